@@ -1,0 +1,33 @@
+// Reads the vitest and Playwright JSON reports and prints the plain "N passed, N failed" line.
+import { existsSync, readFileSync } from 'node:fs'
+
+const [vitestFile, pwFile, statusArg] = process.argv.slice(2)
+let passed = 0
+let failed = 0
+let skipped = 0
+
+if (existsSync(vitestFile)) {
+  const v = JSON.parse(readFileSync(vitestFile, 'utf8'))
+  passed += v.numPassedTests ?? 0
+  failed += v.numFailedTests ?? 0
+  // A test file that fails to load has no failed test of its own: count the file.
+  if ((v.numFailedTests ?? 0) === 0) failed += v.numFailedTestSuites ?? 0
+  skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0)
+} else {
+  failed += 1
+}
+
+if (existsSync(pwFile)) {
+  const s = JSON.parse(readFileSync(pwFile, 'utf8')).stats ?? {}
+  // "flaky" tests failed once and passed on the retry CI allows.
+  passed += (s.expected ?? 0) + (s.flaky ?? 0)
+  failed += s.unexpected ?? 0
+  skipped += s.skipped ?? 0
+} else {
+  failed += 1
+}
+
+// A failing step outside the test runners (format, lint, typecheck, build) counts as one failure.
+if (statusArg !== '0' && failed === 0) failed = 1
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`)
+process.exit(failed > 0 ? 1 : 0)

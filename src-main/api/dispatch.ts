@@ -1,0 +1,49 @@
+import type { Api, MethodName, Reply } from '../shared/api'
+import { METHOD_NAMES } from '../shared/api'
+import { INPUT_SCHEMAS } from '../shared/schemas'
+import { QueryInputError } from '../core/query/column-registry'
+import { ApiFailure } from './api-failure'
+
+const KNOWN = new Set<string>(METHOD_NAMES)
+
+export function isMethodName(name: string): name is MethodName {
+  return KNOWN.has(name)
+}
+
+/**
+ * The single entry point of every transport: checks the name, validates the input with its
+ * schema, calls the handler and maps every outcome to a Reply. Nothing thrown escapes, because
+ * Electron would keep only an error's message.
+ */
+export async function dispatch(api: Api, method: string, input: unknown): Promise<Reply<unknown>> {
+  if (!isMethodName(method)) {
+    return { ok: false, error: { code: 'invalid_input', message: `Unknown method "${method}"` } }
+  }
+  const parsed = INPUT_SCHEMAS[method].safeParse(input ?? {})
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: `Invalid input for ${method}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; ')}`
+      }
+    }
+  }
+  const [area, name] = method.split('.') as [keyof Api, string]
+  const handler = (api[area] as unknown as Record<string, (i: unknown) => Promise<unknown>>)[name]
+  if (!handler) return { ok: false, error: { code: 'internal', message: `No handler ${method}` } }
+  try {
+    return { ok: true, value: await handler(parsed.data) }
+  } catch (e) {
+    if (e instanceof ApiFailure) {
+      return { ok: false, error: { code: e.code, message: e.message, details: e.details } }
+    }
+    if (e instanceof QueryInputError) {
+      return { ok: false, error: { code: 'invalid_input', message: e.message } }
+    }
+    return {
+      ok: false,
+      error: { code: 'internal', message: e instanceof Error ? e.message : String(e) }
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { openDb } from '../core/db/open-db'
+import type { WritableDb } from '../core/db/types'
+import type { ImportManager } from '../core/ingest/import-manager'
+import { SAMPLE_FILE, seedSampleIfEmpty } from '../core/sample/load-sample'
+import type { Api } from '../shared/api'
+import type { ApiPorts } from './create-api'
+import { createApi } from './create-api'
+import { EventHub } from './event-hub'
+
+export type BackendOptions = {
+  dbPath: string
+  shell: ApiPorts['shell']
+  /** Folder holding package.json (for the version) and resources/. */
+  appRoot: string
+  /** Seed the bundled sample into an empty database (the app does; the CLI does not). */
+  seedSample: boolean
+  pickFolder?: ApiPorts['pickFolder']
+  nativeBinding?: string
+}
+
+export type Backend = {
+  db: WritableDb
+  api: Api
+  hub: EventHub
+  imports: ImportManager
+  close: () => Promise<void>
+}
+
+export function appVersion(appRoot: string): string {
+  try {
+    return (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string }).version
+  } catch {
+    return '0.0.0'
+  }
+}
+
+/** Opens the database and builds the API every shell (Electron, web mode, CLI) talks to. */
+export function openBackend(o: BackendOptions): Backend {
+  const db = openDb(o.dbPath, o.nativeBinding ? { nativeBinding: o.nativeBinding } : {})
+  if (o.seedSample) seedSampleIfEmpty(db, join(o.appRoot, 'resources', 'sample', SAMPLE_FILE))
+  const hub = new EventHub()
+  const { api, imports } = createApi({
+    db,
+    dbPath: o.dbPath,
+    version: appVersion(o.appRoot),
+    shell: o.shell,
+    emit: hub.emit,
+    ...(o.pickFolder ? { pickFolder: o.pickFolder } : {})
+  })
+  return {
+    db,
+    api,
+    hub,
+    imports,
+    close: async () => {
+      await imports.idle()
+      db.close()
+    }
+  }
+}

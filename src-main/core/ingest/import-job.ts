@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto'
+import { stat } from 'node:fs/promises'
+import { setImmediate as yieldToLoop } from 'node:timers/promises'
+import type { ImportProgress, ImportReport } from '../../shared/api'
+import type { InferenceResultRecord } from '../../shared/inference'
+import type { WritableDb } from '../db/types'
+import { insertImport, saveImport } from '../repo/imports'
+import { rebuildInferenceFts, upsertInferenceResults } from '../repo/inference-results'
+import { createReadContext, readInferenceResult, scanInferenceTree } from './inference'
+import type { ResultLocation } from './inference'
+import { findSummaryFiles } from './find-summary-files'
+import { isSummaryFileName, readSummaryFile } from './summaries'
+
+export type ImportEvents = {
+  progress: (p: ImportProgress) => void
+  finished: (r: ImportReport) => void
+}
+
+/** Results written per transaction: small enough to keep the event loop responsive. */
+const BATCH = 200
+/** Minimum gap between progress events, so a fast import does not flood the transport. */
+const PROGRESS_MS = 100
+
+type Work =
+  | { kind: 'tree'; root: string; locations: ResultLocation[] }
+  | { kind: 'summary'; file: string }
+
+/**
+ * One import: scans every path, parses result folders and summary files, writes them in
+ * batches, and reports progress. Bad input never stops the job: each bad result is listed in
+ * the report with its path and reason. Cancelling keeps what was already written.
+ */
+export async function runImport(
+  db: WritableDb,
+  paths: readonly string[],
+  events: Partial<ImportEvents>,
+  signal: AbortSignal,
+  jobId: string = randomUUID()
+): Promise<ImportReport> {
+  const report: ImportReport = {
+    jobId,
+    paths: [...paths],
+    status: 'running',
+    filesRead: 0,
+    resultsFound: 0,
+    imported: 0,
+    updated: 0,
+    unchanged: 0,
+    skipped: 0,
+    skippedItems: [],
+    notes: [],
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+    error: null
+  }
+  const importId = insertImport(db, report)
+  let phase: ImportProgress['phase'] = 'scanning'
+  let totalItems: number | null = null
+  let currentPath: string | null = null
+  let lastEmit = 0
+  const emit = (force = false): void => {
+    const now = Date.now()
+    if (!force && now - lastEmit < PROGRESS_MS) return
+    lastEmit = now
+    events.progress?.({
+      jobId,
+      phase,
+      totalItems,
+      currentPath,
+      filesRead: report.filesRead,
+      resultsFound: report.resultsFound,
+      imported: report.imported,
+      updated: report.updated,
+      unchanged: report.unchanged,
+      skipped: report.skipped
+    })
+  }
+  const skip = (path: string, reason: string): void => {
+    report.skipped++
+    report.skippedItems.push({ path, reason })
+  }
+  let pending: InferenceResultRecord[] = []
+  let wroteAny = false
+  const flush = (): void => {
+    if (pending.length === 0) return
+    const c = upsertInferenceResults(db, pending, importId)
+    report.imported += c.imported
+    report.updated += c.updated
+    report.unchanged += c.unchanged + c.kept
+    if (c.kept > 0) {
+      report.notes.push(
+        `${c.kept} summary row(s) matched results already imported from submission trees; ` +
+          'the tree results (read from the logs) were kept.'
+      )
+    }
+    pending = []
+    wroteAny = true
+  }
+
+  try {
+    emit(true)
+    const work: Work[] = []
+    for (const p of paths) {
+      if (signal.aborted) break
+      currentPath = p
+      const info = await stat(p).catch((e: NodeJS.ErrnoException) => e)
+      if (info instanceof Error) {
+        skip(p, info.code === 'ENOENT' ? 'No such file or folder' : `Cannot read: ${info.message}`)
+        continue
+      }
+      if (info.isFile()) {
+        if (isSummaryFileName(p)) work.push({ kind: 'summary', file: p })
+        else skip(p, 'Not a results summary file (summary_results.json, summary.csv or cm-result.json) or a folder')
+        continue
+      }
+      const before = work.reduce((n, w) => n + (w.kind === 'tree' ? w.locations.length : 1), 0)
+      const scan = await scanInferenceTree(p, {
+        signal,
+        onFound: (n) => {
+          // While scanning, the total grows with every result folder found.
+          totalItems = before + n
+          emit()
+        }
+      })
+      for (const s of scan.skipped) skip(s.path, s.reason)
+      if (scan.locations.length > 0) {
+        work.push({ kind: 'tree', root: p, locations: scan.locations })
+      } else {
+        // A folder with no result folders may hold official summary files (e.g. a
+        // cm4mlperf-results checkout): import those instead.
+        const files = await findSummaryFiles(p, signal)
+        if (files.length === 0 && scan.skipped.length === 0) {
+          skip(p, 'No MLPerf results found: no results/<system>/<benchmark>/<scenario>/performance folders and no summary files')
+        }
+        for (const f of files) work.push({ kind: 'summary', file: f })
+      }
+    }
+    totalItems = work.reduce((n, w) => n + (w.kind === 'tree' ? w.locations.length : 1), 0)
+    phase = 'parsing'
+    emit(true)
+
+    const ctx = createReadContext()
+    for (const w of work) {
+      if (signal.aborted) break
+      if (w.kind === 'summary') {
+        currentPath = w.file
+        try {
+          const res = await readSummaryFile(w.file)
+          report.filesRead++
+          report.resultsFound += res.records.length
+          for (const s of res.skipped) skip(s.path, s.reason)
+          report.notes.push(...res.notes)
+          for (const rec of res.records) {
+            pending.push(rec)
+            if (pending.length >= BATCH) flush()
+          }
+        } catch (e) {
+          skip(w.file, e instanceof Error ? e.message : String(e))
+        }
+        emit()
+        continue
+      }
+      for (const loc of w.locations) {
+        if (signal.aborted) break
+        currentPath = loc.dir
+        const res = await readInferenceResult(loc, ctx)
+        report.filesRead += res.filesRead
+        if ('record' in res) {
+          report.resultsFound++
+          pending.push(res.record)
+          if (pending.length >= BATCH) {
+            phase = 'writing'
+            flush()
+            phase = 'parsing'
+            await yieldToLoop()
+          }
+        } else {
+          skip(res.skipped.path, res.skipped.reason)
+        }
+        emit()
+      }
+    }
+    phase = 'writing'
+    flush()
+    if (wroteAny) rebuildInferenceFts(db)
+    report.status = signal.aborted ? 'cancelled' : 'done'
+    if (!signal.aborted && report.resultsFound === 0) {
+      report.status = 'failed'
+      report.error = 'Nothing could be read: no result was found in ' + paths.join(', ')
+    }
+  } catch (e) {
+    // Something unexpected (e.g. the database is read-only): keep what was written.
+    flush()
+    report.status = 'failed'
+    report.error = e instanceof Error ? e.message : String(e)
+  }
+  report.finishedAt = new Date().toISOString()
+  currentPath = null
+  phase = 'done'
+  saveImport(db, report)
+  emit(true)
+  events.finished?.(report)
+  return report
+}

@@ -1,0 +1,636 @@
+/**
+ * Shared mapping from one row of an official summary (final-report JSON, checker CSV, NVIDIA
+ * five-column CSV, cm-result.json) to an InferenceResultRecord. Every format parser reduces its
+ * row to a SummaryRowInput and calls buildSummaryRecord, so the rules that decide the metric,
+ * the unit and the normalised key fields live in one place (spec C.3, C.4, C.5).
+ */
+import type { SkippedItem } from '../../../shared/api'
+import type { InferenceResultRecord, Scenario } from '../../../shared/inference'
+
+/** A scalar as the detail panel stores it. */
+export type DetailValue = string | number | boolean | null
+
+/** What every parser produces for one file. */
+export type SummaryParseResult = {
+  records: InferenceResultRecord[]
+  skipped: SkippedItem[]
+  notes: string[]
+}
+
+/** The file a row came from; `bytes` is the file size for detail.files. */
+export type SummaryFileContext = { path: string; bytes: number | null }
+
+// ---------------------------------------------------------------------------------------------
+// Scalars: summaries carry numbers as numbers, as strings ("8", "32.0"), or as "" for "none".
+
+/** A finite number from a number or a numeric string; null for "", null, NaN, text. */
+export function toNumber(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null
+  if (typeof value !== 'string') return null
+  const text = value.trim()
+  if (text === '') return null
+  const parsed = Number(text)
+  return Number.isFinite(parsed) ? parsed : null
+}
+
+/** Trimmed text; null for empty values. Numbers are rendered the way JavaScript prints them. */
+export function toText(value: unknown): string | null {
+  if (value === null || value === undefined) return null
+  if (typeof value === 'string') {
+    const text = value.trim()
+    return text === '' ? null : text
+  }
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null
+  if (typeof value === 'boolean') return String(value)
+  return null
+}
+
+/** Checker booleans arrive as true/false, 1/0, "True"/"False", "1"/"0". */
+export function toBool(value: unknown): boolean {
+  if (typeof value === 'boolean') return value
+  if (typeof value === 'number') return value !== 0
+  if (typeof value === 'string') return ['true', '1', 'yes'].includes(value.trim().toLowerCase())
+  return false
+}
+
+/** A JSON/CSV value as a detail scalar (objects and arrays as JSON text). */
+export function toDetailValue(value: unknown): DetailValue {
+  if (value === null || value === undefined) return null
+  if (typeof value === 'string') return value === '' ? null : value
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null
+  if (typeof value === 'boolean') return value
+  return JSON.stringify(value)
+}
+
+/** Copies the listed keys of a row (those present) into a detail map. */
+export function pickDetail(
+  row: Record<string, unknown>,
+  keys: readonly string[]
+): Record<string, DetailValue> {
+  const out: Record<string, DetailValue> = {}
+  for (const key of keys) {
+    if (Object.prototype.hasOwnProperty.call(row, key)) out[key] = toDetailValue(row[key])
+  }
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Key fields.
+
+/** "3.0", "v3.0", "V4.1", 4.1, "inference_results_v0.7" → "v3.0" / "v4.1" / "v0.7"; else null. */
+export function normaliseRound(value: unknown): string | null {
+  const text = typeof value === 'number' ? value.toFixed(1) : toText(value)
+  if (text === null) return null
+  // Only a letters-only prefix ("inference_results_") is allowed, so dates do not look like rounds.
+  const match = /^(?:[a-z_-]*[_-])?v?(\d+)(?:\.(\d+))?(?:\.\d+)?$/i.exec(text)
+  if (!match) return null
+  return `v${Number(match[1])}.${Number(match[2] ?? '0')}`
+}
+
+/** Round as [major, minor] for comparisons; [0, 0] when unknown. */
+export function roundParts(round: string): [number, number] {
+  const match = /^v(\d+)\.(\d+)$/.exec(round)
+  return match ? [Number(match[1]), Number(match[2])] : [0, 0]
+}
+
+/** True when `round` is at least `major.minor`. */
+export function roundAtLeast(round: string, major: number, minor: number): boolean {
+  const [a, b] = roundParts(round)
+  return a > major || (a === major && b >= minor)
+}
+
+/**
+ * Availability as the results table spells it (lower-case). The report generator maps the old
+ * "on-premise" to "available"; "Preview" appears capitalised in v1.0 system files.
+ */
+export function normaliseAvailability(value: unknown): string | null {
+  const text = toText(value)?.toLowerCase() ?? null
+  if (text === null) return null
+  if (text.includes('preview')) return 'preview'
+  if (text === 'rdi' || text.includes('research')) return 'rdi'
+  if (text === 'on-premise' || text === 'onprem' || text.startsWith('available')) return 'available'
+  return text
+}
+
+/** closed | open | network, lower-case. */
+export function normaliseDivision(value: unknown): string | null {
+  return toText(value)?.toLowerCase() ?? null
+}
+
+/**
+ * datacenter | edge | datacenter,edge. The checker accepts "edge,datacenter" too; one spelling
+ * keeps facets and the datacenter/edge filters simple.
+ */
+export function normaliseSystemType(value: unknown): string | null {
+  const text = toText(value)?.toLowerCase().replace(/\s+/g, '') ?? null
+  if (text === null) return null
+  const parts = text.split(',').filter((p) => p !== '')
+  if (parts.length === 2 && parts.includes('datacenter') && parts.includes('edge')) {
+    return 'datacenter,edge'
+  }
+  return parts.join(',')
+}
+
+const SCENARIOS: Record<string, Scenario> = {
+  singlestream: 'SingleStream',
+  multistream: 'MultiStream',
+  server: 'Server',
+  offline: 'Offline',
+  interactive: 'Interactive'
+}
+
+/** Canonical scenario for any folder/summary spelling ("offline", "Single Stream"); else null. */
+export function normaliseScenario(value: unknown): Scenario | null {
+  const text = toText(value)
+  if (text === null) return null
+  return SCENARIOS[text.toLowerCase().replace(/[\s_-]+/g, '')] ?? null
+}
+
+/**
+ * The checker's model_mapping (spec C.1): benchmark folder name → MLPerf model. Open-division
+ * free-form names map through the submitter's model_mapping.json, which a summary row already
+ * carries in its MlperfModel/Model column, so only the built-in renames are needed here.
+ */
+export function mapMlperfModel(benchmark: string, round: string): string {
+  switch (benchmark) {
+    case 'resnet50':
+      return 'resnet'
+    case 'mobilenet':
+      // v0.5 had MobileNet as its own benchmark; from v0.7 the checker maps it to resnet.
+      return roundAtLeast(round, 0, 7) ? 'resnet' : 'mobilenet'
+    case 'ssd-mobilenet':
+      return 'ssd-small'
+    case 'ssd-resnet34':
+      return roundAtLeast(round, 2, 1) ? 'retinanet' : 'ssd-large'
+    case 'llama3_1-405b':
+      return 'llama3.1-405b'
+    case 'llama3_1-8b':
+      return 'llama3.1-8b'
+    default:
+      return benchmark
+  }
+}
+
+/** Where a result folder sits: <division>/<submitter>/results/<system>/<benchmark>/<scenario>. */
+export type LocationParts = {
+  division: string | null
+  submitter: string | null
+  systemId: string | null
+  benchmark: string | null
+  scenarioFolder: string | null
+}
+
+/** Splits a checker Location ("closed/AMD/results/<sys>/<bench>/Offline[/performance/run_1]"). */
+export function parseLocation(value: unknown): LocationParts {
+  const empty: LocationParts = {
+    division: null,
+    submitter: null,
+    systemId: null,
+    benchmark: null,
+    scenarioFolder: null
+  }
+  const text = toText(value)
+  if (text === null) return empty
+  const parts = text.split(/[\\/]+/).filter((p) => p !== '')
+  const at = parts.lastIndexOf('results')
+  if (at < 0) return empty
+  return {
+    division: at >= 2 ? (parts[at - 2] ?? null) : null,
+    submitter: at >= 1 ? (parts[at - 1] ?? null) : null,
+    systemId: parts[at + 1] ?? null,
+    benchmark: parts[at + 2] ?? null,
+    scenarioFolder: parts[at + 3] ?? null
+  }
+}
+
+/** Round, division and submitter as far as a summary file's path tells them. */
+export type PathContext = { round: string | null; division: string | null; submitter: string | null }
+
+const DIVISIONS = new Set(['closed', 'open', 'network'])
+
+/**
+ * Reads …/inference_results_v0.7/closed/NVIDIA/results_summary.csv (or …/v0.7/closed/NVIDIA/…,
+ * or submissions_inference_v4.1/…). The round folder is optional; division and submitter are
+ * only taken when the division folder is followed by another folder.
+ */
+export function contextFromPath(path: string): PathContext {
+  const parts = path.split(/[\\/]+/).filter((p) => p !== '')
+  const folders = parts.slice(0, -1)
+  let round: string | null = null
+  let division: string | null = null
+  let submitter: string | null = null
+  for (let i = 0; i < folders.length; i++) {
+    const folder = folders[i] ?? ''
+    const roundMatch = /^(?:inference_results_|submissions_inference_)?v(\d+\.\d+)$/i.exec(folder)
+    if (roundMatch) {
+      round = normaliseRound(roundMatch[1])
+      division = null
+      submitter = null
+      continue
+    }
+    const next = folders[i + 1]
+    if (DIVISIONS.has(folder.toLowerCase()) && next !== undefined && division === null) {
+      division = folder.toLowerCase()
+      submitter = next
+    }
+  }
+  return { round, division, submitter }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Metric and unit (spec C.3). The value in a summary is already the official Result; what the
+// round/scenario/model decide is which LoadGen figure it is and how the table labels it.
+
+export const UNITS = {
+  samples: 'Samples/s',
+  queries: 'Queries/s',
+  tokens: 'Tokens/s',
+  latency: 'Latency (ms)',
+  streams: 'Streams'
+} as const
+
+const KNOWN_UNITS = new Set<string>(Object.values(UNITS))
+
+/** Power units as the checker writes them (C.4); matched case-insensitively. */
+const POWER_UNITS = ['Watts', 'millijoules', 'Joules/Stream', 'Joules']
+
+/** The checker's power unit spelling when `unit` is one, else null. */
+export function powerUnitOf(unit: unknown): string | null {
+  const text = toText(unit)?.toLowerCase() ?? null
+  if (text === null) return null
+  return POWER_UNITS.find((u) => u.toLowerCase() === text) ?? null
+}
+
+export type MetricChoice = { metric: string; unit: string }
+
+/** Which LLM rule applies: plain tokens, gptj's inferred tokens, or none (samples). */
+function tokenRule(round: string, model: string, scenario: Scenario): 'tokens' | 'inferred' | null {
+  if (scenario === 'SingleStream' || scenario === 'MultiStream') return null
+  const is = (prefix: string): boolean => model.startsWith(prefix)
+  if (!roundAtLeast(round, 4, 0)) return null
+  if (!roundAtLeast(round, 4, 1)) {
+    // v4.0: llama2 Offline is tokens/s; its Server figure stayed completed samples/s.
+    return is('llama2-70b') && scenario === 'Offline' ? 'tokens' : null
+  }
+  if (!roundAtLeast(round, 5, 1)) {
+    if (is('gptj')) return 'inferred'
+    return is('llama2-70b') || is('mixtral-8x7b') || is('llama3.1-405b') ? 'tokens' : null
+  }
+  if (is('whisper')) return scenario === 'Offline' ? 'tokens' : null
+  const llms = ['llama2-70b', 'llama3.1-8b', 'mixtral-8x7b', 'llama3.1-405b', 'deepseek-r1']
+  if (roundAtLeast(round, 6, 0)) llms.push('gpt-oss-120b')
+  return llms.some(is) ? 'tokens' : null
+}
+
+/**
+ * The official metric id and unit for a result (spec C.3): SingleStream p90 latency (p99.9 for
+ * pointpainting), MultiStream streams before v2.0 and p99 latency after, Server scheduled
+ * samples/s up to v4.0 and completed samples/s from v4.1, Offline samples/s, and tokens/s for
+ * the LLM benchmarks of each round.
+ */
+export function officialMetric(round: string, scenario: Scenario, mlperfModel: string): MetricChoice {
+  const model = mlperfModel.toLowerCase()
+  if (scenario === 'SingleStream') {
+    return model.startsWith('pointpainting')
+      ? { metric: 'latency_p99_9_ms', unit: UNITS.latency }
+      : { metric: 'latency_p90_ms', unit: UNITS.latency }
+  }
+  if (scenario === 'MultiStream') {
+    return roundAtLeast(round, 2, 0)
+      ? { metric: 'latency_p99_ms', unit: UNITS.latency }
+      : { metric: 'streams', unit: UNITS.streams }
+  }
+  const tokens = tokenRule(round, model, scenario)
+  if (scenario === 'Offline') {
+    if (tokens === 'tokens') return { metric: 'tokens_per_second', unit: UNITS.tokens }
+    if (tokens === 'inferred') return { metric: 'inferred_tokens_per_second', unit: UNITS.tokens }
+    return { metric: 'samples_per_second', unit: UNITS.samples }
+  }
+  // Server and Interactive (Interactive is Server with tighter latency limits).
+  if (tokens === 'tokens') return { metric: 'completed_tokens_per_second', unit: UNITS.tokens }
+  if (tokens === 'inferred') {
+    return { metric: 'inferred_completed_tokens_per_second', unit: UNITS.tokens }
+  }
+  const completed = roundAtLeast(round, 4, 1) || (round === 'v4.0' && model.startsWith('llama2-70b'))
+  return completed
+    ? { metric: 'completed_samples_per_second', unit: UNITS.queries }
+    : { metric: 'scheduled_samples_per_second', unit: UNITS.queries }
+}
+
+/**
+ * The metric for a row, reconciling the checker rule with the unit the file prints. Older
+ * checkers and the CM export label LLM throughput "Samples/s"/"Queries/s" although the value is
+ * tokens/s (the official table says Tokens/s), so the rule wins there; a file that says
+ * "Tokens/s" where the rule does not know the model as an LLM is believed. Returns a note when
+ * the two disagree, or an error for units the explorer has no metric for (e.g. "Latency (s)").
+ */
+export function resolveMetric(
+  round: string,
+  scenario: Scenario,
+  mlperfModel: string,
+  fileUnit: string | null
+): { choice: MetricChoice; note: string | null } | { error: string } {
+  const rule = officialMetric(round, scenario, mlperfModel)
+  if (fileUnit === null || fileUnit === rule.unit) return { choice: rule, note: null }
+  if (!KNOWN_UNITS.has(fileUnit)) {
+    return { error: `unit "${fileUnit}" has no metric in the explorer's metric list` }
+  }
+  if (fileUnit === UNITS.tokens && (scenario === 'Offline' || scenario === 'Server' || scenario === 'Interactive')) {
+    const choice: MetricChoice =
+      scenario === 'Offline'
+        ? { metric: 'tokens_per_second', unit: UNITS.tokens }
+        : { metric: 'completed_tokens_per_second', unit: UNITS.tokens }
+    return {
+      choice,
+      note: `The file reports Tokens/s; the ${round} checker rule for ${mlperfModel} ${scenario} gives ${rule.unit}. Kept the file's unit.`
+    }
+  }
+  return {
+    choice: rule,
+    note: `The file labels this value "${fileUnit}"; for ${round} ${mlperfModel} ${scenario} the official table reports ${rule.unit} (${rule.metric}), which is used here.`
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accuracy.
+
+/** The metric the checker reports first for each model: the name a bare number stands for. */
+function primaryAccuracyKey(mlperfModel: string): string {
+  const model = mlperfModel.toLowerCase()
+  const table: [string, string][] = [
+    ['resnet', 'acc'],
+    ['mobilenet', 'acc'],
+    ['rgat', 'acc'],
+    ['ssd', 'mAP'],
+    ['retinanet', 'mAP'],
+    ['pointpainting', 'mAP'],
+    ['yolo', 'mAP'],
+    ['bert', 'F1'],
+    ['dlrm', 'AUC'],
+    ['3d-unet', 'DICE'],
+    ['rnnt', 'ACCURACY'],
+    ['whisper', 'ACCURACY'],
+    ['gnmt', 'BLEU'],
+    ['gptj', 'ROUGE1'],
+    ['llama2', 'ROUGE1'],
+    ['mixtral', 'ROUGE1'],
+    ['llama3.1-8b', 'ROUGE1'],
+    ['llama3.1-405b', 'ROUGEL'],
+    ['stable-diffusion', 'CLIP_SCORE'],
+    ['deepseek', 'exact_match'],
+    ['gpt-oss', 'exact_match']
+  ]
+  return table.find(([prefix]) => model.startsWith(prefix))?.[1] ?? 'accuracy'
+}
+
+/**
+ * Parses the checker's accuracy rendering ("ROUGE1: 44.5  ROUGE2: 22.1", "acc: 76.076") into a
+ * map. Older checkers and the CM export give only the first metric as a bare number; it is
+ * filed under that model's primary metric name.
+ */
+export function parseAccuracy(value: unknown, mlperfModel: string): Record<string, number> {
+  const out: Record<string, number> = {}
+  if (typeof value === 'number') {
+    if (Number.isFinite(value)) out[primaryAccuracyKey(mlperfModel)] = value
+    return out
+  }
+  const text = toText(value)
+  if (text === null) return out
+  const bare = toNumber(text)
+  if (bare !== null) {
+    out[primaryAccuracyKey(mlperfModel)] = bare
+    return out
+  }
+  const pattern = /([A-Za-z][\w.%-]*)\s*:\s*(-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)/g
+  for (const match of text.matchAll(pattern)) {
+    const key = match[1]
+    const number = toNumber(match[2])
+    if (key !== undefined && number !== null) out[key] = number
+  }
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------
+// The record.
+
+/** A summary row reduced to the fields the record needs (raw values; normalised here). */
+export type SummaryRowInput = {
+  round: unknown
+  division: unknown
+  submitter: unknown
+  systemId: unknown
+  benchmark: unknown
+  /** MLPerf model from the file; mapped from the benchmark when absent. */
+  mlperfModel?: unknown
+  scenario: unknown
+  /** The official Result in the table's unit (ns already converted by the caller). */
+  value: unknown
+  /** Unit the file prints for the value, if any. */
+  fileUnit?: unknown
+  /** A metric the caller already knows (five-column perf_metric); checked against the rule. */
+  knownMetric?: string
+  powerValue?: unknown
+  powerUnit?: unknown
+  category?: unknown
+  systemType?: unknown
+  systemName?: unknown
+  accelerator?: unknown
+  acceleratorsPerNode?: unknown
+  nodes?: unknown
+  acceleratorsTotal?: unknown
+  hostProcessor?: unknown
+  hostProcessorsPerNode?: unknown
+  hostProcessorCoreCount?: unknown
+  framework?: unknown
+  operatingSystem?: unknown
+  accuracy?: unknown
+  inferred?: unknown
+  weightDataTypes?: unknown
+  publicId?: unknown
+  /** Result folder (checker Location), shown in the notes. */
+  location?: unknown
+  system: Record<string, DetailValue>
+  notes: string[]
+}
+
+/** nodes × accelerators per node, as the checker computes total_accelerators. */
+export function acceleratorsTotalOf(
+  nodes: number | null,
+  perNode: number | null,
+  given: number | null
+): number | null {
+  if (given !== null) return given
+  if (nodes === null || perNode === null) return null
+  return nodes * perNode
+}
+
+/**
+ * Builds the record for one row, or returns why it cannot be imported. Never throws: a bad row
+ * must not stop the rest of the file.
+ */
+export function buildSummaryRecord(
+  input: SummaryRowInput,
+  ctx: SummaryFileContext
+): { record: InferenceResultRecord } | { reason: string } {
+  const round = normaliseRound(input.round)
+  const division = normaliseDivision(input.division)
+  const submitter = toText(input.submitter)
+  const systemId = toText(input.systemId)
+  const benchmark = toText(input.benchmark)
+  const scenario = normaliseScenario(input.scenario)
+  const missing: string[] = []
+  if (round === null) missing.push('round')
+  if (division === null) missing.push('division')
+  if (submitter === null) missing.push('submitter')
+  if (systemId === null) missing.push('system id')
+  if (benchmark === null) missing.push('benchmark')
+  if (scenario === null) {
+    const raw = toText(input.scenario)
+    if (raw !== null) return { reason: `unknown scenario "${raw}"` }
+    missing.push('scenario')
+  }
+  if (
+    round === null ||
+    division === null ||
+    submitter === null ||
+    systemId === null ||
+    benchmark === null ||
+    scenario === null
+  ) {
+    return { reason: `missing ${missing.join(', ')}` }
+  }
+
+  const mlperfModel = toText(input.mlperfModel) ?? mapMlperfModel(benchmark, round)
+  const value = toNumber(input.value)
+  const powerValue = toNumber(input.powerValue)
+  if (value === null && toText(input.value) !== null) {
+    return { reason: `result "${toText(input.value)}" is not a number` }
+  }
+  if (value === null && powerValue === null) return { reason: 'no result value' }
+
+  const resolved = resolveMetric(round, scenario, mlperfModel, toText(input.fileUnit))
+  if ('error' in resolved) return { reason: resolved.error }
+  const notes = [...input.notes]
+  if (resolved.note !== null) notes.push(resolved.note)
+  if (input.knownMetric !== undefined && input.knownMetric !== resolved.choice.metric) {
+    return {
+      reason: `the file gives ${input.knownMetric}, but the official ${round} ${scenario} result for ${mlperfModel} is ${resolved.choice.metric}`
+    }
+  }
+  if (value === null) notes.push('The file has only the power row for this result; no performance value.')
+  const location = toText(input.location)
+  if (location !== null) notes.push(`Result folder in the submission: ${location}`)
+
+  const nodes = toNumber(input.nodes)
+  const acceleratorsPerNode = toNumber(input.acceleratorsPerNode)
+  const accuracy = toText(input.accuracy)
+  const powerUnit = powerValue === null ? null : (powerUnitOf(input.powerUnit) ?? toText(input.powerUnit))
+
+  const record: InferenceResultRecord = {
+    round,
+    division,
+    category: normaliseAvailability(input.category),
+    systemType: normaliseSystemType(input.systemType),
+    submitter,
+    systemId,
+    systemName: toText(input.systemName),
+    accelerator: toText(input.accelerator),
+    acceleratorsPerNode,
+    nodes,
+    acceleratorsTotal: acceleratorsTotalOf(nodes, acceleratorsPerNode, toNumber(input.acceleratorsTotal)),
+    hostProcessor: toText(input.hostProcessor),
+    hostProcessorsPerNode: toNumber(input.hostProcessorsPerNode),
+    hostProcessorCoreCount: toText(input.hostProcessorCoreCount),
+    framework: toText(input.framework),
+    operatingSystem: toText(input.operatingSystem),
+    benchmark,
+    mlperfModel,
+    scenario,
+    metric: resolved.choice.metric,
+    unit: resolved.choice.unit,
+    value,
+    powerValue,
+    powerUnit,
+    accuracy,
+    // A published summary row is a result that passed the checker.
+    valid: true,
+    inferred: toBool(input.inferred),
+    weightDataTypes: toText(input.weightDataTypes),
+    source: ctx.path,
+    sourceKind: 'summary',
+    publicId: toText(input.publicId),
+    detail: {
+      system: input.system,
+      settings: {},
+      statistics: {},
+      checks: [],
+      files: [{ role: 'summary', path: ctx.path, bytes: ctx.bytes }],
+      accuracyMetrics: parseAccuracy(
+        typeof input.accuracy === 'number' ? input.accuracy : accuracy,
+        mlperfModel
+      ),
+      notes,
+      loadgenVersion: null,
+      runs: []
+    }
+  }
+  return { record }
+}
+
+/** The base name of a path, for notes. */
+export function baseName(path: string): string {
+  const parts = path.split(/[\\/]+/)
+  return parts[parts.length - 1] ?? path
+}
+
+/** Short label for a row in skip reasons: "NVIDIA H200x8 resnet50 Offline". */
+export function rowLabel(...parts: unknown[]): string {
+  return parts
+    .map((p) => toText(p))
+    .filter((p): p is string => p !== null)
+    .join(' ')
+}
+
+/** The key a result is stored under (see InferenceResultRecord). */
+export function recordKey(record: InferenceResultRecord): string {
+  return [
+    record.round,
+    record.division,
+    record.submitter,
+    record.systemId,
+    record.benchmark,
+    record.scenario
+  ].join('\u0000')
+}
+
+/**
+ * Collects records for one file, refusing a second record with the same key (a file that lists a
+ * result twice with different numbers cannot say which is official).
+ */
+export class RecordCollector {
+  readonly records: InferenceResultRecord[] = []
+  readonly skipped: SkippedItem[] = []
+  private readonly seen = new Map<string, string>()
+
+  constructor(private readonly path: string) {}
+
+  /** Adds a built record or a skip; `where` is "row 5" / "record 12" plus a short label. */
+  add(where: string, built: { record: InferenceResultRecord } | { reason: string }): void {
+    if ('reason' in built) {
+      this.skip(where, built.reason)
+      return
+    }
+    const key = recordKey(built.record)
+    const first = this.seen.get(key)
+    if (first !== undefined) {
+      this.skip(where, `the file lists this result again (first at ${first}); the first one is kept`)
+      return
+    }
+    this.seen.set(key, where.split(' (')[0] ?? where)
+    this.records.push(built.record)
+  }
+
+  skip(where: string, reason: string): void {
+    this.skipped.push({ path: this.path, reason: `${where}: ${reason}` })
+  }
+}

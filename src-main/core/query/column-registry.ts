@@ -1,0 +1,51 @@
+import type { ColumnInfo, Suite } from '../../shared/api'
+import { INFERENCE_COLUMNS } from '../../shared/columns'
+
+/** A column the query layer may name in SQL. The registry is the only source of identifiers. */
+export type SqlColumn = ColumnInfo & {
+  /** SQL expression over the table alias `r`. */
+  sql: string
+  sortable: boolean
+  filterable: boolean
+}
+
+export type TableSpec = {
+  table: string
+  fts: string
+  columns: ReadonlyMap<string, SqlColumn>
+}
+
+function registry(columns: readonly ColumnInfo[]): ReadonlyMap<string, SqlColumn> {
+  return new Map(
+    columns.map((c) => [
+      c.name,
+      { ...c, sql: `r.${c.name}`, sortable: true, filterable: true } satisfies SqlColumn
+    ])
+  )
+}
+
+const TABLES: Record<Suite, TableSpec> = {
+  inference: {
+    table: 'inference_results',
+    fts: 'inference_results_fts',
+    columns: registry(INFERENCE_COLUMNS)
+  }
+}
+
+export function tableSpec(suite: Suite): TableSpec {
+  return TABLES[suite]
+}
+
+/** Thrown for a column or operator the registry does not know; the API maps it to invalid_input. */
+export class QueryInputError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'QueryInputError'
+  }
+}
+
+export function columnOf(spec: TableSpec, name: string): SqlColumn {
+  const col = spec.columns.get(name)
+  if (!col) throw new QueryInputError(`Unknown column "${name}"`)
+  return col
+}

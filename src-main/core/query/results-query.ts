@@ -1,0 +1,57 @@
+import type { Cell, ResultPage, ResultQuery, ViewQuery } from '../../shared/api'
+import type { ReadonlyDb } from '../db/types'
+import { prepareCached } from '../db/statement-cache'
+import type { TableSpec } from './column-registry'
+import { columnOf, QueryInputError, tableSpec } from './column-registry'
+import { describeFilters } from './filters'
+import { whereClause } from './where-clause'
+
+export const MAX_PAGE = 1000
+
+/** ORDER BY for a view: the chosen column with NULLs last either way, then id for stability. */
+export function orderBy(spec: TableSpec, sort: ViewQuery['sort']): string {
+  if (!sort) return 'ORDER BY r.id'
+  const col = columnOf(spec, sort.column)
+  const dir = sort.dir === 'desc' ? 'DESC' : 'ASC'
+  return `ORDER BY ${col.sql} IS NULL, ${col.sql} ${dir}, r.id ${dir}`
+}
+
+/** Builds the page SQL; exported so tests can EXPLAIN it and benchmarks can run it bare. */
+export function buildPageSql(q: ResultQuery): {
+  sql: string
+  countSql: string
+  params: (string | number)[]
+  columns: string[]
+} {
+  const spec = tableSpec(q.suite)
+  if (!Number.isInteger(q.offset) || q.offset < 0) throw new QueryInputError('offset must be ≥ 0')
+  if (!Number.isInteger(q.limit) || q.limit < 1 || q.limit > MAX_PAGE) {
+    throw new QueryInputError(`limit must be between 1 and ${MAX_PAGE}`)
+  }
+  const names = q.columns?.length ? q.columns : [...spec.columns.keys()]
+  const cols = names.map((n) => columnOf(spec, n))
+  const where = whereClause(spec, q.filters, q.search)
+  const select = ['r.id AS id', ...cols.map((c) => `${c.sql} AS ${c.name}`)].join(', ')
+  return {
+    sql: `SELECT ${select} FROM ${spec.table} r ${where.sql} ${orderBy(spec, q.sort)} LIMIT ? OFFSET ?`,
+    countSql: `SELECT count(*) AS n FROM ${spec.table} r ${where.sql}`,
+    params: where.params,
+    columns: cols.map((c) => c.name)
+  }
+}
+
+/** One page of results: paging and sorting happen in SQL. */
+export function queryResults(db: ReadonlyDb, q: ResultQuery): ResultPage {
+  const built = buildPageSql(q)
+  const rows = prepareCached(db, built.sql).all(...built.params, q.limit, q.offset) as Record<
+    string,
+    Cell
+  >[]
+  const count = prepareCached(db, built.countSql).get(...built.params) as { n: number }
+  return {
+    rows,
+    total: count.n,
+    offset: q.offset,
+    description: describeFilters(q.filters, q.search)
+  }
+}

@@ -1,0 +1,86 @@
+import type { ImportReport, ImportStatus } from '../../shared/api'
+import { prepareCached } from '../db/statement-cache'
+import type { ReadonlyDb, WritableDb } from '../db/types'
+
+type ImportRow = {
+  id: number
+  job_id: string
+  paths_json: string
+  status: string
+  started_at: string
+  finished_at: string | null
+  files_read: number
+  results_found: number
+  imported: number
+  updated: number
+  unchanged: number
+  skipped: number
+  skipped_json: string
+  notes_json: string
+  error: string | null
+}
+
+function toReport(r: ImportRow): ImportReport {
+  return {
+    jobId: r.job_id,
+    paths: JSON.parse(r.paths_json) as string[],
+    status: r.status as ImportStatus,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    filesRead: r.files_read,
+    resultsFound: r.results_found,
+    imported: r.imported,
+    updated: r.updated,
+    unchanged: r.unchanged,
+    skipped: r.skipped,
+    skippedItems: JSON.parse(r.skipped_json) as ImportReport['skippedItems'],
+    notes: JSON.parse(r.notes_json) as string[],
+    error: r.error
+  }
+}
+
+/** Records a new import and returns its row id (results point at it). */
+export function insertImport(db: WritableDb, report: ImportReport): number {
+  const info = prepareCached(
+    db,
+    `INSERT INTO imports (job_id, paths_json, status, started_at) VALUES (?, ?, ?, ?)`
+  ).run(report.jobId, JSON.stringify(report.paths), report.status, report.startedAt)
+  return Number(info.lastInsertRowid)
+}
+
+export function saveImport(db: WritableDb, r: ImportReport): void {
+  prepareCached(
+    db,
+    `UPDATE imports SET status = @status, finished_at = @finished_at, files_read = @files_read,
+       results_found = @results_found, imported = @imported, updated = @updated,
+       unchanged = @unchanged, skipped = @skipped, skipped_json = @skipped_json,
+       notes_json = @notes_json, error = @error WHERE job_id = @job_id`
+  ).run({
+    job_id: r.jobId,
+    status: r.status,
+    finished_at: r.finishedAt,
+    files_read: r.filesRead,
+    results_found: r.resultsFound,
+    imported: r.imported,
+    updated: r.updated,
+    unchanged: r.unchanged,
+    skipped: r.skipped,
+    skipped_json: JSON.stringify(r.skippedItems),
+    notes_json: JSON.stringify(r.notes),
+    error: r.error
+  })
+}
+
+export function getImport(db: ReadonlyDb, jobId: string): ImportReport | null {
+  const row = prepareCached(db, 'SELECT * FROM imports WHERE job_id = ?').get(jobId) as
+    | ImportRow
+    | undefined
+  return row ? toReport(row) : null
+}
+
+export function listImports(db: ReadonlyDb, limit = 100): ImportReport[] {
+  const rows = prepareCached(db, 'SELECT * FROM imports ORDER BY id DESC LIMIT ?').all(
+    limit
+  ) as ImportRow[]
+  return rows.map(toReport)
+}

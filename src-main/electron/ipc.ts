@@ -1,0 +1,28 @@
+import type { BrowserWindow, IpcMainInvokeEvent } from 'electron'
+import { ipcMain } from 'electron'
+import type { Api } from '../shared/api'
+import { dispatch } from '../api/dispatch'
+import type { EventHub } from '../api/event-hub'
+
+/** Only our own renderer (file:// bundle or the dev server) may call the API. */
+function trustedSender(event: IpcMainInvokeEvent, devUrl: string | undefined): boolean {
+  const url = event.senderFrame?.url ?? ''
+  return url.startsWith('file://') || (devUrl !== undefined && url.startsWith(devUrl))
+}
+
+/** Binds the single `api:invoke` channel to dispatch and forwards hub events to the window. */
+export function bindIpc(api: Api, hub: EventHub, win: BrowserWindow, devUrl: string | undefined): () => void {
+  ipcMain.handle('api:invoke', async (event, method: unknown, input: unknown) => {
+    if (!trustedSender(event, devUrl)) {
+      return { ok: false, error: { code: 'invalid_input', message: 'Untrusted sender' } }
+    }
+    return dispatch(api, String(method), input)
+  })
+  const unsubscribe = hub.subscribe((name, payload) => {
+    if (!win.isDestroyed()) win.webContents.send('api:event', name, payload)
+  })
+  return () => {
+    ipcMain.removeHandler('api:invoke')
+    unsubscribe()
+  }
+}

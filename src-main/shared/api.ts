@@ -1,0 +1,215 @@
+/**
+ * The one typed API contract. Electron IPC, the HTTP web mode and the CLI are transports of
+ * the same `dispatch`; the renderer never knows which one it has. Every method takes exactly
+ * one input object and returns JSON-serialisable data.
+ */
+import type { InferenceResultDetail } from './inference'
+
+/** Which results table a query addresses. */
+export type Suite = 'inference'
+
+/** Filter operators (Datasette's idea: filters are data, each becomes a bound WHERE fragment). */
+export type FilterOp =
+  'eq' | 'ne' | 'in' | 'notin' | 'gt' | 'gte' | 'lt' | 'lte' | 'contains' | 'isnull' | 'notnull'
+
+/** One filter; `value` is a string for scalar ops, a string list for in/notin, absent for null ops. */
+export type Filter = { column: string; op: FilterOp; value?: string | string[] }
+
+export type SortDir = 'asc' | 'desc'
+
+/** The state of a table view: everything the URL holds. */
+export type ViewQuery = {
+  suite: Suite
+  filters: Filter[]
+  /** Free-text search over submitter, system, accelerator, processor, benchmark, framework. */
+  search?: string
+  sort?: { column: string; dir: SortDir }
+}
+
+export type ResultQuery = ViewQuery & {
+  offset: number
+  limit: number
+  /** Columns to return; defaults to every column. `id` is always returned. */
+  columns?: string[]
+}
+
+/** A table cell as it crosses the wire. */
+export type Cell = string | number | null
+
+export type ResultPage = {
+  rows: Record<string, Cell>[]
+  /** Rows matching the filters (not just this page). */
+  total: number
+  offset: number
+  /** Human-readable description of the active filters, e.g. "division = closed". */
+  description: string
+}
+
+export type FacetQuery = ViewQuery & { columns: string[]; size?: number }
+
+export type FacetValue = { value: Cell; count: number }
+
+export type FacetResult = {
+  column: string
+  values: FacetValue[]
+  /** More distinct values exist than were returned. */
+  truncated: boolean
+}
+
+/** Column metadata the renderer needs to draw headers, facets and filters. */
+export type ColumnInfo = {
+  name: string
+  label: string
+  type: 'text' | 'number' | 'boolean'
+  facet: boolean
+  /** Shown when no column choice is stored. */
+  defaultVisible: boolean
+}
+
+export type ResultView = {
+  id: number
+  row: Record<string, Cell>
+  detail: InferenceResultDetail
+}
+
+/** A result that could not be imported, with the file and the reason. */
+export type SkippedItem = { path: string; reason: string }
+
+export type ImportCounts = {
+  filesRead: number
+  resultsFound: number
+  imported: number
+  updated: number
+  unchanged: number
+  skipped: number
+}
+
+export type ImportStatus = 'running' | 'done' | 'cancelled' | 'failed'
+
+export type ImportReport = ImportCounts & {
+  jobId: string
+  paths: string[]
+  status: ImportStatus
+  skippedItems: SkippedItem[]
+  /** Non-fatal remarks (e.g. "summary row kept: a submission-tree result already exists"). */
+  notes: string[]
+  startedAt: string
+  finishedAt: string | null
+  /** Set when status is failed: why nothing could be read. */
+  error: string | null
+}
+
+export type ImportProgress = ImportCounts & {
+  jobId: string
+  /** scanning | parsing | writing | done */
+  phase: 'scanning' | 'parsing' | 'writing' | 'done'
+  /** Result folders or summary files found by the scan, once known. */
+  totalItems: number | null
+  currentPath: string | null
+}
+
+export type DirEntry = { name: string; path: string; isDir: boolean }
+
+export type DirListing = { path: string; parent: string | null; entries: DirEntry[] }
+
+export type AppInfo = {
+  version: string
+  dbPath: string
+  inferenceResults: number
+  /** 'electron' | 'web' : for the about box only; features never branch on it. */
+  shell: string
+}
+
+/** The API, area by area. Wire names are `area.method`. */
+export type Api = {
+  app: {
+    /** Version, database path and row counts. */
+    info(input: Record<string, never>): Promise<AppInfo>
+  }
+  results: {
+    /** Column metadata for a suite. */
+    columns(input: { suite: Suite }): Promise<ColumnInfo[]>
+    /** One page of the filtered, sorted table (paging happens in SQL). */
+    query(input: ResultQuery): Promise<ResultPage>
+    /** Facet counts over the filtered set. */
+    facets(input: FacetQuery): Promise<FacetResult[]>
+    /** One result with its detail. */
+    get(input: { suite: Suite; id: number }): Promise<ResultView>
+    /** The filtered table as CSV text (the CLI's column set, in the view's order). */
+    csv(input: ViewQuery): Promise<{ csv: string; rows: number }>
+  }
+  imports: {
+    /** Start importing folders and summary files; progress arrives as `imports.progress` events. */
+    start(input: { paths: string[] }): Promise<{ jobId: string }>
+    /** Stop a running import; what was written so far stays. */
+    cancel(input: { jobId: string }): Promise<{ cancelled: boolean }>
+    /** A job's report (running or finished). */
+    get(input: { jobId: string }): Promise<ImportReport>
+    /** Past imports, newest first. */
+    list(input: Record<string, never>): Promise<ImportReport[]>
+  }
+  files: {
+    /** Native folder picker where the shell has one; null means "use the in-app browser". */
+    pickFolder(input: Record<string, never>): Promise<{ path: string | null }>
+    /** List a folder, for the in-app folder browser. Defaults to the home folder. */
+    list(input: { path?: string }): Promise<DirListing>
+  }
+}
+
+/** Server → client pushes. */
+export type ApiEvents = {
+  'imports.progress': ImportProgress
+  'imports.finished': ImportReport
+  /** A command from the native menu the renderer should carry out (e.g. open the import dialog). */
+  'app.command': { command: 'import' }
+}
+
+export type EventName = keyof ApiEvents
+
+type MethodNames<A> = {
+  [Area in keyof A & string]: `${Area}.${keyof A[Area] & string}`
+}[keyof A & string]
+
+/** Every wire name, e.g. "results.query". */
+export type MethodName = MethodNames<Api>
+
+type Lookup<M extends string> = M extends `${infer Area}.${infer Method}`
+  ? Area extends keyof Api
+    ? Method extends keyof Api[Area]
+      ? Api[Area][Method]
+      : never
+    : never
+  : never
+
+export type MethodInput<M extends MethodName> =
+  Lookup<M> extends (input: infer I) => unknown ? I : never
+export type MethodOutput<M extends MethodName> =
+  Lookup<M> extends (input: never) => Promise<infer O> ? O : never
+
+/** The allowlist the preload and the bridge check names against. */
+export const METHOD_NAMES = [
+  'app.info',
+  'results.columns',
+  'results.query',
+  'results.facets',
+  'results.get',
+  'results.csv',
+  'imports.start',
+  'imports.cancel',
+  'imports.get',
+  'imports.list',
+  'files.pickFolder',
+  'files.list'
+] as const satisfies readonly MethodName[]
+
+export const EVENT_NAMES = [
+  'imports.progress',
+  'imports.finished'
+] as const satisfies readonly EventName[]
+
+export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'cancelled' | 'internal'
+
+/** Every reply crosses a transport as this envelope; a thrown Error never does. */
+export type Reply<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: { code: ErrorCode; message: string; details?: unknown } }

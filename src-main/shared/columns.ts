@@ -1,0 +1,71 @@
+import type { ColumnInfo } from './api'
+
+/**
+ * Columns of the inference results table, in the order the CLI's CSV writes them (the first 21
+ * are the documented CSV contract). The SQL side maps each name to a column of its own; this
+ * list is what the renderer draws.
+ */
+export const INFERENCE_COLUMNS: readonly ColumnInfo[] = [
+  { name: 'round', label: 'Round', type: 'text', facet: true, defaultVisible: true },
+  { name: 'division', label: 'Division', type: 'text', facet: true, defaultVisible: true },
+  { name: 'category', label: 'Category', type: 'text', facet: true, defaultVisible: true },
+  { name: 'submitter', label: 'Submitter', type: 'text', facet: true, defaultVisible: true },
+  { name: 'system_id', label: 'System ID', type: 'text', facet: false, defaultVisible: false },
+  { name: 'system_name', label: 'System', type: 'text', facet: false, defaultVisible: true },
+  { name: 'benchmark', label: 'Benchmark', type: 'text', facet: true, defaultVisible: true },
+  { name: 'scenario', label: 'Scenario', type: 'text', facet: true, defaultVisible: true },
+  { name: 'metric', label: 'Metric', type: 'text', facet: true, defaultVisible: false },
+  { name: 'unit', label: 'Unit', type: 'text', facet: true, defaultVisible: true },
+  { name: 'value', label: 'Result', type: 'number', facet: false, defaultVisible: true },
+  { name: 'power_value', label: 'Power', type: 'number', facet: false, defaultVisible: true },
+  { name: 'power_unit', label: 'Power unit', type: 'text', facet: true, defaultVisible: true },
+  { name: 'accuracy', label: 'Accuracy', type: 'text', facet: false, defaultVisible: true },
+  { name: 'valid', label: 'Valid', type: 'boolean', facet: true, defaultVisible: true },
+  { name: 'inferred', label: 'Inferred', type: 'boolean', facet: true, defaultVisible: true },
+  { name: 'accelerator', label: 'Accelerator', type: 'text', facet: true, defaultVisible: true },
+  {
+    name: 'accelerators_per_node',
+    label: 'Acc./node',
+    type: 'number',
+    facet: true,
+    defaultVisible: true
+  },
+  { name: 'nodes', label: 'Nodes', type: 'number', facet: true, defaultVisible: true },
+  {
+    name: 'accelerators_total',
+    label: 'Total acc.',
+    type: 'number',
+    facet: true,
+    defaultVisible: true
+  },
+  { name: 'source', label: 'Source', type: 'text', facet: false, defaultVisible: false },
+  { name: 'system_type', label: 'System type', type: 'text', facet: true, defaultVisible: true },
+  {
+    name: 'host_processor',
+    label: 'Host processor',
+    type: 'text',
+    facet: true,
+    defaultVisible: true
+  },
+  { name: 'framework', label: 'Framework', type: 'text', facet: true, defaultVisible: true },
+  {
+    name: 'weight_data_types',
+    label: 'Precision',
+    type: 'text',
+    facet: true,
+    defaultVisible: true
+  },
+  { name: 'mlperf_model', label: 'MLPerf model', type: 'text', facet: true, defaultVisible: false },
+  { name: 'public_id', label: 'MLPerf ID', type: 'text', facet: false, defaultVisible: false },
+  { name: 'source_kind', label: 'Imported from', type: 'text', facet: true, defaultVisible: false },
+  {
+    name: 'operating_system',
+    label: 'Operating system',
+    type: 'text',
+    facet: true,
+    defaultVisible: false
+  }
+]
+
+/** Column names of the CLI/UI CSV, in order. */
+export const INFERENCE_CSV_COLUMNS: readonly string[] = INFERENCE_COLUMNS.map((c) => c.name)

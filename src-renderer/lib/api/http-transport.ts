@@ -1,0 +1,72 @@
+import { isReply, transportFailure, type Transport } from './transport'
+
+/**
+ * Transport for the web mode: `POST /api/<method>` with the input as JSON body, events over
+ * Server-Sent Events at `/api/events`. Auth is a same-origin cookie set by the server when the
+ * page was first opened with `?token=…`, so requests only need `credentials: 'same-origin'`.
+ */
+export function httpTransport(origin: string, fetchImpl: typeof fetch = fetch): Transport {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>()
+  const attached = new Set<string>()
+  let source: EventSource | null = null
+
+  function attach(event: string): void {
+    if (!source || attached.has(event)) return
+    attached.add(event)
+    source.addEventListener(event, (message) => {
+      let payload: unknown
+      try {
+        payload = JSON.parse((message as MessageEvent<string>).data)
+      } catch {
+        return
+      }
+      for (const cb of listeners.get(event) ?? []) cb(payload)
+    })
+  }
+
+  function ensureSource(): void {
+    if (source || typeof EventSource === 'undefined') return
+    source = new EventSource(`${origin}/api/events`, { withCredentials: true })
+    for (const event of listeners.keys()) attach(event)
+  }
+
+  return {
+    async invoke(method, input) {
+      let response: Response
+      try {
+        response = await fetchImpl(`${origin}/api/${encodeURIComponent(method)}`, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(input ?? {})
+        })
+      } catch (err) {
+        const detail = err instanceof Error ? err.message : String(err)
+        return transportFailure(`Cannot reach the MLPerf Explorer backend (${detail}).`)
+      }
+      let body: unknown
+      try {
+        body = await response.json()
+      } catch {
+        return transportFailure(
+          `The backend answered ${method} with HTTP ${response.status} and no readable reply.`
+        )
+      }
+      if (isReply(body)) return body
+      return transportFailure(`The backend answered ${method} with an unexpected reply.`)
+    },
+    on(event, cb) {
+      let set = listeners.get(event)
+      if (!set) {
+        set = new Set()
+        listeners.set(event, set)
+      }
+      set.add(cb)
+      ensureSource()
+      attach(event)
+      return () => {
+        set.delete(cb)
+      }
+    }
+  }
+}

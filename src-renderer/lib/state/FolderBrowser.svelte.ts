@@ -1,0 +1,39 @@
+import type { Api, DirListing } from '../../../src-main/shared/api'
+import { errorMessage } from '../api/client'
+
+/** The in-app folder browser (files.list) used where there is no native folder picker. */
+export class FolderBrowser {
+  listing = $state.raw<DirListing | null>(null)
+  loading = $state(false)
+  error = $state<string | null>(null)
+  /** A folder or summary file the user clicked once (double click opens folders). */
+  selected = $state<string | null>(null)
+
+  readonly #api: Api
+  #generation = 0
+
+  constructor(api: Api) {
+    this.#api = api
+  }
+
+  async open(path?: string): Promise<void> {
+    const generation = ++this.#generation
+    this.loading = true
+    this.error = null
+    try {
+      const listing = await this.#api.files.list(path === undefined ? {} : { path })
+      if (generation !== this.#generation) return
+      this.listing = listing
+      this.selected = null
+    } catch (err) {
+      if (generation !== this.#generation) return
+      this.error = errorMessage(err)
+    } finally {
+      if (generation === this.#generation) this.loading = false
+    }
+  }
+
+  select(path: string | null): void {
+    this.selected = path
+  }
+}

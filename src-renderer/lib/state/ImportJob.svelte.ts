@@ -1,0 +1,182 @@
+import type { Api, ImportProgress, ImportReport } from '../../../src-main/shared/api'
+import { errorMessage, type ApiEventSource } from '../api/client'
+
+export type ImportPhase = 'choose' | 'starting' | 'running' | 'finished'
+
+type Early = { progress?: ImportProgress; report?: ImportReport }
+
+/**
+ * One import from the dialog: the queue of paths, the running job (driven by
+ * `imports.progress` / `imports.finished` events, with imports.get polling as a fallback in
+ * case an event is missed) and the final report.
+ */
+export class ImportJob {
+  phase = $state<ImportPhase>('choose')
+  queue = $state.raw<string[]>([])
+  jobId = $state<string | null>(null)
+  progress = $state.raw<ImportProgress | null>(null)
+  report = $state.raw<ImportReport | null>(null)
+  error = $state<string | null>(null)
+  cancelling = $state(false)
+  picking = $state(false)
+
+  /** Share done in percent, or null while the total is unknown (indeterminate bar). */
+  percentDone: number | null = $derived.by(() => {
+    if (this.phase === 'finished') return 100
+    const p = this.progress
+    if (!p || p.totalItems === null || p.totalItems <= 0) return null
+    if (p.phase === 'done') return 100
+    const processed = p.imported + p.updated + p.unchanged + p.skipped
+    const done = Math.max(processed, p.resultsFound)
+    return Math.min(100, (done / p.totalItems) * 100)
+  })
+
+  readonly #api: Api
+  readonly #events: ApiEventSource
+  readonly #pollMs: number
+  readonly #onFinished: (report: ImportReport) => void
+  #unsubscribe: (() => void)[] = []
+  #poll: ReturnType<typeof setInterval> | null = null
+  #early = new Map<string, Early>()
+
+  constructor(
+    api: Api,
+    events: ApiEventSource,
+    onFinished: (report: ImportReport) => void = () => {},
+    pollMs = 1000
+  ) {
+    this.#api = api
+    this.#events = events
+    this.#onFinished = onFinished
+    this.#pollMs = pollMs
+  }
+
+  /** Native folder picker; false when the shell has none (web mode) or the user cancelled. */
+  async pick(): Promise<boolean> {
+    this.picking = true
+    this.error = null
+    try {
+      const { path } = await this.#api.files.pickFolder({})
+      if (path === null) return false
+      this.add(path)
+      return true
+    } catch (err) {
+      this.error = errorMessage(err)
+      return false
+    } finally {
+      this.picking = false
+    }
+  }
+
+  add(path: string): void {
+    const clean = path.trim()
+    if (clean === '' || this.queue.includes(clean)) return
+    this.queue = [...this.queue, clean]
+  }
+
+  remove(path: string): void {
+    this.queue = this.queue.filter((p) => p !== path)
+  }
+
+  /** Start importing the given paths (default: the queue). */
+  async start(paths: string[] = this.queue): Promise<void> {
+    if (paths.length === 0 || this.phase === 'starting' || this.phase === 'running') return
+    this.queue = paths
+    this.phase = 'starting'
+    this.error = null
+    this.progress = null
+    this.report = null
+    this.#subscribe()
+    try {
+      const { jobId } = await this.#api.imports.start({ paths })
+      this.jobId = jobId
+      this.phase = 'running'
+      const early = this.#early.get(jobId)
+      this.#early.clear()
+      if (early?.progress) this.progress = early.progress
+      if (early?.report) {
+        this.#finish(early.report)
+        return
+      }
+      this.#poll = setInterval(() => void this.#check(), this.#pollMs)
+    } catch (err) {
+      this.#stop()
+      this.phase = 'choose'
+      this.error = errorMessage(err)
+    }
+  }
+
+  async cancel(): Promise<void> {
+    if (this.jobId === null || this.phase !== 'running') return
+    this.cancelling = true
+    try {
+      await this.#api.imports.cancel({ jobId: this.jobId })
+      await this.#check()
+    } catch (err) {
+      this.error = errorMessage(err)
+    } finally {
+      this.cancelling = false
+    }
+  }
+
+  /** Back to an empty dialog (keeps nothing of the previous job). */
+  reset(): void {
+    this.#stop()
+    this.phase = 'choose'
+    this.queue = []
+    this.jobId = null
+    this.progress = null
+    this.report = null
+    this.error = null
+    this.cancelling = false
+  }
+
+  dispose(): void {
+    this.#stop()
+  }
+
+  #subscribe(): void {
+    this.#stop()
+    this.#unsubscribe = [
+      this.#events.on('imports.progress', (p) => {
+        if (this.jobId === null) this.#remember(p.jobId, { progress: p })
+        else if (p.jobId === this.jobId && this.phase === 'running') this.progress = p
+      }),
+      this.#events.on('imports.finished', (r) => {
+        if (this.jobId === null) this.#remember(r.jobId, { report: r })
+        else if (r.jobId === this.jobId) this.#finish(r)
+      })
+    ]
+  }
+
+  #remember(jobId: string, part: Early): void {
+    this.#early.set(jobId, { ...this.#early.get(jobId), ...part })
+  }
+
+  async #check(): Promise<void> {
+    const jobId = this.jobId
+    if (jobId === null || this.phase !== 'running') return
+    try {
+      const report = await this.#api.imports.get({ jobId })
+      if (jobId !== this.jobId || this.phase !== 'running') return
+      if (report.status !== 'running') this.#finish(report)
+    } catch (err) {
+      this.error = errorMessage(err)
+    }
+  }
+
+  #finish(report: ImportReport): void {
+    if (this.phase === 'finished') return
+    this.#stop()
+    this.report = report
+    this.phase = 'finished'
+    this.#onFinished(report)
+  }
+
+  #stop(): void {
+    for (const off of this.#unsubscribe) off()
+    this.#unsubscribe = []
+    if (this.#poll !== null) clearInterval(this.#poll)
+    this.#poll = null
+  }
+}

@@ -1,0 +1,259 @@
+import type {
+  Api,
+  Cell,
+  ColumnInfo,
+  Filter,
+  SortDir,
+  ViewQuery
+} from '../../../src-main/shared/api'
+import { errorMessage } from '../api/client'
+import { ALL_COLUMNS, DEFAULT_COLUMNS, DEFAULT_FACETS, columnInfo, firstSortDir } from '../table/columns'
+import { pagesForRange, pagesToEvict } from '../table/virtual-window'
+import type { ViewState } from '../url/hash-state'
+
+export type Row = Record<string, Cell>
+
+/** How a view change should be recorded in history: a new entry, or replacing the current one. */
+export type NavigateMode = 'push' | 'replace'
+
+/** At most this many requests in flight; the rest wait for the scroll to settle. */
+const MAX_IN_FLIGHT = 4
+/** Pages kept in memory (× pageSize rows). */
+const CACHE_PAGES = 40
+
+/**
+ * The Explorer's view state (filters, search, sort, columns, facets, open row) and the paged
+ * rows of the table. Rows are fetched page by page for the range the table reports as visible;
+ * responses for an older query are dropped by a generation counter. Never fetches all rows.
+ */
+export class ResultsQuery {
+  filters = $state.raw<Filter[]>([])
+  search = $state('')
+  sort = $state.raw<{ column: string; dir: SortDir } | null>(null)
+  columns = $state.raw<string[] | null>(null)
+  facetColumns = $state.raw<string[] | null>(null)
+  open = $state<number | null>(null)
+
+  /** Rows matching the current query; null until the first page arrives. */
+  total = $state<number | null>(null)
+  description = $state('')
+  pages = $state.raw<ReadonlyMap<number, Row[]>>(new Map())
+  inFlight = $state(0)
+  error = $state<string | null>(null)
+  /** Bumped by refresh() so effects keyed on `key` run again after an import. */
+  revision = $state(0)
+
+  readonly pageSize: number
+
+  viewQuery: ViewQuery = $derived({
+    suite: 'inference',
+    filters: this.filters,
+    ...(this.search.trim() === '' ? {} : { search: this.search.trim() }),
+    ...(this.sort ? { sort: this.sort } : {})
+  })
+
+  /** Identity of the data query (not of columns or the open row). */
+  key: string = $derived(`${JSON.stringify(this.viewQuery)}#${this.revision}`)
+
+  visibleColumns: ColumnInfo[] = $derived(
+    (this.columns ?? DEFAULT_COLUMNS)
+      .map((name) => columnInfo(name))
+      .filter((c): c is ColumnInfo => c !== undefined)
+  )
+
+  facetNames: string[] = $derived.by(() => {
+    const base = [...(this.facetColumns ?? DEFAULT_FACETS)]
+    // A filtered column always shows its facet, so its chips can be seen and undone there too.
+    for (const f of this.filters) {
+      const info = columnInfo(f.column)
+      if (info?.facet && !base.includes(f.column)) base.push(f.column)
+    }
+    return base
+  })
+
+  viewState: ViewState = $derived({
+    filters: this.filters,
+    search: this.search,
+    sort: this.sort,
+    columns: this.columns,
+    facets: this.facetColumns,
+    open: this.open
+  })
+
+  loading: boolean = $derived(this.inFlight > 0)
+
+  readonly #api: Api
+  readonly #navigate: (view: ViewState, mode: NavigateMode) => void
+  #generation = 0
+  #requested = new Set<number>()
+  #failed = new Set<number>()
+  #wanted: [number, number] = [0, 0]
+  #timer: ReturnType<typeof setTimeout> | null = null
+
+  constructor(
+    api: Api,
+    navigate: (view: ViewState, mode: NavigateMode) => void,
+    pageSize = 200
+  ) {
+    this.#api = api
+    this.#navigate = navigate
+    this.pageSize = pageSize
+    this.#wanted = [0, pageSize]
+  }
+
+  /** Adopt a view parsed from the URL (no history entry is written). */
+  applyView(view: ViewState): void {
+    if (JSON.stringify(view.filters) !== JSON.stringify(this.filters)) this.filters = view.filters
+    this.search = view.search
+    if (JSON.stringify(view.sort) !== JSON.stringify(this.sort)) this.sort = view.sort
+    if (JSON.stringify(view.columns) !== JSON.stringify(this.columns)) this.columns = view.columns
+    if (JSON.stringify(view.facets) !== JSON.stringify(this.facetColumns)) {
+      this.facetColumns = view.facets
+    }
+    this.open = view.open
+  }
+
+  setFilters(filters: Filter[]): void {
+    this.filters = filters
+    this.#commit('push')
+  }
+
+  clearFilters(): void {
+    this.filters = []
+    this.search = ''
+    this.#commit('push')
+  }
+
+  setSearch(text: string): void {
+    if (text === this.search) return
+    this.search = text
+    // Typing should not fill the history with one entry per pause.
+    this.#commit('replace')
+  }
+
+  /** Header click: a new column starts in its natural direction, the same column flips. */
+  toggleSort(column: string): void {
+    const info = columnInfo(column)
+    if (!info) return
+    const dir: SortDir =
+      this.sort?.column === column
+        ? this.sort.dir === 'asc'
+          ? 'desc'
+          : 'asc'
+        : firstSortDir(info)
+    this.sort = { column, dir }
+    this.#commit('push')
+  }
+
+  setColumns(names: string[] | null): void {
+    const ordered = names === null ? null : ALL_COLUMNS.map((c) => c.name).filter((n) => names.includes(n))
+    this.columns = ordered
+    this.#commit('replace')
+  }
+
+  toggleColumn(name: string): void {
+    const current = this.visibleColumns.map((c) => c.name)
+    const next = current.includes(name) ? current.filter((n) => n !== name) : [...current, name]
+    this.setColumns(next)
+  }
+
+  setFacetColumns(names: string[] | null): void {
+    this.facetColumns = names
+    this.#commit('replace')
+  }
+
+  openResult(id: number | null): void {
+    if (id === this.open) return
+    this.open = id
+    this.#commit('push')
+  }
+
+  /** Row `index` if its page is loaded. */
+  row(index: number): Row | undefined {
+    return this.pages.get(Math.floor(index / this.pageSize))?.[index % this.pageSize]
+  }
+
+  /** Start over for the current query: drop cached pages and fetch what is in view. */
+  load(): void {
+    this.#generation++
+    this.#requested.clear()
+    this.#failed.clear()
+    this.pages = new Map()
+    this.error = null
+    this.inFlight = 0
+    this.#wanted = [0, this.pageSize]
+    this.#ensure()
+  }
+
+  /** Re-run the query (after an import): effects keyed on `key` pick it up. */
+  refresh(): void {
+    this.revision++
+  }
+
+  /** The table reports the rows it needs; fetching is throttled while scrolling fast. */
+  setRange(start: number, end: number): void {
+    this.#wanted = [start, end]
+    if (this.#timer !== null) return
+    this.#timer = setTimeout(() => {
+      this.#timer = null
+      this.#ensure()
+    }, 40)
+  }
+
+  dispose(): void {
+    if (this.#timer !== null) clearTimeout(this.#timer)
+    this.#generation++
+  }
+
+  #commit(mode: NavigateMode): void {
+    this.#navigate(this.viewState, mode)
+  }
+
+  #ensure(): void {
+    const [start, end] = this.#wanted
+    const wanted = pagesForRange(start, Math.max(end, start + 1), this.pageSize)
+    const total = this.total
+    for (const page of wanted) {
+      if (total !== null && page * this.pageSize >= total && page > 0) continue
+      if (this.pages.has(page) || this.#requested.has(page) || this.#failed.has(page)) continue
+      if (this.#requested.size >= MAX_IN_FLIGHT) break
+      void this.#fetch(page)
+    }
+    const evict = pagesToEvict(this.pages.keys(), wanted, CACHE_PAGES)
+    if (evict.length > 0) {
+      const next = new Map(this.pages)
+      for (const p of evict) next.delete(p)
+      this.pages = next
+    }
+  }
+
+  async #fetch(page: number): Promise<void> {
+    const generation = this.#generation
+    this.#requested.add(page)
+    this.inFlight = this.#requested.size
+    try {
+      const result = await this.#api.results.query({
+        ...this.viewQuery,
+        offset: page * this.pageSize,
+        limit: this.pageSize
+      })
+      if (generation !== this.#generation) return
+      const next = new Map(this.pages)
+      next.set(page, result.rows)
+      this.pages = next
+      this.total = result.total
+      this.description = result.description
+      this.error = null
+    } catch (err) {
+      if (generation !== this.#generation) return
+      this.#failed.add(page)
+      this.error = errorMessage(err)
+    } finally {
+      if (generation === this.#generation) {
+        this.#requested.delete(page)
+        this.inFlight = this.#requested.size
+        this.#ensure()
+      }
+    }
+  }
+}

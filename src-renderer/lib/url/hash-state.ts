@@ -1,0 +1,144 @@
+import type { Filter, FilterOp, SortDir } from '../../../src-main/shared/api'
+
+/** Top-level screens; the hash path picks one. */
+export type Route = 'inference' | 'imports'
+
+/** Everything about the Explorer view that a link must reproduce. */
+export type ViewState = {
+  filters: Filter[]
+  search: string
+  sort: { column: string; dir: SortDir } | null
+  /** Visible columns in display order; null = the defaults. */
+  columns: string[] | null
+  /** Facet columns shown in the sidebar; null = the defaults. */
+  facets: string[] | null
+  /** Result id whose detail panel is open. */
+  open: number | null
+}
+
+export type HashState = { route: Route; view: ViewState }
+
+export const EMPTY_VIEW: ViewState = {
+  filters: [],
+  search: '',
+  sort: null,
+  columns: null,
+  facets: null,
+  open: null
+}
+
+const OPS: readonly FilterOp[] = [
+  'eq',
+  'ne',
+  'in',
+  'notin',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'contains',
+  'isnull',
+  'notnull'
+]
+const LIST_OPS = new Set<FilterOp>(['in', 'notin'])
+const NULL_OPS = new Set<FilterOp>(['isnull', 'notnull'])
+/** Parameter names that are not column filters. */
+const RESERVED = new Set(['q', 'sort', 'cols', 'facets', 'open'])
+
+function isOp(value: string): value is FilterOp {
+  return (OPS as readonly string[]).includes(value)
+}
+
+/** Encodes one list item; commas inside a value become %2C so `,` can separate items. */
+function enc(value: string): string {
+  return encodeURIComponent(value)
+}
+
+function dec(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}
+
+function splitList(raw: string): string[] {
+  return raw === '' ? [] : raw.split(',').map(dec)
+}
+
+/**
+ * Parses `#/inference?division=closed&scenario=Offline,Server&q=nvidia&sort=-value&open=12`.
+ * Filters follow Datasette: `col=v` is eq, `col=a,b` is in, `col__op=v` any other operator.
+ * Unknown columns are dropped when `known` is given; malformed parts are ignored, never thrown.
+ */
+export function parseHash(hash: string, known?: ReadonlySet<string>): HashState {
+  const raw = hash.startsWith('#') ? hash.slice(1) : hash
+  const q = raw.indexOf('?')
+  const path = (q === -1 ? raw : raw.slice(0, q)).replace(/^\/+|\/+$/g, '')
+  const query = q === -1 ? '' : raw.slice(q + 1)
+  const route: Route = path === 'imports' ? 'imports' : 'inference'
+  const view: ViewState = { ...EMPTY_VIEW, filters: [] }
+  const allowed = (column: string): boolean => column !== '' && (!known || known.has(column))
+
+  for (const part of query.split('&')) {
+    if (part === '') continue
+    const eq = part.indexOf('=')
+    const key = dec(eq === -1 ? part : part.slice(0, eq))
+    const value = eq === -1 ? '' : part.slice(eq + 1)
+    if (RESERVED.has(key)) {
+      if (key === 'q') view.search = dec(value)
+      else if (key === 'sort') {
+        const text = dec(value)
+        const desc = text.startsWith('-')
+        const column = desc ? text.slice(1) : text
+        if (allowed(column)) view.sort = { column, dir: desc ? 'desc' : 'asc' }
+      } else if (key === 'cols') view.columns = splitList(value).filter(allowed)
+      else if (key === 'facets') view.facets = splitList(value).filter(allowed)
+      else if (key === 'open') {
+        const id = Number(dec(value))
+        if (Number.isSafeInteger(id) && id > 0) view.open = id
+      }
+      continue
+    }
+    const sep = key.lastIndexOf('__')
+    const maybeOp = sep === -1 ? '' : key.slice(sep + 2)
+    const hasOp = sep > 0 && isOp(maybeOp)
+    const column = hasOp ? key.slice(0, sep) : key
+    if (!allowed(column)) continue
+    if (!hasOp) {
+      const values = splitList(value)
+      if (values.length > 1) view.filters.push({ column, op: 'in', value: values })
+      else view.filters.push({ column, op: 'eq', value: values[0] ?? '' })
+      continue
+    }
+    const op = maybeOp as FilterOp
+    if (NULL_OPS.has(op)) view.filters.push({ column, op })
+    else if (LIST_OPS.has(op)) view.filters.push({ column, op, value: splitList(value) })
+    else view.filters.push({ column, op, value: dec(value) })
+  }
+  return { route, view }
+}
+
+function filterParam(filter: Filter): string {
+  const { column, op, value } = filter
+  const key = enc(column)
+  if (NULL_OPS.has(op)) return `${key}__${op}=1`
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value]
+  const joined = list.map(enc).join(',')
+  if (op === 'eq' && list.length === 1) return `${key}=${joined}`
+  if (op === 'in' && list.length > 1) return `${key}=${joined}`
+  return `${key}__${op}=${joined}`
+}
+
+/** The inverse of parseHash; parameters in a stable order so equal views give equal URLs. */
+export function formatHash(state: HashState): string {
+  if (state.route === 'imports') return '#/imports'
+  const { view } = state
+  const parts = view.filters.map(filterParam)
+  if (view.search.trim() !== '') parts.push(`q=${enc(view.search)}`)
+  if (view.sort) parts.push(`sort=${view.sort.dir === 'desc' ? '-' : ''}${enc(view.sort.column)}`)
+  if (view.columns) parts.push(`cols=${view.columns.map(enc).join(',')}`)
+  if (view.facets) parts.push(`facets=${view.facets.map(enc).join(',')}`)
+  if (view.open !== null) parts.push(`open=${view.open}`)
+  return parts.length === 0 ? '#/inference' : `#/inference?${parts.join('&')}`
+}

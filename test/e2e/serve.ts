@@ -1,0 +1,54 @@
+// Web-mode server for the Playwright specs: a fresh temporary database, seeded with the bundled
+// sample (or, with E2E_ROWS=N, N synthetic rows made from it), the built renderer, token "e2e".
+import { mkdtempSync, rmSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gunzipSync } from 'node:zlib'
+import { openBackend } from '../../src-main/api/open-backend'
+import { startHttpServer } from '../../src-main/bridge/http-server'
+import { SAMPLE_FILE } from '../../src-main/core/sample/load-sample'
+import { rebuildInferenceFts, upsertInferenceResults } from '../../src-main/core/repo/inference-results'
+import type { InferenceResultRecord } from '../../src-main/shared/inference'
+import { syntheticRecords } from '../support/synthetic-records'
+
+const root = join(import.meta.dirname, '..', '..')
+const port = Number(process.env.E2E_PORT ?? 4173)
+const rows = Number(process.env.E2E_ROWS ?? 0)
+const dir = mkdtempSync(join(tmpdir(), 'mlperf-e2e-'))
+
+const backend = openBackend({
+  dbPath: join(dir, 'e2e.db'),
+  shell: 'web',
+  appRoot: root,
+  seedSample: rows === 0
+})
+if (rows > 0) {
+  const sample = JSON.parse(
+    gunzipSync(readFileSync(join(root, 'resources', 'sample', SAMPLE_FILE))).toString('utf8')
+  ) as InferenceResultRecord[]
+  const records = syntheticRecords(sample, rows)
+  for (let i = 0; i < records.length; i += 5000) {
+    upsertInferenceResults(backend.db, records.slice(i, i + 5000), null)
+  }
+  rebuildInferenceFts(backend.db)
+}
+const server = await startHttpServer({
+  api: backend.api,
+  hub: backend.hub,
+  token: 'e2e',
+  staticDir: join(root, 'out', 'renderer'),
+  port
+})
+process.stdout.write(`e2e server ${server.url} (database ${dir})\n`)
+
+const stop = (): void => {
+  void server
+    .close()
+    .then(() => backend.close())
+    .finally(() => {
+      rmSync(dir, { recursive: true, force: true })
+      process.exit(0)
+    })
+}
+process.on('SIGINT', stop)
+process.on('SIGTERM', stop)
