@@ -1,16 +1,18 @@
 import { resolve } from 'node:path'
-import { defineConfig } from 'electron-vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
+import { defineConfig } from 'electron-vite'
 
 const r = (p: string): string => resolve(import.meta.dirname, p)
 
 export default defineConfig({
   main: {
-    build: { rolldownOptions: { input: { index: r('src-main/electron/main.ts') } } }
+    build: {
+      rolldownOptions: { input: { index: r('src-main/electron/main.ts') } }
+    }
   },
   preload: {
-    // A sandboxed preload must be one CommonJS file (electron-vite issue #282).
     build: {
+      // A sandboxed preload must be a single CommonJS file (alex8088/electron-vite#282).
       rolldownOptions: {
         input: { index: r('src-preload/index.ts') },
         output: { format: 'cjs' }
@@ -21,7 +23,6 @@ export default defineConfig({
     root: r('src-renderer'),
     plugins: [svelte()],
     build: {
-      minify: true,
       rolldownOptions: { input: { index: r('src-renderer/index.html') } }
     }
   }

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { spawnSync } from 'node:child_process'
 
 /** The built renderer folder; builds it once (electron-vite build, a few seconds) when absent. */
-export async function ensureRendererBuilt(appRoot: string, log: (s: string) => void): Promise<string> {
+export function ensureRendererBuilt(appRoot: string, log: (s: string) => void): string {
   const dir = join(appRoot, 'out', 'renderer')
   if (existsSync(join(dir, 'index.html'))) return dir
   log('Building the user interface (first run)…\n')

@@ -79,11 +79,12 @@ async function resultsCmd(
   v: { db?: string; suite?: string; where?: string[]; search?: string; sort?: string; format?: string },
   io: Out
 ): Promise<number> {
-  const suite = (v.suite ?? 'inference') as Suite
-  if (suite !== 'inference') {
-    io.err(`results: unknown suite "${suite}" (inference)\n`)
+  const suiteArg = v.suite ?? 'inference'
+  if (suiteArg !== 'inference') {
+    io.err(`results: unknown suite "${suiteArg}" (inference)\n`)
     return 2
   }
+  const suite: Suite = suiteArg
   const format = v.format ?? 'csv'
   if (!['csv', 'json', 'table'].includes(format)) {
     io.err(`results: --format must be csv, json or table\n`)
@@ -139,7 +140,7 @@ async function resultsCmd(
 }
 
 async function serveCmd(db: string | undefined, port: number | undefined, io: Out): Promise<number> {
-  const staticDir = await ensureRendererBuilt(APP_ROOT, io.err)
+  const staticDir = ensureRendererBuilt(APP_ROOT, io.err)
   const backend = open(db, true)
   const server = await startHttpServer({
     api: backend.api,

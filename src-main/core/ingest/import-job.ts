@@ -9,6 +9,7 @@ import { rebuildInferenceFts, upsertInferenceResults } from '../repo/inference-r
 import { createReadContext, readInferenceResult, scanInferenceTree } from './inference'
 import type { ResultLocation } from './inference'
 import { findSummaryFiles } from './find-summary-files'
+import { mapOrdered } from './map-ordered'
 import { isSummaryFileName, readSummaryFile } from './summaries'
 
 export type ImportEvents = {
@@ -18,6 +19,10 @@ export type ImportEvents = {
 
 /** Results written per transaction: small enough to keep the event loop responsive. */
 const BATCH = 200
+/** Result folders read at once: overlaps disk waits without holding many logs in memory. */
+const READ_CONCURRENCY = 4
+/** Longest stretch of parsing between two turns of the event loop (keeps the window responsive). */
+const SLICE_MS = 16
 /** Minimum gap between progress events, so a fast import does not flood the transport. */
 const PROGRESS_MS = 100
 
@@ -140,6 +145,7 @@ export async function runImport(
     emit(true)
 
     const ctx = createReadContext()
+    let sliceStart = performance.now()
     for (const w of work) {
       if (signal.aborted) break
       if (w.kind === 'summary') {
@@ -160,10 +166,10 @@ export async function runImport(
         emit()
         continue
       }
-      for (const loc of w.locations) {
+      const reads = mapOrdered(w.locations, READ_CONCURRENCY, (loc) => readInferenceResult(loc, ctx), signal)
+      for await (const res of reads) {
         if (signal.aborted) break
-        currentPath = loc.dir
-        const res = await readInferenceResult(loc, ctx)
+        currentPath = 'record' in res ? res.record.source : res.skipped.path
         report.filesRead += res.filesRead
         if ('record' in res) {
           report.resultsFound++
@@ -172,17 +178,24 @@ export async function runImport(
             phase = 'writing'
             flush()
             phase = 'parsing'
-            await yieldToLoop()
           }
         } else {
           skip(res.skipped.path, res.skipped.reason)
         }
         emit()
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await yieldToLoop()
+          sliceStart = performance.now()
+        }
       }
     }
     phase = 'writing'
     flush()
-    if (wroteAny) rebuildInferenceFts(db)
+    if (wroteAny) {
+      rebuildInferenceFts(db)
+      // Fresh statistics keep the planner on the right index after a large import.
+      db.pragma('optimize')
+    }
     report.status = signal.aborted ? 'cancelled' : 'done'
     if (!signal.aborted && report.resultsFound === 0) {
       report.status = 'failed'

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { ImportReport } from '../../shared/api'
+import type { ImportProgress, ImportReport } from '../../shared/api'
 import type { WritableDb } from '../db/types'
 import { getImport, listImports } from '../repo/imports'
 import type { ImportEvents } from './import-job'
@@ -8,11 +8,25 @@ import { runImport } from './import-job'
 /** Runs imports in the background and keeps a handle to cancel each while it runs. */
 export class ImportManager {
   private readonly running = new Map<string, { abort: AbortController; done: Promise<ImportReport> }>()
+  /** Latest progress of each running job: the stored report is only written when a job ends. */
+  private readonly live = new Map<string, ImportProgress>()
+  private readonly events: Partial<ImportEvents>
 
   constructor(
     private readonly db: WritableDb,
-    private readonly events: Partial<ImportEvents>
-  ) {}
+    events: Partial<ImportEvents>
+  ) {
+    this.events = {
+      progress: (p) => {
+        if (p.phase !== 'done') this.live.set(p.jobId, p)
+        events.progress?.(p)
+      },
+      finished: (r) => {
+        this.live.delete(r.jobId)
+        events.finished?.(r)
+      }
+    }
+  }
 
   /** Starts a job and returns its id at once; the work continues on the event loop. */
   start(paths: readonly string[]): { jobId: string; done: Promise<ImportReport> } {
@@ -33,7 +47,11 @@ export class ImportManager {
   }
 
   get(jobId: string): ImportReport | null {
-    return getImport(this.db, jobId)
+    const stored = getImport(this.db, jobId)
+    const p = this.live.get(jobId)
+    if (!stored || !p || stored.status !== 'running') return stored
+    const { filesRead, resultsFound, imported, updated, unchanged, skipped } = p
+    return { ...stored, filesRead, resultsFound, imported, updated, unchanged, skipped }
   }
 
   list(): ImportReport[] {

@@ -7,6 +7,8 @@ export type SqlColumn = ColumnInfo & {
   sql: string
   sortable: boolean
   filterable: boolean
+  /** Declared NOT NULL: an ascending sort needs no NULLs-last key and can walk an index. */
+  notNull: boolean
 }
 
 export type TableSpec = {
@@ -15,20 +17,46 @@ export type TableSpec = {
   columns: ReadonlyMap<string, SqlColumn>
 }
 
-function registry(columns: readonly ColumnInfo[]): ReadonlyMap<string, SqlColumn> {
+function registry(
+  columns: readonly ColumnInfo[],
+  notNull: ReadonlySet<string>
+): ReadonlyMap<string, SqlColumn> {
   return new Map(
     columns.map((c) => [
       c.name,
-      { ...c, sql: `r.${c.name}`, sortable: true, filterable: true } satisfies SqlColumn
+      {
+        ...c,
+        sql: `r.${c.name}`,
+        sortable: true,
+        filterable: true,
+        notNull: notNull.has(c.name)
+      } satisfies SqlColumn
     ])
   )
 }
+
+/** Columns the schema (migration 0010) declares NOT NULL. */
+const INFERENCE_NOT_NULL = new Set([
+  'round',
+  'division',
+  'submitter',
+  'system_id',
+  'benchmark',
+  'mlperf_model',
+  'scenario',
+  'metric',
+  'unit',
+  'valid',
+  'inferred',
+  'source',
+  'source_kind'
+])
 
 const TABLES: Record<Suite, TableSpec> = {
   inference: {
     table: 'inference_results',
     fts: 'inference_results_fts',
-    columns: registry(INFERENCE_COLUMNS)
+    columns: registry(INFERENCE_COLUMNS, INFERENCE_NOT_NULL)
   }
 }
 

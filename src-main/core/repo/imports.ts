@@ -73,8 +73,7 @@ export function saveImport(db: WritableDb, r: ImportReport): void {
 
 export function getImport(db: ReadonlyDb, jobId: string): ImportReport | null {
   const row = prepareCached(db, 'SELECT * FROM imports WHERE job_id = ?').get(jobId) as
-    | ImportRow
-    | undefined
+    ImportRow | undefined
   return row ? toReport(row) : null
 }
 

@@ -40,8 +40,7 @@ const INSERT_COLUMNS = [
   'weight_data_types',
   'source',
   'source_kind',
-  'public_id',
-  'detail_json'
+  'public_id'
 ] as const
 
 type StoredRow = Record<(typeof INSERT_COLUMNS)[number], string | number | null>
@@ -78,8 +77,7 @@ function toRow(r: InferenceResultRecord): StoredRow {
     weight_data_types: r.weightDataTypes,
     source: r.source,
     source_kind: r.sourceKind,
-    public_id: r.publicId,
-    detail_json: JSON.stringify(r.detail)
+    public_id: r.publicId
   }
 }
 
@@ -89,6 +87,9 @@ const INSERT_SQL =
 const UPDATE_SQL =
   `UPDATE inference_results SET ${INSERT_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, ` +
   `content_hash = @content_hash, import_id = @import_id WHERE id = @id`
+const DETAIL_SQL =
+  'INSERT INTO inference_result_details (result_id, detail_json) VALUES (?, ?) ' +
+  'ON CONFLICT (result_id) DO UPDATE SET detail_json = excluded.detail_json'
 const FIND_SQL =
   `SELECT id, content_hash, source_kind FROM inference_results WHERE ` +
   KEY_COLUMNS.map((c) => `${c} = @${c}`).join(' AND ')
@@ -107,14 +108,17 @@ export function upsertInferenceResults(
   const find = prepareCached(db, FIND_SQL)
   const insert = prepareCached(db, INSERT_SQL)
   const update = prepareCached(db, UPDATE_SQL)
+  const detail = prepareCached(db, DETAIL_SQL)
   db.transaction(() => {
     for (const rec of records) {
       const row = toRow(rec)
-      const hash = createHash('sha1').update(JSON.stringify(row)).digest('hex')
+      const detailJson = JSON.stringify(rec.detail)
+      const hash = createHash('sha1').update(JSON.stringify(row)).update(detailJson).digest('hex')
       const existing = find.get(row) as
         { id: number; content_hash: string; source_kind: string } | undefined
       if (!existing) {
-        insert.run({ ...row, content_hash: hash, import_id: importId })
+        const id = insert.run({ ...row, content_hash: hash, import_id: importId }).lastInsertRowid
+        detail.run(id, detailJson)
         counts.imported++
       } else if (existing.source_kind === 'tree' && rec.sourceKind === 'summary') {
         counts.kept++
@@ -122,6 +126,7 @@ export function upsertInferenceResults(
         counts.unchanged++
       } else {
         update.run({ ...row, content_hash: hash, import_id: importId, id: existing.id })
+        detail.run(existing.id, detailJson)
         counts.updated++
       }
     }
@@ -143,9 +148,12 @@ export function getInferenceResult(
   db: ReadonlyDb,
   id: number
 ): { row: Record<string, Cell>; detail: InferenceResultDetail } | null {
-  const row = prepareCached(db, 'SELECT * FROM inference_results WHERE id = ?').get(id) as
-    (Record<string, Cell> & { detail_json: string }) | undefined
+  const row = prepareCached(
+    db,
+    'SELECT r.*, d.detail_json FROM inference_results r ' +
+      'LEFT JOIN inference_result_details d ON d.result_id = r.id WHERE r.id = ?'
+  ).get(id) as (Record<string, Cell> & { detail_json: string | null }) | undefined
   if (!row) return null
   const { detail_json, content_hash: _h, import_id: _i, ...cells } = row
-  return { row: cells, detail: JSON.parse(detail_json) as InferenceResultDetail }
+  return { row: cells, detail: JSON.parse(detail_json ?? 'null') as InferenceResultDetail }
 }

@@ -16,6 +16,7 @@ export function formatDuration(startIso: string, endIso: string | null): string 
   if (!endIso) return ''
   const ms = new Date(endIso).getTime() - new Date(startIso).getTime()
   if (!Number.isFinite(ms) || ms < 0) return ''
+  if (ms < 100) return '< 0.1 s'
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`
   const s = Math.round(ms / 1000)
   return `${Math.floor(s / 60)} min ${pad(s % 60)} s`

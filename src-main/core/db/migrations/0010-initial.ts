@@ -1,6 +1,6 @@
 import type { WritableDb } from '../types'
 
-/** The first schema: imports, inference results (STRICT) and the indexes the table's filters use. */
+/** The first schema: imports, inference results and their details (STRICT), and the indexes the table's filters use. */
 export function up(db: WritableDb): void {
   db.exec(`
     CREATE TABLE imports (
@@ -54,19 +54,28 @@ export function up(db: WritableDb): void {
       source TEXT NOT NULL,
       source_kind TEXT NOT NULL,
       public_id TEXT,
-      detail_json TEXT NOT NULL,
       content_hash TEXT NOT NULL,
       import_id INTEGER REFERENCES imports(id) ON DELETE SET NULL,
       UNIQUE (round, division, submitter, system_id, benchmark, scenario)
     ) STRICT;
 
+    -- The detail (system description, LoadGen settings and statistics: several KB per result)
+    -- lives apart so that table scans, sorts and counts only read the narrow rows.
+    CREATE TABLE inference_result_details (
+      result_id INTEGER PRIMARY KEY REFERENCES inference_results(id) ON DELETE CASCADE,
+      detail_json TEXT NOT NULL
+    ) STRICT;
+
     -- Indexes that match the filters the table offers and its default sort.
     CREATE INDEX inference_results_bench ON inference_results (mlperf_model, scenario, division, value);
+    CREATE INDEX inference_results_bench_value ON inference_results (benchmark, scenario, value);
+    CREATE INDEX inference_results_scenario_value ON inference_results (scenario, value);
     CREATE INDEX inference_results_round ON inference_results (round, benchmark);
     CREATE INDEX inference_results_submitter ON inference_results (submitter);
     CREATE INDEX inference_results_accelerator ON inference_results (accelerator);
     CREATE INDEX inference_results_benchmark ON inference_results (benchmark, scenario);
     CREATE INDEX inference_results_scenario ON inference_results (scenario);
     CREATE INDEX inference_results_division ON inference_results (division);
+    CREATE INDEX inference_results_value ON inference_results (value);
   `)
 }

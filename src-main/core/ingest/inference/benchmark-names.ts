@@ -11,15 +11,164 @@ import { roundAtLeast, roundIndex } from './rounds'
 /** Official benchmark names per round (checker `models` lists, spec E.1). */
 const MODELS: Record<string, readonly string[]> = {
   'v0.5': ['resnet', 'mobilenet', 'ssd-small', 'ssd-large', 'gnmt'],
-  'v0.7': ['resnet', 'ssd-small', 'ssd-large', 'rnnt', 'bert-99', 'bert-99.9', 'dlrm-99', 'dlrm-99.9', '3d-unet-99', '3d-unet-99.9'],
-  'v2.1': ['resnet', 'retinanet', 'rnnt', 'bert-99', 'bert-99.9', 'dlrm-99', 'dlrm-99.9', '3d-unet-99', '3d-unet-99.9'],
-  'v3.1': ['resnet', 'retinanet', 'rnnt', 'bert-99', 'bert-99.9', 'dlrm-v2-99', 'dlrm-v2-99.9', '3d-unet-99', '3d-unet-99.9', 'gptj-99', 'gptj-99.9'],
-  'v4.0': ['resnet', 'retinanet', 'rnnt', 'bert-99', 'bert-99.9', 'dlrm-v2-99', 'dlrm-v2-99.9', '3d-unet-99', '3d-unet-99.9', 'gptj-99', 'gptj-99.9', 'llama2-70b-99', 'llama2-70b-99.9', 'stable-diffusion-xl'],
-  'v4.1': ['resnet', 'retinanet', 'bert-99', 'bert-99.9', 'dlrm-v2-99', 'dlrm-v2-99.9', '3d-unet-99', '3d-unet-99.9', 'gptj-99', 'gptj-99.9', 'llama2-70b-99', 'llama2-70b-99.9', 'stable-diffusion-xl', 'mixtral-8x7b'],
-  'v5.0': ['resnet', 'retinanet', 'bert-99', 'bert-99.9', 'dlrm-v2-99', 'dlrm-v2-99.9', '3d-unet-99', '3d-unet-99.9', 'gptj-99', 'gptj-99.9', 'llama2-70b-99', 'llama2-70b-99.9', 'llama2-70b-interactive-99', 'llama2-70b-interactive-99.9', 'stable-diffusion-xl', 'mixtral-8x7b', 'llama3.1-405b', 'rgat', 'pointpainting'],
-  'v5.1': ['resnet', 'retinanet', 'bert-99', 'bert-99.9', 'dlrm-v2-99', 'dlrm-v2-99.9', '3d-unet-99', '3d-unet-99.9', 'llama3.1-8b', 'llama3.1-8b-edge', 'llama2-70b-99', 'llama2-70b-99.9', 'stable-diffusion-xl', 'mixtral-8x7b', 'llama3.1-405b', 'rgat', 'pointpainting', 'deepseek-r1', 'whisper'],
-  'v6.0': ['resnet', 'retinanet', 'bert-99', 'bert-99.9', '3d-unet-99', '3d-unet-99.9', 'llama3.1-8b', 'llama3.1-8b-edge', 'llama2-70b-99', 'llama2-70b-99.9', 'stable-diffusion-xl', 'mixtral-8x7b', 'llama3.1-405b', 'rgat', 'pointpainting', 'deepseek-r1', 'whisper', 'gpt-oss-120b', 'wan-2.2-t2v-a14b', 'qwen3-vl-235b-a22b', 'dlrm-v3', 'yolo-95', 'yolo-99'],
-  'v6.1': ['resnet', 'bert-99', 'bert-99.9', '3d-unet-99', '3d-unet-99.9', 'llama3.1-8b', 'llama3.1-8b-edge', 'llama2-70b-99.9', 'stable-diffusion-xl', 'rgat', 'deepseek-r1', 'whisper', 'gpt-oss-120b', 'wan-2.2-t2v-a14b', 'qwen3-vl-235b-a22b', 'qwen3.6-27b', 'dlrm-v3', 'yolo-95', 'yolo-99', 'e2e-rag-qna', 'e2e-rag-db']
+  'v0.7': [
+    'resnet',
+    'ssd-small',
+    'ssd-large',
+    'rnnt',
+    'bert-99',
+    'bert-99.9',
+    'dlrm-99',
+    'dlrm-99.9',
+    '3d-unet-99',
+    '3d-unet-99.9'
+  ],
+  'v2.1': [
+    'resnet',
+    'retinanet',
+    'rnnt',
+    'bert-99',
+    'bert-99.9',
+    'dlrm-99',
+    'dlrm-99.9',
+    '3d-unet-99',
+    '3d-unet-99.9'
+  ],
+  'v3.1': [
+    'resnet',
+    'retinanet',
+    'rnnt',
+    'bert-99',
+    'bert-99.9',
+    'dlrm-v2-99',
+    'dlrm-v2-99.9',
+    '3d-unet-99',
+    '3d-unet-99.9',
+    'gptj-99',
+    'gptj-99.9'
+  ],
+  'v4.0': [
+    'resnet',
+    'retinanet',
+    'rnnt',
+    'bert-99',
+    'bert-99.9',
+    'dlrm-v2-99',
+    'dlrm-v2-99.9',
+    '3d-unet-99',
+    '3d-unet-99.9',
+    'gptj-99',
+    'gptj-99.9',
+    'llama2-70b-99',
+    'llama2-70b-99.9',
+    'stable-diffusion-xl'
+  ],
+  'v4.1': [
+    'resnet',
+    'retinanet',
+    'bert-99',
+    'bert-99.9',
+    'dlrm-v2-99',
+    'dlrm-v2-99.9',
+    '3d-unet-99',
+    '3d-unet-99.9',
+    'gptj-99',
+    'gptj-99.9',
+    'llama2-70b-99',
+    'llama2-70b-99.9',
+    'stable-diffusion-xl',
+    'mixtral-8x7b'
+  ],
+  'v5.0': [
+    'resnet',
+    'retinanet',
+    'bert-99',
+    'bert-99.9',
+    'dlrm-v2-99',
+    'dlrm-v2-99.9',
+    '3d-unet-99',
+    '3d-unet-99.9',
+    'gptj-99',
+    'gptj-99.9',
+    'llama2-70b-99',
+    'llama2-70b-99.9',
+    'llama2-70b-interactive-99',
+    'llama2-70b-interactive-99.9',
+    'stable-diffusion-xl',
+    'mixtral-8x7b',
+    'llama3.1-405b',
+    'rgat',
+    'pointpainting'
+  ],
+  'v5.1': [
+    'resnet',
+    'retinanet',
+    'bert-99',
+    'bert-99.9',
+    'dlrm-v2-99',
+    'dlrm-v2-99.9',
+    '3d-unet-99',
+    '3d-unet-99.9',
+    'llama3.1-8b',
+    'llama3.1-8b-edge',
+    'llama2-70b-99',
+    'llama2-70b-99.9',
+    'stable-diffusion-xl',
+    'mixtral-8x7b',
+    'llama3.1-405b',
+    'rgat',
+    'pointpainting',
+    'deepseek-r1',
+    'whisper'
+  ],
+  'v6.0': [
+    'resnet',
+    'retinanet',
+    'bert-99',
+    'bert-99.9',
+    '3d-unet-99',
+    '3d-unet-99.9',
+    'llama3.1-8b',
+    'llama3.1-8b-edge',
+    'llama2-70b-99',
+    'llama2-70b-99.9',
+    'stable-diffusion-xl',
+    'mixtral-8x7b',
+    'llama3.1-405b',
+    'rgat',
+    'pointpainting',
+    'deepseek-r1',
+    'whisper',
+    'gpt-oss-120b',
+    'wan-2.2-t2v-a14b',
+    'qwen3-vl-235b-a22b',
+    'dlrm-v3',
+    'yolo-95',
+    'yolo-99'
+  ],
+  'v6.1': [
+    'resnet',
+    'bert-99',
+    'bert-99.9',
+    '3d-unet-99',
+    '3d-unet-99.9',
+    'llama3.1-8b',
+    'llama3.1-8b-edge',
+    'llama2-70b-99.9',
+    'stable-diffusion-xl',
+    'rgat',
+    'deepseek-r1',
+    'whisper',
+    'gpt-oss-120b',
+    'wan-2.2-t2v-a14b',
+    'qwen3-vl-235b-a22b',
+    'qwen3.6-27b',
+    'dlrm-v3',
+    'yolo-95',
+    'yolo-99',
+    'e2e-rag-qna',
+    'e2e-rag-db'
+  ]
 }
 
 /** The `models` list in force for a round (rounds share lists as in spec E.1). */
@@ -52,7 +201,7 @@ export function roundModelMapping(round: string | null): Record<string, string> 
 export type ModelNameResult = {
   model: string
   /** How the name was found, for the detail panel's notes. */
-  how: 'official' | 'mapping' | 'submitter-mapping' | 'guess' | 'unmapped'
+  how: 'official' | 'mapping' | 'submitter-mapping' | 'guess' | 'similar' | 'unmapped'
 }
 
 /**
@@ -74,12 +223,39 @@ export function mlperfModelName(
   // The checker's backward-compatible substring guess (ordered as it tests them).
   let guess: string | null = null
   const b = benchmark.toLowerCase()
-  if (round !== null && !roundAtLeast(round, 'v2.1') && /ssdlite|ssd-inception|yolo|ssd-mobilenet|ssd-resnet50|rcnn/.test(b)) {
+  if (
+    round !== null &&
+    !roundAtLeast(round, 'v2.1') &&
+    /ssdlite|ssd-inception|yolo|ssd-mobilenet|ssd-resnet50|rcnn/.test(b)
+  ) {
     guess = 'ssd-small'
   } else if (b.includes('mobilenet') && round === 'v0.5') guess = 'mobilenet'
-  else if (b.includes('mobilenet') || b.includes('efficientnet') || b.includes('resnet50')) guess = 'resnet'
+  else if (b.includes('mobilenet') || b.includes('efficientnet') || b.includes('resnet50'))
+    guess = 'resnet'
   else if (b.includes('bert-99.9')) guess = 'bert-99.9'
   else if (b.includes('bert-99')) guess = 'bert-99'
   if (guess !== null) return { model: mapping[guess] ?? guess, how: 'guess' }
+  // Beyond the checker: open-division names such as "distilbert_mp" reach the official table
+  // through the submitter's model_mapping.json, which a partial copy of a tree may lack. Map
+  // by the model family named in the folder, only to a benchmark of the round.
+  const similar = similarModel(b, round)
+  if (similar !== null && models.includes(similar)) return { model: similar, how: 'similar' }
   return { model: benchmark, how: 'unmapped' }
+}
+
+/** The benchmark whose model family the folder name names (e.g. "distilbert_mp" → bert-99). */
+function similarModel(b: string, round: string | null): string | null {
+  const tight = b.includes('99.9') ? '-99.9' : '-99'
+  if (b.includes('bert')) return `bert${tight}`
+  if (/llama2[-_]?70b/.test(b)) return `llama2-70b${tight}`
+  if (/gpt-?j/.test(b)) return `gptj${tight}`
+  if (/3d-?unet|unet-?3d/.test(b)) return `3d-unet${tight}`
+  if (b.includes('dlrm'))
+    return round !== null && roundAtLeast(round, 'v3.1') ? `dlrm-v2${tight}` : `dlrm${tight}`
+  if (b.includes('retinanet')) return 'retinanet'
+  if (b.includes('resnet')) return 'resnet'
+  if (b.includes('rnnt')) return 'rnnt'
+  if (b.includes('mixtral')) return 'mixtral-8x7b'
+  if (/stable-?diffusion|sdxl/.test(b)) return 'stable-diffusion-xl'
+  return null
 }

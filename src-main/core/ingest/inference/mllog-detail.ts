@@ -10,7 +10,8 @@
  */
 
 /** A value from the log. Integers beyond 2^53 are kept as their exact decimal string. */
-export type MllogValue = string | number | boolean | null | MllogValue[] | { [key: string]: MllogValue }
+export type MllogValue =
+  string | number | boolean | null | MllogValue[] | { [key: string]: MllogValue }
 
 /** One parsed record (one line). */
 export type MllogRecord = {
@@ -128,7 +129,12 @@ class ValueParser {
       this.skipWs()
       // Inside an object the last duplicate wins, as Python's json.loads does.
       const v = this.value()
-      Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true })
+      Object.defineProperty(out, k, {
+        value: v,
+        enumerable: true,
+        writable: true,
+        configurable: true
+      })
       this.skipWs()
       const c = this.s[this.pos]
       if (c === ',') {
@@ -267,7 +273,7 @@ export function parseMllogDetail(text: string): MllogDetail {
     const json = line.slice(at + prefix.length).trim()
     let parsed: MllogValue
     try {
-      parsed = parseTolerantJson(json)
+      parsed = parseRecordJson(json)
     } catch {
       skippedLines++
       continue
@@ -299,6 +305,53 @@ export function parseMllogDetail(text: string): MllogDetail {
     if (rec.isWarning) warnings.push(rec)
   }
   return { values, errors, warnings, recordCount, skippedLines, format }
+}
+
+/** 16+ digits in a row may be an integer beyond 2^53, which JSON.parse would round. */
+const LONG_DIGITS = /\d{16,}/
+const VALUE_AT = '"value": '
+const TIME_AT = ', "time_ms": '
+/**
+ * Keys whose values are bulky and never used for a result: the loaded sample indices alone are
+ * often half of a detail log. Their records are kept, with the value left out.
+ */
+const UNPARSED_KEYS = new Set(['loaded_qsl_set'])
+
+/**
+ * Native JSON.parse for the lines that are plain JSON (nearly all of them, and several times
+ * faster); the tolerant parser for the rest: possible big integers, NaN/Infinity, unescaped
+ * strings. LoadGen writes `{"key": …, "value": …, "time_ms": …}` in that order, so the value's
+ * text can be found without parsing and only it is searched for long digit runs.
+ */
+function parseRecordJson(json: string): MllogValue {
+  const keyStart = json.startsWith('{"key": "') ? 9 : -1
+  if (keyStart > 0) {
+    const keyEnd = json.indexOf('"', keyStart)
+    const key = json.slice(keyStart, keyEnd)
+    const v = json.indexOf(VALUE_AT, keyEnd)
+    const t = v < 0 ? -1 : json.indexOf(TIME_AT, v)
+    if (v >= 0 && t >= 0) {
+      if (UNPARSED_KEYS.has(key)) {
+        return { key, value: null, time_ms: parseFloat(json.slice(t + TIME_AT.length)) }
+      }
+      if (!LONG_DIGITS.test(json.slice(v + VALUE_AT.length, t))) {
+        try {
+          return JSON.parse(json) as MllogValue
+        } catch {
+          // not plain JSON (NaN, an unescaped quote…): the tolerant parser decides
+        }
+      }
+      return parseTolerantJson(json)
+    }
+  }
+  if (!LONG_DIGITS.test(json)) {
+    try {
+      return JSON.parse(json) as MllogValue
+    } catch {
+      // fall through
+    }
+  }
+  return parseTolerantJson(json)
 }
 
 /** A numeric view of a value: numbers as is, big-integer strings and numeric strings parsed. */

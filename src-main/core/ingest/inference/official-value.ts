@@ -7,6 +7,11 @@
  *
  * Every number is computed with the checker's own operation order so that values compare
  * exactly with the official tables (e.g. 4145572039 / 1e6, not × 1e-6).
+ *
+ * Inferred results keep the metric id of the scenario they are published under (an inferred
+ * Offline value is still samples_per_second) and set `inferred`, exactly as summary imports of
+ * the same result do, so the two sources key and compare alike. gptj's "inferred tokens" are a
+ * different thing (a tokens/s figure LoadGen derives from samples/s) and have their own ids.
  */
 import type { MllogValue } from './mllog-detail'
 import { mllogNumber } from './mllog-detail'
@@ -350,10 +355,12 @@ export function deriveOfficialValue(input: OfficialValueInput): OfficialValue {
       input,
       notes
     )
-    notes.unshift('Inferred: the Offline folder holds a SingleStream run; Offline = QPS without LoadGen overhead (1 / mean latency).')
+    notes.unshift(
+      'Inferred: the Offline folder holds a SingleStream run; Offline = QPS without LoadGen overhead (1 / mean latency).'
+    )
     return {
       value: raw,
-      metric: 'inferred_samples_per_second',
+      metric: 'samples_per_second',
       unit: UNITS.samples,
       inferred: true,
       notes
@@ -368,15 +375,15 @@ export function deriveOfficialValue(input: OfficialValueInput): OfficialValue {
     const value = spq !== null && mean !== null && mean > 0 ? (spq * 1000) / (mean / 1e6) : null
     return {
       value,
-      metric: 'inferred_samples_per_second',
+      metric: 'samples_per_second',
       unit: UNITS.samples,
       inferred: true,
       notes
     }
   }
   if (folderScenario === 'MultiStream' && logScenario === 'SingleStream' && !legacyMs) {
-    const early = roundAtLeast(round, 'v2.0')
-    const key = early ? 'early_stopping_latency_ms' : 'result_99.00_percentile_latency_ns'
+    // Only from v2.0 (new MultiStream): the p99 early-stopping estimate of the SingleStream run.
+    const key = 'early_stopping_latency_ms'
     const raw = fromDetail(input.detail, key)
     notes.push(
       `Inferred: the MultiStream folder holds a SingleStream run; MultiStream = ${key} × 8 / 1,000,000 ms.`
@@ -385,7 +392,7 @@ export function deriveOfficialValue(input: OfficialValueInput): OfficialValue {
       notes.push('LoadGen processed too few queries for a 99th-percentile early-stopping estimate.')
     }
     const value = raw === null || raw === 0 ? null : (raw * 8) / 1e6
-    return { value, metric: 'inferred_latency_p99_ms', unit: UNITS.latencyMs, inferred: true, notes }
+    return { value, metric: 'latency_p99_ms', unit: UNITS.latencyMs, inferred: true, notes }
   }
   // Any other combination is not something the checker infers: report the log's own metric.
   const spec = officialMetricSpec(round, logScenario, mlperfModel)

@@ -235,18 +235,22 @@ export function parseSummaryLog(text: string): SummaryLog {
     if (section !== 'testParameters' && section !== 'header') {
       if (trimmed.startsWith('Intervals between each IssueQuery')) {
         section = 'intervals'
-          continue
+        continue
       }
       if (trimmed.startsWith('Per-query latency')) {
         section = 'perQuery'
-          continue
+        continue
       }
       if (trimmed.startsWith('Per-sample latency')) {
         section = 'perSample'
-          continue
+        continue
       }
     }
-    if (trimmed.startsWith('WARNING:') || trimmed.startsWith('Generated samples per query') || trimmed.startsWith('Check the generated_samples')) {
+    if (
+      trimmed.startsWith('WARNING:') ||
+      trimmed.startsWith('Generated samples per query') ||
+      trimmed.startsWith('Check the generated_samples')
+    ) {
       continue
     }
     const colon = line.indexOf(':')

@@ -10,7 +10,6 @@
  * Units; it is merged into its performance row. Results are already in the table's units
  * (SingleStream ms; legacy MultiStream = streams).
  */
-import Papa from 'papaparse'
 import {
   RecordCollector,
   baseName,
@@ -25,6 +24,7 @@ import {
   toText
 } from './to-record'
 import type { SummaryFileContext, SummaryParseResult } from './to-record'
+import { readCsvRows } from './csv-rows'
 
 /** Columns that describe the system (kept in detail.system). */
 const SYSTEM_KEYS = [
@@ -48,9 +48,6 @@ const SYSTEM_KEYS = [
   'design_power_watts'
 ] as const
 
-/** A CSV record with its position in the file (the header is row 1). */
-type CsvRow = { fields: string[]; row: number }
-
 /** True for a header naming the checker's columns (the same test detection uses). */
 export function looksLikeCheckerHeader(fields: readonly string[]): boolean {
   const names = new Set(fields.map((f) => f.trim()))
@@ -61,30 +58,6 @@ export function looksLikeCheckerHeader(fields: readonly string[]): boolean {
     (names.has('Platform') || names.has('Location')) &&
     (names.has('Model') || names.has('Location'))
   )
-}
-
-/**
- * Splits the text into records with papaparse. The current checker wraps every value in double
- * quotes without escaping quotes inside values (e.g. a 15" display in a system name), which
- * strict CSV parsing rejects; when that happens and the data lines are fully quoted, each line
- * is split on `","` instead, which is exactly how the checker joined them.
- */
-export function readCsvRows(text: string): { rows: CsvRow[]; recoveredQuotes: boolean } {
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' })
-  const quoteErrors = parsed.errors.some((e) => e.type === 'Quotes')
-  if (!quoteErrors) {
-    return { rows: parsed.data.map((fields, i) => ({ fields, row: i + 1 })), recoveredQuotes: false }
-  }
-  const rows: CsvRow[] = []
-  text.split(/\r\n|\n|\r/).forEach((line, i) => {
-    if (line.trim() === '') return
-    const fields =
-      line.length >= 2 && line.startsWith('"') && line.endsWith('"')
-        ? line.slice(1, -1).split('","')
-        : (Papa.parse<string[]>(line).data[0] ?? [])
-    rows.push({ fields, row: i + 1 })
-  })
-  return { rows, recoveredQuotes: true }
 }
 
 /** A data row by column name (trimmed values). */
@@ -114,7 +87,9 @@ export function parseCheckerCsv(text: string, ctx: SummaryFileContext): SummaryP
   }
   const header = headerRow.fields.map((f) => f.trim())
   if (recoveredQuotes) {
-    notes.push(`${name}: values contain unescaped quotes; lines were split on '","' as the checker wrote them.`)
+    notes.push(
+      `${name}: values contain unescaped quotes; lines were split on '","' as the checker wrote them.`
+    )
   }
 
   const performance: { row: Row; at: number }[] = []
@@ -146,7 +121,9 @@ export function parseCheckerCsv(text: string, ctx: SummaryFileContext): SummaryP
     }
   }
   if (repeatedHeaders > 0) {
-    notes.push(`${name}: the header row appears ${repeatedHeaders + 1} times; repeats were ignored.`)
+    notes.push(
+      `${name}: the header row appears ${repeatedHeaders + 1} times; repeats were ignored.`
+    )
   }
 
   const base = `Imported from the submission checker's summary (${name}); the logs were not read.`

@@ -10,6 +10,7 @@ import {
   RecordCollector,
   baseName,
   buildSummaryRecord,
+  isRecordObject,
   contextFromPath,
   normaliseRound,
   parseLocation,
@@ -46,7 +47,7 @@ const SYSTEM_KEYS = [
 
 /** True when a parsed JSON value looks like the final report (used by detection). */
 export function looksLikeFinalReport(entries: unknown[]): boolean {
-  const first = entries.find((e) => typeof e === 'object' && e !== null && !Array.isArray(e))
+  const first = entries.find(isRecordObject)
   if (first === undefined) return false
   const keys = Object.keys(first)
   return (
@@ -65,11 +66,11 @@ export function parseFinalReportJson(text: string, ctx: SummaryFileContext): Sum
 
   entries.forEach((entry, index) => {
     const where = `record ${index + 1}`
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+    if (!isRecordObject(entry)) {
       collector.skip(where, 'not a JSON object')
       return
     }
-    const row = entry as Record<string, unknown>
+    const row = entry
     const location = parseLocation(row['Location'])
     // "v4.1-0001": the ID starts with the round, a fallback when `version` is missing.
     const idRound = normaliseRound(toText(row['ID'])?.split('-')[0])

@@ -62,6 +62,11 @@ export function toDetailValue(value: unknown): DetailValue {
   return JSON.stringify(value)
 }
 
+/** A plain JSON object (not null, not an array). */
+export function isRecordObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
 /** Copies the listed keys of a row (those present) into a detail map. */
 export function pickDetail(
   row: Record<string, unknown>,
@@ -204,7 +209,11 @@ export function parseLocation(value: unknown): LocationParts {
 }
 
 /** Round, division and submitter as far as a summary file's path tells them. */
-export type PathContext = { round: string | null; division: string | null; submitter: string | null }
+export type PathContext = {
+  round: string | null
+  division: string | null
+  submitter: string | null
+}
 
 const DIVISIONS = new Set(['closed', 'open', 'network'])
 
@@ -246,6 +255,8 @@ export const UNITS = {
   queries: 'Queries/s',
   tokens: 'Tokens/s',
   latency: 'Latency (ms)',
+  /** wan-2.2-t2v-a14b SingleStream (v6.0+) is reported in seconds. */
+  latencySeconds: 'Latency (s)',
   streams: 'Streams'
 } as const
 
@@ -286,11 +297,16 @@ function tokenRule(round: string, model: string, scenario: Scenario): 'tokens' |
  * The official metric id and unit for a result (spec C.3): SingleStream p90 latency (p99.9 for
  * pointpainting), MultiStream streams before v2.0 and p99 latency after, Server scheduled
  * samples/s up to v4.0 and completed samples/s from v4.1, Offline samples/s, and tokens/s for
- * the LLM benchmarks of each round.
+ * the LLM benchmarks of each round; wan-2.2 SingleStream in seconds.
  */
-export function officialMetric(round: string, scenario: Scenario, mlperfModel: string): MetricChoice {
+export function officialMetric(
+  round: string,
+  scenario: Scenario,
+  mlperfModel: string
+): MetricChoice {
   const model = mlperfModel.toLowerCase()
   if (scenario === 'SingleStream') {
+    if (model.startsWith('wan-2.2')) return { metric: 'latency_p90_s', unit: UNITS.latencySeconds }
     return model.startsWith('pointpainting')
       ? { metric: 'latency_p99_9_ms', unit: UNITS.latency }
       : { metric: 'latency_p90_ms', unit: UNITS.latency }
@@ -311,18 +327,21 @@ export function officialMetric(round: string, scenario: Scenario, mlperfModel: s
   if (tokens === 'inferred') {
     return { metric: 'inferred_completed_tokens_per_second', unit: UNITS.tokens }
   }
-  const completed = roundAtLeast(round, 4, 1) || (round === 'v4.0' && model.startsWith('llama2-70b'))
+  const completed =
+    roundAtLeast(round, 4, 1) || (round === 'v4.0' && model.startsWith('llama2-70b'))
   return completed
     ? { metric: 'completed_samples_per_second', unit: UNITS.queries }
     : { metric: 'scheduled_samples_per_second', unit: UNITS.queries }
 }
 
 /**
- * The metric for a row, reconciling the checker rule with the unit the file prints. Older
- * checkers and the CM export label LLM throughput "Samples/s"/"Queries/s" although the value is
- * tokens/s (the official table says Tokens/s), so the rule wins there; a file that says
- * "Tokens/s" where the rule does not know the model as an LLM is believed. Returns a note when
- * the two disagree, or an error for units the explorer has no metric for (e.g. "Latency (s)").
+ * The metric for a row, reconciling the checker rule with the unit the file prints. The file's
+ * label is not always right: the v4.0 checker printed Samples/s for llama2 tokens/s, the CM
+ * export does the same for every v4.1 LLM, and the v4.1 checker looked the unit up by benchmark
+ * folder name, so open-division LLM folders with their own names (mapped to llama2-70b) got
+ * "Samples/s"/"Queries/s" for a tokens/s value even in summary_results.json. The rule wins
+ * there (with a note); a file that says "Tokens/s" where the rule does not know the model as an
+ * LLM is believed. Units the explorer has no metric for (e.g. "Tasks/s") are an error.
  */
 export function resolveMetric(
   round: string,
@@ -335,7 +354,10 @@ export function resolveMetric(
   if (!KNOWN_UNITS.has(fileUnit)) {
     return { error: `unit "${fileUnit}" has no metric in the explorer's metric list` }
   }
-  if (fileUnit === UNITS.tokens && (scenario === 'Offline' || scenario === 'Server' || scenario === 'Interactive')) {
+  if (
+    fileUnit === UNITS.tokens &&
+    (scenario === 'Offline' || scenario === 'Server' || scenario === 'Interactive')
+  ) {
     const choice: MetricChoice =
       scenario === 'Offline'
         ? { metric: 'tokens_per_second', unit: UNITS.tokens }
@@ -347,7 +369,7 @@ export function resolveMetric(
   }
   return {
     choice: rule,
-    note: `The file labels this value "${fileUnit}"; for ${round} ${mlperfModel} ${scenario} the official table reports ${rule.unit} (${rule.metric}), which is used here.`
+    note: `The file labels this value "${fileUnit}"; by the ${round} checker rules a ${mlperfModel} ${scenario} result is ${rule.metric} in ${rule.unit}, which is used here.`
   }
 }
 
@@ -517,14 +539,25 @@ export function buildSummaryRecord(
       reason: `the file gives ${input.knownMetric}, but the official ${round} ${scenario} result for ${mlperfModel} is ${resolved.choice.metric}`
     }
   }
-  if (value === null) notes.push('The file has only the power row for this result; no performance value.')
+  if (value === null)
+    notes.push('The file has only the power row for this result; no performance value.')
   const location = toText(input.location)
   if (location !== null) notes.push(`Result folder in the submission: ${location}`)
+  // Only MultiStream and Offline can be inferred from another scenario (edge rules). The v6.0
+  // checker writes inferred = 1 for every Interactive row through a case-comparison slip.
+  let inferred = toBool(input.inferred)
+  if (inferred && scenario !== 'MultiStream' && scenario !== 'Offline') {
+    inferred = false
+    notes.push(
+      `The file marks this ${scenario} result as inferred, which the rules do not allow; not marked.`
+    )
+  }
 
   const nodes = toNumber(input.nodes)
   const acceleratorsPerNode = toNumber(input.acceleratorsPerNode)
   const accuracy = toText(input.accuracy)
-  const powerUnit = powerValue === null ? null : (powerUnitOf(input.powerUnit) ?? toText(input.powerUnit))
+  const powerUnit =
+    powerValue === null ? null : (powerUnitOf(input.powerUnit) ?? toText(input.powerUnit))
 
   const record: InferenceResultRecord = {
     round,
@@ -537,7 +570,11 @@ export function buildSummaryRecord(
     accelerator: toText(input.accelerator),
     acceleratorsPerNode,
     nodes,
-    acceleratorsTotal: acceleratorsTotalOf(nodes, acceleratorsPerNode, toNumber(input.acceleratorsTotal)),
+    acceleratorsTotal: acceleratorsTotalOf(
+      nodes,
+      acceleratorsPerNode,
+      toNumber(input.acceleratorsTotal)
+    ),
     hostProcessor: toText(input.hostProcessor),
     hostProcessorsPerNode: toNumber(input.hostProcessorsPerNode),
     hostProcessorCoreCount: toText(input.hostProcessorCoreCount),
@@ -554,7 +591,7 @@ export function buildSummaryRecord(
     accuracy,
     // A published summary row is a result that passed the checker.
     valid: true,
-    inferred: toBool(input.inferred),
+    inferred,
     weightDataTypes: toText(input.weightDataTypes),
     source: ctx.path,
     sourceKind: 'summary',
@@ -623,7 +660,10 @@ export class RecordCollector {
     const key = recordKey(built.record)
     const first = this.seen.get(key)
     if (first !== undefined) {
-      this.skip(where, `the file lists this result again (first at ${first}); the first one is kept`)
+      this.skip(
+        where,
+        `the file lists this result again (first at ${first}); the first one is kept`
+      )
       return
     }
     this.seen.set(key, where.split(' (')[0] ?? where)

@@ -1,0 +1,180 @@
+/**
+ * The official power metric of a power result (spec C.4; checker `get_power_metric` /
+ * `check_power_dir`). The analyzer samples in `performance/run_1/spl.txt` are averaged over the
+ * LoadGen power window (`power_begin` … `power_end`, strictly inside). Offline/Server report the
+ * average in Watts; SingleStream/MultiStream report energy per query: millijoules since v3.0,
+ * Joules in v1.0–v2.1 (per sample in v1.0/v1.1, whose LoadGen did not log a query count, so the
+ * count is reconstructed from the QPS as the checker did).
+ *
+ * Timestamps: since v1.1 LoadGen and PTDaemon both write UTC. Before that each side wrote its
+ * local time, corrected with the `timezone` (seconds) of power/server.json (analyzer) and
+ * power/client.json (LoadGen). The arithmetic follows the checker's operation order so results
+ * match the official tables bit for bit.
+ */
+import { roundAtLeast } from './rounds'
+import type { SummaryScenario } from './summary-log'
+
+export type PowerSample = { timeUs: number; watts: number }
+
+/**
+ * "MM-DD-YYYY HH:MM:SS.fff" (the format of spl.txt and power_begin/power_end) → microseconds
+ * since the epoch, read as UTC. Fractions of 1–6 digits are accepted, like Python's %f.
+ */
+export function parsePowerTimestamp(s: string): number | null {
+  const m = /^\s*(\d{1,2})-(\d{1,2})-(\d{4}) (\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?\s*$/.exec(s)
+  if (!m) return null
+  const [, mo, d, y, h, mi, sec, frac] = m
+  const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec))
+  if (!Number.isFinite(ms)) return null
+  const us = frac === undefined ? 0 : Number(frac.padEnd(6, '0'))
+  return ms * 1000 + us
+}
+
+/** Parse spl.txt: `Time,<timestamp>,Watts,<W>,…` lines (CRLF tolerated); others are skipped. */
+export function parseSpl(text: string): PowerSample[] {
+  const out: PowerSample[] = []
+  for (const raw of text.split('\n')) {
+    if (!raw.startsWith('Time')) continue
+    const parts = raw.split(',')
+    const t = parsePowerTimestamp(parts[1] ?? '')
+    const w = Number((parts[3] ?? '').trim())
+    if (t === null || (parts[3] ?? '').trim() === '' || Number.isNaN(w)) continue
+    out.push({ timeUs: t, watts: w })
+  }
+  return out
+}
+
+/** The `timezone` (seconds) of a PTDaemon client.json/server.json; null when absent. */
+export function timezoneFromPtdJson(text: string): number | null {
+  try {
+    const j: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+    if (j !== null && typeof j === 'object' && 'timezone' in j) {
+      const tz = j.timezone
+      return typeof tz === 'number' && Number.isFinite(tz) ? tz : null
+    }
+  } catch {
+    // Unreadable: the caller treats a missing timezone as 0 and notes it.
+  }
+  return null
+}
+
+export type PowerInput = {
+  round: string
+  /** Scenario of the result folder (decides W vs energy per query). */
+  folderScenario: SummaryScenario
+  /** Scenario LoadGen ran (MultiStream inferred from SingleStream multiplies by 8). */
+  logScenario: SummaryScenario
+  splText: string
+  powerBegin: string | null
+  powerEnd: string | null
+  /** result_query_count (v2.0+). */
+  resultQueryCount: number | null
+  /** result_qps_with_loadgen_overhead (pre-v2.0 SingleStream query count reconstruction). */
+  qpsWithLoadgenOverhead: number | null
+  /** generated_query_count × generated_samples_per_query (pre-v2.0 MultiStream). */
+  generatedQueryCount: number | null
+  generatedSamplesPerQuery: number | null
+  /** power/server.json and power/client.json `timezone` in seconds (pre-v1.1 only). */
+  serverTimezoneS: number | null
+  clientTimezoneS: number | null
+}
+
+export type PowerUnit = 'Watts' | 'millijoules' | 'Joules'
+
+export type PowerResult = {
+  value: number | null
+  unit: PowerUnit
+  averageWatts: number | null
+  /** Power window length in seconds. */
+  durationS: number | null
+  /** Samples averaged. */
+  samples: number
+  notes: string[]
+}
+
+/** Unit of the power metric for a round and folder scenario. */
+export function powerUnitFor(round: string, folderScenario: SummaryScenario): PowerUnit {
+  if (folderScenario === 'Offline' || folderScenario === 'Server') return 'Watts'
+  return roundAtLeast(round, 'v3.0') ? 'millijoules' : 'Joules'
+}
+
+export function computePower(input: PowerInput): PowerResult {
+  const notes: string[] = []
+  const unit = powerUnitFor(input.round, input.folderScenario)
+  const none = (why: string): PowerResult => ({
+    value: null,
+    unit,
+    averageWatts: null,
+    durationS: null,
+    samples: 0,
+    notes: [...notes, why]
+  })
+  const utc = roundAtLeast(input.round, 'v1.1')
+  const serverTz = utc ? 0 : (input.serverTimezoneS ?? 0)
+  const clientTz = utc ? 0 : (input.clientTimezoneS ?? 0)
+  if (!utc) {
+    notes.push(
+      `Pre-v1.1 local timestamps corrected with timezone offsets: analyzer ${serverTz} s, LoadGen ${clientTz} s.`
+    )
+  }
+  const b = input.powerBegin === null ? null : parsePowerTimestamp(input.powerBegin)
+  const e = input.powerEnd === null ? null : parsePowerTimestamp(input.powerEnd)
+  if (b === null || e === null)
+    return none('No power window (power_begin/power_end) in the detail log.')
+  const begin = b + clientTz * 1e6
+  const end = e + clientTz * 1e6
+  // Values ≤ 0 are dropped since the v3.0-era checker; the older checker averaged every sample.
+  const dropNonPositive = roundAtLeast(input.round, 'v3.0')
+  const watts: number[] = []
+  for (const s of parseSpl(input.splText)) {
+    const t = s.timeUs + serverTz * 1e6
+    if (t > begin && t < end) {
+      if (dropNonPositive && !(s.watts > 0)) continue
+      watts.push(s.watts)
+    }
+  }
+  if (watts.length === 0) return none('No power samples fall inside the power window.')
+  let sum = 0
+  for (const w of watts) sum += w
+  const avg = sum / watts.length
+  const duration = (end - begin) / 1e6
+  const base = { unit, averageWatts: avg, durationS: duration, samples: watts.length }
+  notes.push(
+    `Average of ${watts.length} analyzer samples inside the ${duration.toFixed(3)} s power window.`
+  )
+  if (input.folderScenario === 'Offline' || input.folderScenario === 'Server') {
+    return { ...base, value: avg, notes }
+  }
+  const inferredMs = input.folderScenario === 'MultiStream' && input.logScenario === 'SingleStream'
+  if (roundAtLeast(input.round, 'v2.0')) {
+    const n = input.resultQueryCount
+    if (n === null || n <= 0) return none('No result_query_count in the detail log.')
+    const q = Math.trunc(n)
+    if (unit === 'millijoules') {
+      const value = inferredMs ? (avg * duration * 8 * 1000) / q : (avg * duration * 1000) / q
+      notes.push(
+        inferredMs
+          ? 'Energy per query = W × s × 8 × 1000 / queries (MultiStream inferred from SingleStream), in mJ.'
+          : 'Energy per query = W × s × 1000 / queries, in mJ.'
+      )
+      return { ...base, value, notes }
+    }
+    const value = inferredMs ? (avg * duration * 8) / q : (avg * duration) / q
+    notes.push('Energy per query = W × s / queries, in J (v2.0–v2.1).')
+    return { ...base, value, notes }
+  }
+  // v1.0–v1.1: LoadGen did not log the query count; reconstruct it as the checker did.
+  let n: number | null = null
+  if (input.folderScenario === 'MultiStream') {
+    if (input.generatedQueryCount !== null && input.generatedSamplesPerQuery !== null) {
+      n = input.generatedQueryCount * input.generatedSamplesPerQuery
+    }
+  } else if (input.qpsWithLoadgenOverhead !== null) {
+    n = input.qpsWithLoadgenOverhead * duration
+  }
+  if (n === null || n <= 0) return none('Cannot reconstruct the query count for this round.')
+  notes.push(
+    'Energy = W × s / queries in J; queries reconstructed from QPS with LoadGen overhead × window (pre-v2.0 checker).'
+  )
+  return { ...base, value: (avg * duration) / n, notes }
+}

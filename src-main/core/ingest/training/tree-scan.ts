@@ -1,0 +1,257 @@
+/**
+ * Finds training result sets under any path. A result set is a folder with result_*.txt files
+ * directly inside (the summarizer's `glob("<benchmark>/result_*.txt")`, not recursive). Layouts:
+ *
+ *   training_results_vX.Y/<Submitter>/results/<system>/<benchmark>/   (systems/<system>.json)
+ *   v0.5.0/<org>/…/results/<system>/<benchmark>/                       (results/<system>/entry.json)
+ *   any folder of the user's own result_*.txt logs
+ *
+ * The user may point at a clone, a round folder, a submitter folder or a set itself. Once a folder
+ * is a set we never descend into it: Habana's v1.0 resnet folder holds a stray bert/ copy with 10
+ * more result files, which would otherwise pollute the resnet score (corpus README). Code trees
+ * (<Submitter>/benchmarks next to results/) and systems/ are skipped.
+ */
+import { access, readdir } from 'node:fs/promises'
+import path from 'node:path'
+
+import type { SkippedItem } from '../../../shared/api'
+import { knownBenchmarks } from './benchmark-meta'
+import { benchmarkAlias, isTrainingRound } from './targets'
+
+export type TrainingSetLayout = 'submission' | 'v0.5' | 'loose'
+
+export type TrainingSetLocation = {
+  /** The benchmark folder (absolute when the root was absolute). */
+  dir: string
+  round: string | null
+  layout: TrainingSetLayout
+  /** Submitter folder name (modern), the v0.5 org folder, or null for loose logs. */
+  submitter: string | null
+  systemId: string
+  /** Benchmark folder name as found (alias "mask" → maskrcnn applied later). */
+  benchmarkDir: string
+  /** Folder holding systems/ (modern) or null. */
+  submitterDir: string | null
+  /** systems/<id>.json (modern) or results/<system>/entry.json (v0.5); null when absent. */
+  systemFile: string | null
+  /** v0.5 submission.json (org, poc) nearest above results/, or null. */
+  submissionFile: string | null
+  /** result_*.txt names, in run order (result_2 before result_10). */
+  resultFiles: string[]
+  /** Sub-folders inside the set, which are ignored. */
+  strayDirs: string[]
+  /** Other files in the set folder (scaling.json, compliance_*.out…). */
+  otherFiles: string[]
+}
+
+export type TrainingScanResult = {
+  sets: TrainingSetLocation[]
+  /** Folders that look like results but are not scored (stray copies inside a set…). */
+  skipped: SkippedItem[]
+  dirsSeen: number
+}
+
+export type TrainingScanOptions = { signal?: AbortSignal; onFound?: (n: number) => void }
+
+const RESULT_FILE = /^result_.*\.txt$/
+
+/** result_*.txt as the summarizer globs it. */
+export function isResultFileName(name: string): boolean {
+  return RESULT_FILE.test(name)
+}
+
+/** Natural order: result_2.txt before result_10.txt. */
+export function compareResultFiles(a: string, b: string): number {
+  const na = /^result_(\d+)\.txt$/.exec(a)
+  const nb = /^result_(\d+)\.txt$/.exec(b)
+  if (na && nb) return Number(na[1]) - Number(nb[1])
+  return a.localeCompare(b)
+}
+
+/** Round named by one path segment: training_results_v3.0, v3.0, v0.5.0. */
+export function trainingRoundFromSegment(segment: string): string | null {
+  const m = /^(?:training_results_)?v(\d+)\.(\d+)(?:\.\d+)?$/i.exec(segment)
+  if (!m) return null
+  const r = `v${m[1]}.${m[2]}`
+  if (segment.toLowerCase().startsWith('training_results_')) return r
+  return isTrainingRound(r) ? r : null
+}
+
+/** The round named by the path, nearest folder first. */
+export function trainingRoundFromPath(p: string): string | null {
+  const segs = p.split(/[\\/]+/).filter((s) => s !== '')
+  for (let i = segs.length - 1; i >= 0; i--) {
+    const r = trainingRoundFromSegment(segs[i] ?? '')
+    if (r) return r
+  }
+  return null
+}
+
+type Listing = { dirs: string[]; files: string[] }
+
+async function listDir(dir: string): Promise<Listing | null> {
+  try {
+    const entries = await readdir(dir, { withFileTypes: true })
+    const dirs: string[] = []
+    const files: string[] = []
+    for (const e of entries) {
+      if (e.isDirectory()) dirs.push(e.name)
+      else if (e.isFile()) files.push(e.name)
+    }
+    dirs.sort()
+    files.sort()
+    return { dirs, files }
+  } catch {
+    return null
+  }
+}
+
+function abortError(): Error {
+  const e = new Error('Scan cancelled')
+  e.name = 'AbortError'
+  return e
+}
+
+function isIgnoredDir(name: string, siblings: string[]): boolean {
+  const n = name.toLowerCase()
+  if (n.startsWith('.') || n === 'node_modules' || n === '__pycache__' || n === 'systems') return true
+  // <Submitter>/benchmarks holds code, never results.
+  return n === 'benchmarks' && siblings.includes('results')
+}
+
+async function fileExists(p: string): Promise<boolean> {
+  try {
+    await access(p)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Describe a set folder from its path and the files around it. */
+export async function describeTrainingSet(
+  dir: string,
+  listing: Listing
+): Promise<TrainingSetLocation> {
+  const segs = dir.split(/[\\/]+/)
+  const n = segs.length
+  const benchmarkDir = segs[n - 1] ?? ''
+  const round = trainingRoundFromPath(dir)
+  const resultFiles = listing.files.filter(isResultFileName).sort(compareResultFiles)
+  const otherFiles = listing.files.filter((f) => !isResultFileName(f))
+  const base = { dir, round, benchmarkDir, resultFiles, strayDirs: [...listing.dirs], otherFiles }
+
+  if (n >= 4 && segs[n - 3] === 'results') {
+    const systemFolder = segs[n - 2] ?? ''
+    const resultsDir = segs.slice(0, n - 2).join(path.sep)
+    const submitterDir = path.dirname(resultsDir)
+    const systemsJson = path.join(submitterDir, 'systems', `${systemFolder}.json`)
+    const entryJson = path.join(resultsDir, systemFolder, 'entry.json')
+    if (await fileExists(systemsJson)) {
+      return {
+        ...base,
+        layout: 'submission',
+        submitter: path.basename(submitterDir),
+        systemId: systemFolder,
+        submitterDir,
+        systemFile: systemsJson,
+        submissionFile: null
+      }
+    }
+    if (await fileExists(entryJson)) {
+      // v0.5: org folder right after v0.5.0 / training_results_v0.5, submission.json above results.
+      const resultsIdx = n - 3
+      let top = -1
+      for (let i = resultsIdx - 1; i >= 0 && top < 0; i--) {
+        if (trainingRoundFromSegment(segs[i] ?? '') !== null) top = i
+      }
+      const orgIdx = top >= 0 && top + 1 < resultsIdx ? top + 1 : Math.max(0, resultsIdx - 1)
+      let submissionFile: string | null = null
+      for (let i = resultsIdx; i > orgIdx; i--) {
+        const candidate = path.join(segs.slice(0, i).join(path.sep), 'submission.json')
+        if (await fileExists(candidate)) {
+          submissionFile = candidate
+          break
+        }
+      }
+      // Google's v0.5 system folder is "tpu" in every benchmark's submission folder
+      // (research_v3.32/resnet-tpuv3-32/results/tpu); name the system by the folders between
+      // the org and results/, leaving out per-benchmark and "submission" folders.
+      const bench = benchmarkAlias(benchmarkDir)
+      const middle = segs
+        .slice(orgIdx + 1, resultsIdx)
+        .filter((s) => s !== 'submission' && !s.toLowerCase().startsWith(`${bench.toLowerCase()}-`))
+      return {
+        ...base,
+        layout: 'v0.5',
+        submitter: segs[orgIdx] ?? null,
+        systemId: [...middle, systemFolder].join('/'),
+        submitterDir: segs.slice(0, orgIdx + 1).join(path.sep),
+        systemFile: entryJson,
+        submissionFile
+      }
+    }
+    // results/<system>/<benchmark> without a description: still a submission-shaped tree.
+    return {
+      ...base,
+      layout: 'submission',
+      submitter: n >= 4 ? path.basename(submitterDir) : null,
+      systemId: systemFolder,
+      submitterDir,
+      systemFile: null,
+      submissionFile: null
+    }
+  }
+  // Loose logs: the folder is the benchmark when it has a benchmark's name, the parent the system.
+  const known = knownBenchmarks().includes(benchmarkAlias(benchmarkDir))
+  return {
+    ...base,
+    layout: 'loose',
+    submitter: null,
+    systemId: known ? (segs[n - 2] ?? benchmarkDir) : benchmarkDir,
+    submitterDir: null,
+    systemFile: null,
+    submissionFile: null
+  }
+}
+
+/** Walk `root` and return every training result set under it. */
+export async function scanTrainingTree(
+  root: string,
+  options: TrainingScanOptions = {}
+): Promise<TrainingScanResult> {
+  const sets: TrainingSetLocation[] = []
+  const skipped: SkippedItem[] = []
+  let dirsSeen = 0
+
+  const walk = async (dir: string): Promise<void> => {
+    if (options.signal?.aborted) throw abortError()
+    const listing = await listDir(dir)
+    dirsSeen++
+    if (listing === null) {
+      if (dir === root) skipped.push({ path: dir, reason: 'Folder cannot be read.' })
+      return
+    }
+    if (listing.files.some(isResultFileName)) {
+      sets.push(await describeTrainingSet(dir, listing))
+      options.onFound?.(sets.length)
+      for (const sub of listing.dirs) {
+        const inner = await listDir(path.join(dir, sub))
+        if (inner !== null && inner.files.some(isResultFileName)) {
+          skipped.push({
+            path: path.join(dir, sub),
+            reason: `Stray folder inside the result set ${path.basename(dir)}: its ${inner.files.filter(isResultFileName).length} result file(s) are not part of any score (the summarizer only reads files directly in the benchmark folder).`
+          })
+        }
+      }
+      return
+    }
+    for (const sub of listing.dirs) {
+      if (isIgnoredDir(sub, listing.dirs)) continue
+      await walk(path.join(dir, sub))
+    }
+  }
+
+  await walk(root)
+  return { sets, skipped, dirsSeen }
+}

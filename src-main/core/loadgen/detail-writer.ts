@@ -1,0 +1,257 @@
+/**
+ * mlperf_log_detail.txt in LoadGen's `:::MLLOG` format (spec B.3): one JSON object per line with
+ * keys in LoadGen's order, `time_ms` relative to the log origin with 6 decimals, doubles in the
+ * C++ stream default, integers plain (uint64 seeds as BigInt), booleans true/false.
+ * Unlike LoadGen, strings are JSON-escaped so every line stays valid JSON.
+ */
+import type { EffectiveSettings, TestSettings } from './config'
+import { formatCppDefault, formatInteger } from './format-number'
+import type { PerformanceSummary } from './performance-summary'
+import { REPORTED_PERCENTILES } from './stats'
+
+/** A detail value with the C++ type that decides how it prints. */
+export type DetailValue =
+  | { kind: 'string'; v: string }
+  | { kind: 'int'; v: number | bigint }
+  | { kind: 'double'; v: number }
+  | { kind: 'bool'; v: boolean }
+  | { kind: 'intList'; v: ArrayLike<number> }
+
+function encode(value: DetailValue): string {
+  switch (value.kind) {
+    case 'string':
+      return JSON.stringify(value.v)
+    case 'int':
+      return formatInteger(value.v)
+    case 'double': {
+      // JSON has no inf/nan; LoadGen prints Infinity/NaN (which Python's json accepts).
+      if (Number.isNaN(value.v)) return 'NaN'
+      if (!Number.isFinite(value.v)) return value.v > 0 ? 'Infinity' : '-Infinity'
+      return formatCppDefault(value.v)
+    }
+    case 'bool':
+      return value.v ? 'true' : 'false'
+    case 'intList': {
+      const parts: string[] = []
+      for (let i = 0; i < value.v.length; i++) parts.push(formatInteger(value.v[i]!))
+      return `[${parts.join(',')}]`
+    }
+  }
+}
+
+/** `ns` since the log origin as LoadGen prints time_ms: integer ms, '.', 6 digits. */
+export function formatTimeMs(ns: bigint): string {
+  const v = ns < 0n ? 0n : ns
+  return `${(v / 1_000_000n).toString()}.${(v % 1_000_000n).toString().padStart(6, '0')}`
+}
+
+/** Accumulates detail lines; the caller supplies timestamps so output is deterministic in tests. */
+export class DetailLog {
+  private readonly lines: string[] = []
+  errors = 0
+  warnings = 0
+
+  constructor(
+    private readonly originNs: bigint,
+    private readonly pid: number,
+    private readonly tid: number,
+    private readonly file = 'mlperf-explorer'
+  ) {}
+
+  log(key: string, value: DetailValue, atNs: bigint, flags: { error?: boolean; warning?: boolean } = {}): void {
+    const isError = flags.error === true
+    const isWarning = flags.warning === true
+    if (isError) this.errors++
+    if (isWarning) this.warnings++
+    this.lines.push(
+      `:::MLLOG {"key": ${JSON.stringify(key)}, "value": ${encode(value)}, "time_ms": ${formatTimeMs(atNs - this.originNs)}, ` +
+        `"namespace": "mlperf::logging", "event_type": "POINT_IN_TIME", "metadata": {"is_error": ${isError}, ` +
+        `"is_warning": ${isWarning}, "file": ${JSON.stringify(this.file)}, "line_no": 0, "pid": ${this.pid}, "tid": ${this.tid}}}`
+    )
+  }
+
+  str(key: string, v: string, at: bigint): void {
+    this.log(key, { kind: 'string', v }, at)
+  }
+  int(key: string, v: number | bigint, at: bigint): void {
+    this.log(key, { kind: 'int', v }, at)
+  }
+  dbl(key: string, v: number, at: bigint): void {
+    this.log(key, { kind: 'double', v }, at)
+  }
+  bool(key: string, v: boolean, at: bigint): void {
+    this.log(key, { kind: 'bool', v }, at)
+  }
+  error(key: string, message: string, at: bigint): void {
+    this.log(key, { kind: 'string', v: message }, at, { error: true })
+  }
+  warning(message: string, at: bigint): void {
+    this.log('warning_generic_message', { kind: 'string', v: message }, at, { warning: true })
+  }
+
+  text(): string {
+    return this.lines.length === 0 ? '' : this.lines.join('\n') + '\n'
+  }
+}
+
+/** Identity of the run written at the start of the log. */
+export type DetailRunInfo = {
+  version: string
+  /** Local time, formatted "YYYY-MM-DDTHH:MM:SSZ" as LoadGen does. */
+  testDatetime: string
+  sutName: string
+  qslName: string
+  qslTotalCount: number
+  qslPerformanceCount: number
+}
+
+/** Version, identity, requested_* and effective_* blocks (in LoadGen's order). */
+export function logRunStart(
+  d: DetailLog,
+  at: bigint,
+  info: DetailRunInfo,
+  notes: string[],
+  req: TestSettings,
+  eff: EffectiveSettings
+): void {
+  d.str('loadgen_version', info.version, at)
+  for (const n of notes) d.str('generic_message', n, at)
+  d.str('test_datetime', info.testDatetime, at)
+  d.str('sut_name', info.sutName, at)
+  d.int('get_sut_name_duration_ns', 0, at)
+  d.str('qsl_name', info.qslName, at)
+  d.int('qsl_reported_total_count', info.qslTotalCount, at)
+  d.int('qsl_reported_performance_count', info.qslPerformanceCount, at)
+  d.str('requested_scenario', req.scenario, at)
+  d.str('requested_test_mode', req.mode, at)
+  switch (req.scenario) {
+    case 'SingleStream':
+      d.int('requested_single_stream_expected_latency_ns', req.singleStreamExpectedLatencyNs, at)
+      d.dbl('requested_single_stream_target_latency_percentile', req.singleStreamTargetLatencyPercentile, at)
+      break
+    case 'MultiStream':
+      d.int('requested_multi_stream_expected_latency_ns', req.multiStreamExpectedLatencyNs, at)
+      d.dbl('requested_multi_stream_target_latency_percentile', req.multiStreamTargetLatencyPercentile, at)
+      d.int('requested_multi_stream_samples_per_query', req.multiStreamSamplesPerQuery, at)
+      break
+    case 'Server':
+      d.dbl('requested_server_target_qps', req.serverTargetQps, at)
+      d.int('requested_server_target_latency_ns', req.serverTargetLatencyNs, at)
+      d.dbl('requested_server_target_latency_percentile', req.serverTargetLatencyPercentile, at)
+      d.bool('requested_server_coalesce_queries', req.serverCoalesceQueries, at)
+      d.int('requested_server_find_peak_qps_decimals_of_precision', 1, at)
+      d.dbl('requested_server_find_peak_qps_boundary_step_size', 1, at)
+      d.int('requested_server_max_async_queries', req.serverMaxAsyncQueries, at)
+      d.int('requested_server_num_issue_query_threads', 0, at)
+      break
+    case 'Offline':
+      d.dbl('requested_offline_expected_qps', req.offlineExpectedQps, at)
+      break
+  }
+  d.int('requested_min_duration_ms', req.minDurationMs, at)
+  d.int('requested_max_duration_ms', req.maxDurationMs, at)
+  d.int('requested_min_query_count', req.minQueryCount, at)
+  d.int('requested_max_query_count', req.maxQueryCount, at)
+  d.int('requested_qsl_rng_seed', req.qslRngSeed, at)
+  d.int('requested_sample_index_rng_seed', req.sampleIndexRngSeed, at)
+  d.int('requested_schedule_rng_seed', req.scheduleRngSeed, at)
+  d.int('requested_accuracy_log_rng_seed', req.accuracyLogRngSeed, at)
+  d.dbl('requested_accuracy_log_probability', req.accuracyLogProbability, at)
+  d.int('requested_accuracy_log_sampling_target', req.accuracyLogSamplingTarget, at)
+  d.bool('requested_print_timestamps', req.printTimestamps, at)
+  d.bool('requested_performance_issue_unique', req.performanceIssueUnique, at)
+  d.bool('requested_performance_issue_same', req.performanceIssueSame, at)
+  d.int('requested_performance_issue_same_index', req.performanceIssueSameIndex, at)
+  d.int('requested_performance_sample_count_override', req.performanceSampleCountOverride, at)
+  d.bool('requested_sample_concatenate_permutation', req.sampleConcatenatePermutation, at)
+  d.str('effective_scenario', eff.scenario, at)
+  d.str('effective_test_mode', eff.mode, at)
+  d.int('effective_samples_per_query', eff.samplesPerQuery, at)
+  d.dbl('effective_target_qps', eff.targetQps, at)
+  d.int('effective_target_latency_ns', eff.targetLatencyNs, at)
+  d.dbl('effective_target_latency_percentile', eff.targetLatencyPercentile, at)
+  d.int('effective_max_async_queries', eff.maxAsyncQueries, at)
+  d.int('effective_target_duration_ms', eff.targetDurationMs, at)
+  d.int('effective_min_duration_ms', eff.minDurationMs, at)
+  d.int('effective_max_duration_ms', eff.maxDurationMs, at)
+  d.int('effective_min_query_count', eff.minQueryCount, at)
+  d.int('effective_max_query_count', eff.maxQueryCount, at)
+  d.int('effective_min_sample_count', eff.minSampleCount, at)
+  d.int('effective_qsl_rng_seed', eff.qslRngSeed, at)
+  d.int('effective_sample_index_rng_seed', eff.sampleIndexRngSeed, at)
+  d.int('effective_schedule_rng_seed', eff.scheduleRngSeed, at)
+  d.int('effective_accuracy_log_rng_seed', eff.accuracyLogRngSeed, at)
+  d.dbl('effective_accuracy_log_probability', eff.accuracyLogProbability, at)
+  d.int('effective_accuracy_log_sampling_target', eff.accuracyLogSamplingTarget, at)
+  d.bool('effective_print_timestamps', eff.printTimestamps, at)
+  d.bool('effective_performance_issue_unique', eff.performanceIssueUnique, at)
+  d.bool('effective_performance_issue_same', eff.performanceIssueSame, at)
+  d.int('effective_performance_issue_same_index', eff.performanceIssueSameIndex, at)
+  d.int('effective_performance_sample_count', eff.performanceSampleCount, at)
+  d.bool('effective_sample_concatenate_permutation', eff.sampleConcatenatePermutation, at)
+}
+
+/** UTC "MM-DD-YYYY HH:MM:SS.mmm" as LoadGen prints power_begin/power_end. */
+export function powerTimestamp(ms: number): string {
+  const d = new Date(ms)
+  const p = (n: number, w = 2): string => n.toString().padStart(w, '0')
+  return (
+    `${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}-${d.getUTCFullYear()} ` +
+    `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds(), 3)}`
+  )
+}
+
+/** Local time as LoadGen's test_datetime ("%FT%TZ" of local time). */
+export function testDatetime(ms: number): string {
+  const d = new Date(ms)
+  const p = (n: number): string => n.toString().padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}Z`
+}
+
+/** The result_* block of a performance run (results.cc LogDetail order). */
+export function logResults(d: DetailLog, at: bigint, ps: PerformanceSummary): void {
+  const s = ps.settings
+  d.str('result_validity', ps.valid ? 'VALID' : 'INVALID', at)
+  if (s.scenario === 'Server') d.bool('result_perf_constraints_met', ps.perfConstraintsMet ?? true, at)
+  d.bool('result_min_duration_met', ps.minDurationMet, at)
+  d.bool('result_min_queries_met', ps.minQueriesMet, at)
+  d.bool('early_stopping_met', ps.earlyStopping?.met ?? true, at)
+  if (!ps.valid) d.str('result_invalid_reason', ps.invalidReason, at)
+  d.str('early_stopping_result', (ps.earlyStopping?.text ?? '').replace(/\n/g, ' '), at)
+  d.int('result_query_count', ps.queryCount, at)
+  if (s.scenario === 'Server') d.int('result_overlatency_query_count', ps.overLatencyCount ?? 0, at)
+  switch (s.scenario) {
+    case 'SingleStream':
+      d.dbl('result_qps_with_loadgen_overhead', ps.qpsWithLoadgenOverhead ?? 0, at)
+      d.dbl('result_qps_without_loadgen_overhead', ps.qpsWithoutLoadgenOverhead ?? 0, at)
+      d.int('early_stopping_latency_ss', ps.earlyStopping?.estimate ?? 0, at)
+      d.int('early_stopping_latency_ms', ps.earlyStopping?.estimateP99 ?? 0, at)
+      break
+    case 'MultiStream': {
+      const q = ps.perQuery
+      if (q) {
+        d.int('result_min_query_latency_ns', q.min, at)
+        d.int('result_max_query_latency_ns', q.max, at)
+        d.int('result_mean_query_latency_ns', q.mean, at)
+        for (const { label } of REPORTED_PERCENTILES) {
+          d.int(`result_${label}_percentile_per_query_latency_ns`, q.percentiles[label] ?? 0, at)
+        }
+      }
+      d.int('early_stopping_latency_ms', ps.earlyStopping?.estimate ?? 0, at)
+      break
+    }
+    case 'Server':
+      d.dbl('result_scheduled_samples_per_sec', ps.scheduledSamplesPerSecond ?? 0, at)
+      d.dbl('result_completed_samples_per_sec', ps.completedSamplesPerSecond ?? 0, at)
+      break
+    case 'Offline':
+      d.dbl('result_samples_per_second', ps.samplesPerSecond ?? 0, at)
+      break
+  }
+  d.int('result_min_latency_ns', ps.sample.min, at)
+  d.int('result_max_latency_ns', ps.sample.max, at)
+  d.int('result_mean_latency_ns', ps.sample.mean, at)
+  for (const { label } of REPORTED_PERCENTILES) {
+    d.int(`result_${label}_percentile_latency_ns`, ps.sample.percentiles[label] ?? 0, at)
+  }
+}

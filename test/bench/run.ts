@@ -1,0 +1,49 @@
+// npm run bench: import throughput on a 20,000-result synthetic tree and query latency on
+// 200,000 rows, each next to a bare baseline measured in the same run.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gunzipSync } from 'node:zlib'
+import { openBackend } from '../../src-main/api/open-backend'
+import { rebuildInferenceFts, upsertInferenceResults } from '../../src-main/core/repo/inference-results'
+import type { InferenceResultRecord } from '../../src-main/shared/inference'
+import { syntheticRecords } from '../support/synthetic-records'
+import { benchImport, buildSyntheticTree } from './import-throughput'
+import { benchQueries } from './query-latency'
+
+const root = join(import.meta.dirname, '..', '..')
+const corpus = join(root, '..', 'shared', 'corpus', 'inference')
+const results = Number(process.env.BENCH_RESULTS ?? 20_000)
+const rows = Number(process.env.BENCH_ROWS ?? 200_000)
+const fmt = (n: number): string => n.toFixed(1)
+
+const sources = existsSync(corpus)
+  ? ['v3.0', 'v4.1', 'v1.0'].map((r) => join(corpus, r))
+  : [join(root, 'test', 'fixtures', 'inference-tree')]
+console.log(`Building a synthetic tree of ${results} results from ${existsSync(corpus) ? 'the corpus' : 'the test fixture'}…`)
+const tree = await buildSyntheticTree(sources, results)
+const imp = await benchImport(tree.root)
+rmSync(tree.root, { recursive: true, force: true })
+const mb = imp.bytes / 1e6
+console.log(
+  `import: ${imp.results} results (${imp.files} files, ${fmt(mb)} MB) in ${fmt(imp.importMs)} ms = ${fmt((imp.results / imp.importMs) * 1000)} results/s; ` +
+    `bare read of the same files ${fmt(imp.readMs)} ms; ratio ${(imp.importMs / imp.readMs).toFixed(2)}x (target ≤ 3x)`
+)
+
+const dir = mkdtempSync(join(tmpdir(), 'mlx-bench-q-'))
+const backend = openBackend({ dbPath: join(dir, 'q.db'), shell: 'cli', appRoot: root, seedSample: false })
+const sample = JSON.parse(gunzipSync(readFileSync(join(root, 'resources', 'sample', 'inference-results.json.gz'))).toString('utf8')) as InferenceResultRecord[]
+const synthetic = syntheticRecords(sample, rows)
+for (let i = 0; i < synthetic.length; i += 5000) upsertInferenceResults(backend.db, synthetic.slice(i, i + 5000), null)
+rebuildInferenceFts(backend.db)
+backend.db.pragma('optimize')
+const q = await benchQueries(backend.db, backend.api, 30)
+console.log(
+  `query on ${rows} rows: API p50 ${fmt(q.api.p50)} ms, p95 ${fmt(q.api.p95)} ms; bare SQL p50 ${fmt(q.bare.p50)} ms, p95 ${fmt(q.bare.p95)} ms; ` +
+    `p95 ratio ${(q.api.p95 / q.bare.p95).toFixed(2)}x (target ≤ 1.5x and < 50 ms)`
+)
+await backend.close()
+rmSync(dir, { recursive: true, force: true })
+
+mkdirSync(join(root, 'test', 'output'), { recursive: true })
+writeFileSync(join(root, 'test', 'output', 'bench.json'), JSON.stringify({ import: imp, query: q }, null, 2))

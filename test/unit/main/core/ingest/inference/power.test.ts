@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest'
+
+import {
+  computePower,
+  parsePowerTimestamp,
+  parseSpl,
+  powerUnitFor,
+  timezoneFromPtdJson
+} from '../../../../../../src-main/core/ingest/inference/power'
+import type { PowerInput } from '../../../../../../src-main/core/ingest/inference/power'
+
+const line = (t: string, w: number): string =>
+  `Time,${t},Watts,${w.toFixed(6)},Volts,239.186667,Amps,3.416333,PF,0.965169,Mark,2024-07-12_00-04-34_testing,Ch1,Watts,1`
+
+// Samples once a second; the window is 07:18:53.500 … 07:18:57.500 (4 s), so the samples at
+// :54, :55, :56 and :57 fall strictly inside; :53 and :58 are outside; one reading is 0.
+const SPL = [
+  line('07-12-2024 07:18:53.356', 1000),
+  line('07-12-2024 07:18:54.356', 100),
+  line('07-12-2024 07:18:55.356', 110),
+  line('07-12-2024 07:18:56.356', 0),
+  line('07-12-2024 07:18:57.356', 120),
+  line('07-12-2024 07:18:58.356', 1000),
+  'not a sample line'
+].join('\r\n')
+
+const base: PowerInput = {
+  round: 'v4.1',
+  folderScenario: 'Offline',
+  logScenario: 'Offline',
+  splText: SPL,
+  powerBegin: '07-12-2024 07:18:53.500',
+  powerEnd: '07-12-2024 07:18:57.500',
+  resultQueryCount: 4000,
+  qpsWithLoadgenOverhead: null,
+  generatedQueryCount: null,
+  generatedSamplesPerQuery: null,
+  serverTimezoneS: null,
+  clientTimezoneS: null
+}
+
+describe('power helpers', () => {
+  it('parses power timestamps to microseconds (UTC)', () => {
+    const a = parsePowerTimestamp('07-12-2024 07:18:53.356')
+    const b = parsePowerTimestamp('07-12-2024 07:18:54.3')
+    expect(a).toBe(Date.UTC(2024, 6, 12, 7, 18, 53) * 1000 + 356000)
+    expect(b! - a!).toBe(944000)
+    expect(parsePowerTimestamp('2024-07-12 07:18')).toBeNull()
+  })
+
+  it('parses spl.txt lines (CRLF) and ignores others', () => {
+    const s = parseSpl(SPL)
+    expect(s).toHaveLength(6)
+    expect(s[1]?.watts).toBe(100)
+  })
+
+  it('reads the PTDaemon timezone', () => {
+    expect(timezoneFromPtdJson('{"version": "1.0", "timezone": -25200}')).toBe(-25200)
+    expect(timezoneFromPtdJson('{')).toBeNull()
+  })
+
+  it('picks units per round and scenario', () => {
+    expect(powerUnitFor('v4.1', 'Server')).toBe('Watts')
+    expect(powerUnitFor('v3.0', 'SingleStream')).toBe('millijoules')
+    expect(powerUnitFor('v1.0', 'SingleStream')).toBe('Joules')
+  })
+})
+
+describe('computePower', () => {
+  it('averages Watts strictly inside the window, dropping readings ≤ 0 (Offline/Server)', () => {
+    const p = computePower(base)
+    expect(p.samples).toBe(3)
+    expect(p.value).toBe((100 + 110 + 120) / 3)
+    expect(p.unit).toBe('Watts')
+    expect(p.durationS).toBe(4)
+  })
+
+  it('gives millijoules per query for SingleStream (v3.0+)', () => {
+    const p = computePower({ ...base, folderScenario: 'SingleStream', logScenario: 'SingleStream' })
+    expect(p.unit).toBe('millijoules')
+    expect(p.value).toBe((110 * 4 * 1000) / 4000)
+  })
+
+  it('multiplies by 8 for MultiStream inferred from SingleStream', () => {
+    const p = computePower({ ...base, folderScenario: 'MultiStream', logScenario: 'SingleStream' })
+    expect(p.value).toBe((110 * 4 * 8 * 1000) / 4000)
+  })
+
+  it('uses Joules and a reconstructed query count before v2.0, with timezone offsets', () => {
+    // LoadGen wrote local time one hour ahead of the analyzer's: client timezone −3600 s.
+    const p = computePower({
+      ...base,
+      round: 'v1.0',
+      folderScenario: 'SingleStream',
+      logScenario: 'SingleStream',
+      powerBegin: '07-12-2024 08:18:53.500',
+      powerEnd: '07-12-2024 08:18:57.500',
+      clientTimezoneS: -3600,
+      serverTimezoneS: 0,
+      resultQueryCount: null,
+      qpsWithLoadgenOverhead: 100
+    })
+    expect(p.unit).toBe('Joules')
+    // Before v3.0 the checker averaged every sample in the window, zeros included.
+    expect(p.samples).toBe(4)
+    expect(p.value).toBe((82.5 * 4) / (100 * 4))
+  })
+
+  it('explains a missing window or empty window', () => {
+    expect(computePower({ ...base, powerBegin: null }).value).toBeNull()
+    const empty = computePower({
+      ...base,
+      powerBegin: '01-01-2020 00:00:00.000',
+      powerEnd: '01-01-2020 00:00:01.000'
+    })
+    expect(empty.value).toBeNull()
+    expect(empty.notes.join(' ')).toContain('No power samples')
+  })
+})

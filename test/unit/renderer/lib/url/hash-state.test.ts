@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest'
+import {
+  EMPTY_VIEW,
+  formatHash,
+  parseHash,
+  type HashState
+} from '../../../../../src-renderer/lib/url/hash-state'
+
+const known = new Set(['division', 'scenario', 'submitter', 'value', 'round', 'system_type', 'power_value'])
+
+describe('parseHash', () => {
+  it('reads the brief example', () => {
+    const state = parseHash(
+      '#/inference?division=closed&scenario=Offline,Server&q=nvidia&sort=-value&cols=round,submitter&open=123',
+      known
+    )
+    expect(state).toEqual<HashState>({
+      route: 'inference',
+      view: {
+        filters: [
+          { column: 'division', op: 'eq', value: 'closed' },
+          { column: 'scenario', op: 'in', value: ['Offline', 'Server'] }
+        ],
+        search: 'nvidia',
+        sort: { column: 'value', dir: 'desc' },
+        columns: ['round', 'submitter'],
+        facets: null,
+        open: 123
+      }
+    })
+  })
+
+  it('gives the empty view for an empty hash', () => {
+    expect(parseHash('')).toEqual({ route: 'inference', view: EMPTY_VIEW })
+    expect(parseHash('#/')).toEqual({ route: 'inference', view: EMPTY_VIEW })
+  })
+
+  it('recognises the imports route', () => {
+    expect(parseHash('#/imports').route).toBe('imports')
+  })
+
+  it('reads operators in Datasette style', () => {
+    const { view } = parseHash(
+      '#/inference?value__gte=1000&power_value__notnull=1&submitter__contains=NV&round__notin=v0.5,v0.7',
+      known
+    )
+    expect(view.filters).toEqual([
+      { column: 'value', op: 'gte', value: '1000' },
+      { column: 'power_value', op: 'notnull' },
+      { column: 'submitter', op: 'contains', value: 'NV' },
+      { column: 'round', op: 'notin', value: ['v0.5', 'v0.7'] }
+    ])
+  })
+
+  it('drops unknown columns and malformed parts instead of throwing', () => {
+    const { view } = parseHash('#/inference?nope=1&sort=-nope&open=abc&division=%E0%A4%A&&=x', known)
+    expect(view.filters).toEqual([{ column: 'division', op: 'eq', value: '%E0%A4%A' }])
+    expect(view.sort).toBeNull()
+    expect(view.open).toBeNull()
+  })
+
+  it('keeps commas inside one value apart from list separators', () => {
+    const { view } = parseHash('#/inference?system_type=datacenter%2Cedge,edge', known)
+    expect(view.filters).toEqual([
+      { column: 'system_type', op: 'in', value: ['datacenter,edge', 'edge'] }
+    ])
+  })
+})
+
+describe('formatHash', () => {
+  it('round-trips every kind of filter and the view options', () => {
+    const state: HashState = {
+      route: 'inference',
+      view: {
+        filters: [
+          { column: 'division', op: 'eq', value: 'closed' },
+          { column: 'system_type', op: 'in', value: ['datacenter,edge', 'edge'] },
+          { column: 'submitter', op: 'in', value: ['Only one'] },
+          { column: 'value', op: 'lt', value: '12.5' },
+          { column: 'power_value', op: 'isnull' },
+          { column: 'round', op: 'eq', value: '' }
+        ],
+        search: 'h100 & friends #1',
+        sort: { column: 'value', dir: 'asc' },
+        columns: ['round', 'value'],
+        facets: ['division'],
+        open: 42
+      }
+    }
+    const hash = formatHash(state)
+    expect(hash.startsWith('#/inference?')).toBe(true)
+    expect(parseHash(hash, known)).toEqual(state)
+  })
+
+  it('writes the plain forms for eq and multi-value in', () => {
+    const hash = formatHash({
+      route: 'inference',
+      view: {
+        ...EMPTY_VIEW,
+        filters: [
+          { column: 'division', op: 'eq', value: 'closed' },
+          { column: 'scenario', op: 'in', value: ['Offline', 'Server'] }
+        ],
+        search: 'nvidia',
+        sort: { column: 'value', dir: 'desc' },
+        open: 7
+      }
+    })
+    expect(hash).toBe('#/inference?division=closed&scenario=Offline,Server&q=nvidia&sort=-value&open=7')
+  })
+
+  it('omits a blank search and writes the bare route for the empty view', () => {
+    expect(formatHash({ route: 'inference', view: { ...EMPTY_VIEW, search: '   ' } })).toBe(
+      '#/inference'
+    )
+    expect(formatHash({ route: 'imports', view: EMPTY_VIEW })).toBe('#/imports')
+  })
+})
