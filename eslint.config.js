@@ -9,11 +9,16 @@ const layer = (files, patterns) => ({
   files,
   rules: { 'no-restricted-imports': ['error', { patterns }] }
 })
-const noElectron = { group: ['electron'], message: 'Only src-main/electron and the preload may import electron.' }
+const noElectron = {
+  group: ['electron'],
+  message: 'Only src-main/electron and the preload may import electron.'
+}
 const noNode = { group: ['node:*'], message: 'The renderer runs in a browser: no Node modules.' }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test/output/**', '.native/**', 'src-main/cli/bin.js'] },
+  {
+    ignores: ['out/**', 'node_modules/**', 'test/output/**', '.native/**', '.ci/**', 'src-main/cli/bin.js']
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   ...svelte.configs['flat/recommended'],
@@ -30,7 +35,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+      ],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       curly: ['error', 'multi-line'],
       'no-console': 'error',
@@ -42,18 +50,58 @@ export default tseslint.config(
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: {
       globals: { ...globals.browser },
-      parserOptions: { parser: tseslint.parser, projectService: true, extraFileExtensions: ['.svelte'] }
+      parserOptions: {
+        parser: tseslint.parser,
+        projectService: true,
+        extraFileExtensions: ['.svelte']
+      }
     }
   },
   {
     files: ['src-renderer/**'],
     languageOptions: { globals: { ...globals.browser } }
   },
-  layer(['src-main/shared/**'], [{ group: ['../core/*', '../api/*', '../bridge/*', '../electron/*', 'node:*', 'electron'], message: 'shared is environment neutral.' }]),
-  layer(['src-main/core/**'], [noElectron, { group: ['**/api/*', '**/bridge/*', '**/electron/*'], message: 'core must not depend on api, bridge or electron.' }]),
-  layer(['src-main/api/**'], [noElectron, { group: ['**/bridge/*', '**/electron/*'], message: 'api must not depend on bridge or electron.' }]),
+  layer(
+    ['src-main/shared/**'],
+    [
+      {
+        group: ['../core/*', '../api/*', '../bridge/*', '../electron/*', 'node:*', 'electron'],
+        message: 'shared is environment neutral.'
+      }
+    ]
+  ),
+  layer(
+    ['src-main/core/**'],
+    [
+      noElectron,
+      {
+        group: ['**/api/*', '**/bridge/*', '**/electron/*'],
+        message: 'core must not depend on api, bridge or electron.'
+      }
+    ]
+  ),
+  layer(
+    ['src-main/api/**'],
+    [
+      noElectron,
+      {
+        group: ['**/bridge/*', '**/electron/*'],
+        message: 'api must not depend on bridge or electron.'
+      }
+    ]
+  ),
   layer(['src-main/bridge/**', 'src-main/cli/**', 'src-main/launcher/**', 'test/**'], [noElectron]),
-  layer(['src-renderer/**'], [noElectron, noNode, { group: ['**/src-main/core/*', '**/src-main/api/*', '**/src-main/bridge/*'], message: 'The renderer only imports shared types.' }]),
+  layer(
+    ['src-renderer/**'],
+    [
+      noElectron,
+      noNode,
+      {
+        group: ['**/src-main/core/*', '**/src-main/api/*', '**/src-main/bridge/*'],
+        message: 'The renderer only imports shared types.'
+      }
+    ]
+  ),
   {
     files: ['test/**', 'src-main/launcher/**', 'src-main/electron/**', 'src-main/tools/**'],
     rules: { 'no-console': 'off' }

@@ -11,7 +11,10 @@ const events = new Set<string>(EVENT_NAMES)
 contextBridge.exposeInMainWorld('mlperfApi', {
   invoke(method: string, input: unknown): Promise<unknown> {
     if (!methods.has(method)) {
-      return Promise.resolve({ ok: false, error: { code: 'invalid_input', message: `Unknown method "${method}"` } })
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'invalid_input', message: `Unknown method "${method}"` }
+      })
     }
     return ipcRenderer.invoke('api:invoke', method, input)
   },

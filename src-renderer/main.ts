@@ -17,7 +17,11 @@ const params = new URLSearchParams(location.search)
 if (params.has('token')) {
   params.delete('token')
   const search = params.toString()
-  history.replaceState(null, '', `${location.pathname}${search ? `?${search}` : ''}${location.hash}`)
+  history.replaceState(
+    null,
+    '',
+    `${location.pathname}${search ? `?${search}` : ''}${location.hash}`
+  )
 }
 
 const target = document.getElementById('app')

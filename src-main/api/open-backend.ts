@@ -30,7 +30,8 @@ export type Backend = {
 
 export function appVersion(appRoot: string): string {
   try {
-    return (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string }).version
+    return (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string })
+      .version
   } catch {
     return '0.0.0'
   }
@@ -55,6 +56,7 @@ export function openBackend(o: BackendOptions): Backend {
     hub,
     imports,
     close: async () => {
+      imports.cancelAll()
       await imports.idle()
       db.close()
     }

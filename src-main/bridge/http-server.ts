@@ -57,7 +57,12 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
-function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  type = 'text/plain; charset=utf-8'
+): void {
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' })
   res.end(body)
 }
@@ -96,7 +101,10 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
       return send(res, 401, 'Missing or wrong token: open the URL that mlperf-explorer printed.')
     }
     if (url.searchParams.has('token')) {
-      res.setHeader('set-cookie', `${COOKIE}=${encodeURIComponent(opts.token)}; HttpOnly; SameSite=Strict; Path=/`)
+      res.setHeader(
+        'set-cookie',
+        `${COOKIE}=${encodeURIComponent(opts.token)}; HttpOnly; SameSite=Strict; Path=/`
+      )
     }
     if (url.pathname === '/api/events' && req.method === 'GET') {
       res.writeHead(200, {
@@ -116,7 +124,10 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
         const body = await readBody(req)
         input = body ? (JSON.parse(body) as unknown) : {}
       } catch (e) {
-        const reply = { ok: false, error: { code: 'invalid_input', message: `Bad request body: ${(e as Error).message}` } }
+        const reply = {
+          ok: false,
+          error: { code: 'invalid_input', message: `Bad request body: ${(e as Error).message}` }
+        }
         return send(res, 400, JSON.stringify(reply), 'application/json')
       }
       const reply = await dispatch(opts.api, url.pathname.slice(5), input)

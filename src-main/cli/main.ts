@@ -35,10 +35,10 @@ const stdio: Out = {
   err: (s) => process.stderr.write(s)
 }
 
-function open(db: string | undefined, seedSample: boolean): Backend {
+function open(db: string | undefined, seedSample: boolean, shell: 'cli' | 'web' = 'cli'): Backend {
   return openBackend({
     dbPath: resolve(db ?? defaultDbPath()),
-    shell: 'cli',
+    shell,
     appRoot: APP_ROOT,
     seedSample
   })
@@ -54,7 +54,9 @@ async function importCmd(paths: string[], db: string | undefined, io: Out): Prom
   backend.hub.subscribe((event, payload) => {
     if (event !== 'imports.progress' || !tty) return
     const p = payload as { filesRead: number; resultsFound: number; totalItems: number | null }
-    io.err(`\r  files read ${p.filesRead}, results found ${p.resultsFound}${p.totalItems ? ` of ${p.totalItems}` : ''}   `)
+    io.err(
+      `\r  files read ${p.filesRead}, results found ${p.resultsFound}${p.totalItems ? ` of ${p.totalItems}` : ''}   `
+    )
   })
   const started = backend.imports.start(paths.map((p) => resolve(p)))
   const report = await started.done
@@ -76,7 +78,14 @@ export function formatReport(r: ImportReport): string {
 }
 
 async function resultsCmd(
-  v: { db?: string; suite?: string; where?: string[]; search?: string; sort?: string; format?: string },
+  v: {
+    db?: string
+    suite?: string
+    where?: string[]
+    search?: string
+    sort?: string
+    format?: string
+  },
   io: Out
 ): Promise<number> {
   const suiteArg = v.suite ?? 'inference'
@@ -97,7 +106,9 @@ async function resultsCmd(
       filters: parseWhereArgs(v.where ?? []),
       ...(v.search ? { search: v.search } : {}),
       ...(v.sort
-        ? { sort: { column: v.sort.replace(/^-/, ''), dir: v.sort.startsWith('-') ? 'desc' : 'asc' } }
+        ? {
+            sort: { column: v.sort.replace(/^-/, ''), dir: v.sort.startsWith('-') ? 'desc' : 'asc' }
+          }
         : {})
     }
   } catch (e) {
@@ -130,7 +141,19 @@ async function resultsCmd(
     }
     if (format === 'json') io.out(JSON.stringify(rows, null, 2) + '\n')
     else {
-      const cols = ['round', 'division', 'submitter', 'system_name', 'benchmark', 'scenario', 'value', 'unit', 'power_value', 'power_unit', 'valid']
+      const cols = [
+        'round',
+        'division',
+        'submitter',
+        'system_name',
+        'benchmark',
+        'scenario',
+        'value',
+        'unit',
+        'power_value',
+        'power_unit',
+        'valid'
+      ]
       io.out(textTable(cols, rows) + `\n${rows.length} results\n`)
     }
     return 0
@@ -139,9 +162,13 @@ async function resultsCmd(
   }
 }
 
-async function serveCmd(db: string | undefined, port: number | undefined, io: Out): Promise<number> {
+async function serveCmd(
+  db: string | undefined,
+  port: number | undefined,
+  io: Out
+): Promise<number> {
   const staticDir = ensureRendererBuilt(APP_ROOT, io.err)
-  const backend = open(db, true)
+  const backend = open(db, true, 'web')
   const server = await startHttpServer({
     api: backend.api,
     hub: backend.hub,
@@ -152,7 +179,10 @@ async function serveCmd(db: string | undefined, port: number | undefined, io: Ou
   io.out(`MLPerf Explorer web mode: ${server.url}\n`)
   await new Promise<void>((done) => {
     const stop = (): void => {
-      void server.close().then(() => backend.close()).then(done)
+      void server
+        .close()
+        .then(() => backend.close())
+        .then(done)
     }
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
@@ -186,7 +216,9 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
   const { values: v, positionals } = parsed
   if (!command || command === 'help' || command === '--help' || command === '-h' || v.help) {
     io.out(HELP + '\n')
-    return command && command !== 'help' && command !== '--help' && command !== '-h' && !v.help ? 2 : 0
+    return command && command !== 'help' && command !== '--help' && command !== '-h' && !v.help
+      ? 2
+      : 0
   }
   switch (command) {
     case 'import':

@@ -11,7 +11,12 @@ function trustedSender(event: IpcMainInvokeEvent, devUrl: string | undefined): b
 }
 
 /** Binds the single `api:invoke` channel to dispatch and forwards hub events to the window. */
-export function bindIpc(api: Api, hub: EventHub, win: BrowserWindow, devUrl: string | undefined): () => void {
+export function bindIpc(
+  api: Api,
+  hub: EventHub,
+  win: BrowserWindow,
+  devUrl: string | undefined
+): () => void {
   ipcMain.handle('api:invoke', async (event, method: unknown, input: unknown) => {
     if (!trustedSender(event, devUrl)) {
       return { ok: false, error: { code: 'invalid_input', message: 'Untrusted sender' } }

@@ -31,9 +31,13 @@ async function start(): Promise<void> {
       const win = BrowserWindow.getFocusedWindow()
       const options = {
         title: 'Import MLPerf results',
-        properties: ['openDirectory', 'openFile', 'multiSelections'] as ('openDirectory' | 'openFile' | 'multiSelections')[]
+        properties: ['openDirectory', 'openFile', 'multiSelections'] as (
+          'openDirectory' | 'openFile' | 'multiSelections'
+        )[]
       }
-      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+      const r = win
+        ? await dialog.showOpenDialog(win, options)
+        : await dialog.showOpenDialog(options)
       return r.canceled ? null : (r.filePaths[0] ?? null)
     }
   })

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { dirname, join, sep } from 'node:path'
 import type { Found } from './find-electron'
 
 /**
@@ -17,7 +17,11 @@ export function ensureElectronSqlite(appRoot: string, electronVersion: string, a
   rmSync(dirname(work), { recursive: true, force: true })
   mkdirSync(work, { recursive: true })
   const src = join(appRoot, 'node_modules', 'better-sqlite3')
-  cpSync(src, work, { recursive: true, filter: (p) => !p.includes(`${join(src, 'build')}`) })
+  const oldBuild = join(src, 'build')
+  cpSync(src, work, {
+    recursive: true,
+    filter: (p) => p !== oldBuild && !p.startsWith(oldBuild + sep)
+  })
   const env = { ...process.env }
   for (const k of Object.keys(env)) if (/^npm_config_nodedir$/i.test(k)) delete env[k]
   env.npm_config_nodedir = ''
@@ -39,7 +43,12 @@ export function ensureElectronSqlite(appRoot: string, electronVersion: string, a
   ]
   const errors: string[] = []
   for (const args of attempts) {
-    const r = spawnSync(process.execPath, args, { cwd: work, env, encoding: 'utf8', timeout: 10 * 60_000 })
+    const r = spawnSync(process.execPath, args, {
+      cwd: work,
+      env,
+      encoding: 'utf8',
+      timeout: 10 * 60_000
+    })
     if (r.status === 0 && existsSync(built) && hasAbi(built, abi)) {
       mkdirSync(dirname(target), { recursive: true })
       copyFileSync(built, target)
@@ -48,7 +57,10 @@ export function ensureElectronSqlite(appRoot: string, electronVersion: string, a
     }
     errors.push((r.stderr || r.stdout || '').trim().split('\n').pop() ?? 'failed')
   }
-  return { ok: false, reason: `better-sqlite3 could not be built for Electron ${electronVersion} (${errors.join('; ').slice(0, 200)})` }
+  return {
+    ok: false,
+    reason: `better-sqlite3 could not be built for Electron ${electronVersion} (${errors.join('; ').slice(0, 200)})`
+  }
 }
 
 /** A native module is built for ABI N when it exports node_register_module_vN (N-API modules aside). */
@@ -57,6 +69,16 @@ function hasAbi(file: string, abi: string): boolean {
 }
 
 function nodeGypPath(): string {
-  const bundled = join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js')
+  const bundled = join(
+    dirname(process.execPath),
+    '..',
+    'lib',
+    'node_modules',
+    'npm',
+    'node_modules',
+    'node-gyp',
+    'bin',
+    'node-gyp.js'
+  )
   return process.env.npm_config_node_gyp || bundled
 }

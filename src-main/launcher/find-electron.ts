@@ -18,8 +18,11 @@ export function findElectron(appRoot: string): Found {
   const path = (r.stdout ?? '').trim().split('\n').pop() ?? ''
   if (r.status === 0 && path && existsSync(path)) return { ok: true, path }
   const msg = `${r.stderr ?? ''}`.split('\n').find((l) => /Error|failed/i.test(l))
-  return {
-    ok: false,
-    reason: msg ? msg.trim().slice(0, 160) : 'the Electron binary could not be downloaded'
-  }
+  const detail = msg
+    ? `: ${msg
+        .replace(/^\s*\w*Error:\s*/, '')
+        .trim()
+        .slice(0, 120)}`
+    : ''
+  return { ok: false, reason: `the Electron binary could not be downloaded${detail}` }
 }

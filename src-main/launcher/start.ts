@@ -10,7 +10,9 @@ import { findElectron } from './find-electron'
 
 const appRoot = fileURLToPath(new URL('../..', import.meta.url))
 const electronPkg = join(appRoot, 'node_modules', 'electron')
-const version = (JSON.parse(readFileSync(join(electronPkg, 'package.json'), 'utf8')) as { version: string }).version
+const version = (
+  JSON.parse(readFileSync(join(electronPkg, 'package.json'), 'utf8')) as { version: string }
+).version
 const abi = readFileSync(join(electronPkg, 'abi_version'), 'utf8').trim()
 
 async function webMode(reason: string): Promise<number> {
@@ -23,10 +25,14 @@ async function run(): Promise<number> {
   if (!electron.ok) return webMode(electron.reason)
   const sqlite = ensureElectronSqlite(appRoot, version, abi)
   if (!sqlite.ok) return webMode(sqlite.reason)
-  const build = spawnSync(process.execPath, [join(appRoot, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
-    cwd: appRoot,
-    stdio: 'inherit'
-  })
+  const build = spawnSync(
+    process.execPath,
+    [join(appRoot, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
+    {
+      cwd: appRoot,
+      stdio: 'inherit'
+    }
+  )
   if (build.status !== 0) return build.status ?? 1
   const child = spawn(electron.path, [appRoot], {
     stdio: 'inherit',

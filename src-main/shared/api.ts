@@ -204,8 +204,14 @@ export const METHOD_NAMES = [
 
 export const EVENT_NAMES = [
   'imports.progress',
-  'imports.finished'
+  'imports.finished',
+  'app.command'
 ] as const satisfies readonly EventName[]
+
+/** Compile-time proof that the allowlists name every method and event (a missing one fails). */
+type Exhaustive<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : Exclude<All, Listed>
+export const METHOD_NAMES_COMPLETE: Exhaustive<MethodName, (typeof METHOD_NAMES)[number]> = true
+export const EVENT_NAMES_COMPLETE: Exhaustive<EventName, (typeof EVENT_NAMES)[number]> = true
 
 export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'cancelled' | 'internal'
 

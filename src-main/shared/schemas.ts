@@ -4,7 +4,19 @@ import type { MethodName } from './api'
 const suite = z.literal('inference')
 const filter = z.object({
   column: z.string().min(1).max(64),
-  op: z.enum(['eq', 'ne', 'in', 'notin', 'gt', 'gte', 'lt', 'lte', 'contains', 'isnull', 'notnull']),
+  op: z.enum([
+    'eq',
+    'ne',
+    'in',
+    'notin',
+    'gt',
+    'gte',
+    'lt',
+    'lte',
+    'contains',
+    'isnull',
+    'notnull'
+  ]),
   value: z.union([z.string().max(1000), z.array(z.string().max(1000)).max(1000)]).optional()
 })
 const view = {

@@ -64,7 +64,8 @@ export type TrainingRun = {
   valueScale: number
   /** Benchmark named inside the log (submission_benchmark, or the v0.5 line prefix). */
   logBenchmark: string | null
-  format: TrainingLogFormat
+  /** Log syntax; null when the file could not be read as a log at all. */
+  format: TrainingLogFormat | null
   /** v0.5 only: run_final − run_start in ms (the rules of that round are ambiguous, spec G). */
   runFinalMs: number | null
   /** Lines without a log record (shell trace, training output); informational. */

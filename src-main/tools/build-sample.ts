@@ -53,7 +53,9 @@ const treeCount = records.length
 
 const summaries = [join(corpus, 'consolidated', 'inference_results_v4.1', 'summary_results.json')]
 const cmRoot = join(corpus, 'consolidated', 'cm4mlperf-results', 'experiment')
-for (const exp of readdirSync(cmRoot).filter((e) => e.startsWith('mlperf-inference--v3.0')).sort()) {
+for (const exp of readdirSync(cmRoot)
+  .filter((e) => e.startsWith('mlperf-inference--v3.0'))
+  .sort()) {
   for (const stamp of readdirSync(join(cmRoot, exp))) {
     const f = join(cmRoot, exp, stamp, 'cm-result.json')
     if (existsSync(f)) summaries.push(f)

@@ -20,9 +20,14 @@ function filesUnder(dir: string): string[] {
  * A synthetic submission tree of `target` results made by replicating real result folders
  * (and their system files) under new system ids.
  */
-export async function buildSyntheticTree(sources: string[], target: number): Promise<{ root: string; results: number }> {
+export async function buildSyntheticTree(
+  sources: string[],
+  target: number
+): Promise<{ root: string; results: number }> {
   const root = mkdtempSync(join(tmpdir(), 'mlx-bench-tree-'))
-  const locations = (await Promise.all(sources.map((s) => scanInferenceTree(s)))).flatMap((s) => s.locations)
+  const locations = (await Promise.all(sources.map((s) => scanInferenceTree(s)))).flatMap(
+    (s) => s.locations
+  )
   if (locations.length === 0) throw new Error('no result folders to replicate')
   let made = 0
   for (let copy = 0; made < target; copy++) {
@@ -32,7 +37,15 @@ export async function buildSyntheticTree(sources: string[], target: number): Pro
       if (!submitterDir) continue
       const sys = `${loc.systemId}-c${copy}`
       const division = loc.division ?? 'closed'
-      const dest = join(root, division, loc.submitter ?? 'x', 'results', sys, loc.benchmark, loc.scenarioDir)
+      const dest = join(
+        root,
+        division,
+        loc.submitter ?? 'x',
+        'results',
+        sys,
+        loc.benchmark,
+        loc.scenarioDir
+      )
       for (const f of filesUnder(loc.dir)) {
         if (/ranging|power[/\\]/.test(f)) continue
         const to = join(dest, relative(loc.dir, f))
@@ -53,7 +66,14 @@ export async function buildSyntheticTree(sources: string[], target: number): Pro
   return { root, results: made }
 }
 
-export type ImportBench = { results: number; files: number; bytes: number; readMs: number; importMs: number; imported: number }
+export type ImportBench = {
+  results: number
+  files: number
+  bytes: number
+  readMs: number
+  importMs: number
+  imported: number
+}
 
 /** Import throughput next to a bare read of the same files in the same run. */
 export async function benchImport(root: string): Promise<ImportBench> {
@@ -69,5 +89,12 @@ export async function benchImport(root: string): Promise<ImportBench> {
   const importMs = nowMs() - i0
   db.close()
   rmSync(dbDir, { recursive: true, force: true })
-  return { results: report.resultsFound, files: files.length, bytes, readMs, importMs, imported: report.imported }
+  return {
+    results: report.resultsFound,
+    files: files.length,
+    bytes,
+    readMs,
+    importMs,
+    imported: report.imported
+  }
 }

@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { openBackend } from '../../src-main/api/open-backend'
-import { rebuildInferenceFts, upsertInferenceResults } from '../../src-main/core/repo/inference-results'
+import {
+  rebuildInferenceFts,
+  upsertInferenceResults
+} from '../../src-main/core/repo/inference-results'
 import type { InferenceResultRecord } from '../../src-main/shared/inference'
 import { syntheticRecords } from '../support/synthetic-records'
 import { benchImport, buildSyntheticTree } from './import-throughput'
@@ -20,7 +23,9 @@ const fmt = (n: number): string => n.toFixed(1)
 const sources = existsSync(corpus)
   ? ['v3.0', 'v4.1', 'v1.0'].map((r) => join(corpus, r))
   : [join(root, 'test', 'fixtures', 'inference-tree')]
-console.log(`Building a synthetic tree of ${results} results from ${existsSync(corpus) ? 'the corpus' : 'the test fixture'}…`)
+console.log(
+  `Building a synthetic tree of ${results} results from ${existsSync(corpus) ? 'the corpus' : 'the test fixture'}…`
+)
 const tree = await buildSyntheticTree(sources, results)
 const imp = await benchImport(tree.root)
 rmSync(tree.root, { recursive: true, force: true })
@@ -31,10 +36,20 @@ console.log(
 )
 
 const dir = mkdtempSync(join(tmpdir(), 'mlx-bench-q-'))
-const backend = openBackend({ dbPath: join(dir, 'q.db'), shell: 'cli', appRoot: root, seedSample: false })
-const sample = JSON.parse(gunzipSync(readFileSync(join(root, 'resources', 'sample', 'inference-results.json.gz'))).toString('utf8')) as InferenceResultRecord[]
+const backend = openBackend({
+  dbPath: join(dir, 'q.db'),
+  shell: 'cli',
+  appRoot: root,
+  seedSample: false
+})
+const sample = JSON.parse(
+  gunzipSync(readFileSync(join(root, 'resources', 'sample', 'inference-results.json.gz'))).toString(
+    'utf8'
+  )
+) as InferenceResultRecord[]
 const synthetic = syntheticRecords(sample, rows)
-for (let i = 0; i < synthetic.length; i += 5000) upsertInferenceResults(backend.db, synthetic.slice(i, i + 5000), null)
+for (let i = 0; i < synthetic.length; i += 5000)
+  upsertInferenceResults(backend.db, synthetic.slice(i, i + 5000), null)
 rebuildInferenceFts(backend.db)
 backend.db.pragma('optimize')
 const q = await benchQueries(backend.db, backend.api, 30)
@@ -46,4 +61,7 @@ await backend.close()
 rmSync(dir, { recursive: true, force: true })
 
 mkdirSync(join(root, 'test', 'output'), { recursive: true })
-writeFileSync(join(root, 'test', 'output', 'bench.json'), JSON.stringify({ import: imp, query: q }, null, 2))
+writeFileSync(
+  join(root, 'test', 'output', 'bench.json'),
+  JSON.stringify({ import: imp, query: q }, null, 2)
+)

@@ -13,16 +13,31 @@ test('the Electron app opens its window with the results table', async () => {
   test.skip(!found.ok, `Electron binary not available: ${found.ok ? '' : found.reason}`)
   if (!found.ok) return
   const pkg = join(root, 'node_modules', 'electron')
-  const version = (JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as { version: string }).version
-  const sqlite = ensureElectronSqlite(root, version, readFileSync(join(pkg, 'abi_version'), 'utf8').trim())
-  test.skip(!sqlite.ok, `better-sqlite3 for Electron not available: ${sqlite.ok ? '' : sqlite.reason}`)
+  const version = (
+    JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as { version: string }
+  ).version
+  const sqlite = ensureElectronSqlite(
+    root,
+    version,
+    readFileSync(join(pkg, 'abi_version'), 'utf8').trim()
+  )
+  test.skip(
+    !sqlite.ok,
+    `better-sqlite3 for Electron not available: ${sqlite.ok ? '' : sqlite.reason}`
+  )
   if (!sqlite.ok) return
   const app = await electron.launch({
     executablePath: found.path,
     args: [root],
-    env: { ...process.env, MLPERF_SQLITE_BINDING: sqlite.path, MLPERF_EXPLORER_HOME: join(root, 'test', 'output', 'electron-home') }
+    env: {
+      ...process.env,
+      MLPERF_SQLITE_BINDING: sqlite.path,
+      MLPERF_EXPLORER_HOME: join(root, 'test', 'output', 'electron-home')
+    }
   })
   const page = await app.firstWindow()
-  await expect(page.getByRole('table')).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByRole('grid', { name: 'Inference results' })).toBeVisible({
+    timeout: 30_000
+  })
   await app.close()
 })

@@ -7,7 +7,9 @@ const shots = join(import.meta.dirname, '..', 'output', 'screenshots')
 const toNumber = (text: string): number => Number(text.replaceAll(',', ''))
 
 test.describe('Explorer', () => {
-  test('shows the results table, the count and the database in the status bar', async ({ page }) => {
+  test('shows the results table, the count and the database in the status bar', async ({
+    page
+  }) => {
     const explorer = new ExplorerPage(page)
     await explorer.open()
     const total = await explorer.total()
@@ -56,7 +58,9 @@ test.describe('Explorer', () => {
     expect(explorer.hash()).toContain('scenario=Offline,Server')
     await expect(explorer.chips).toContainText('Scenario is one of Offline, Server')
     const scenarios = await explorer.columnValues('scenario', 20)
-    expect(new Set(scenarios)).toEqual(new Set(scenarios.filter((s) => s === 'Offline' || s === 'Server')))
+    expect(new Set(scenarios)).toEqual(
+      new Set(scenarios.filter((s) => s === 'Offline' || s === 'Server'))
+    )
 
     // Back undoes the last click; the chip's × removes a filter.
     await page.goBack()
@@ -86,11 +90,21 @@ test.describe('Explorer', () => {
     await explorer.open()
     const all = await explorer.total()
     const term = 'Jetson'
-    await explorer.searchFor(term)
+    const searched = new Set<string>()
+    page.on('request', (req) => {
+      if (!req.url().endsWith('/api/results.query')) return
+      const body = req.postDataJSON() as { search?: string }
+      if (body.search) searched.add(body.search)
+    })
+    // "/" focuses the search box; typing is debounced into one query.
+    await page.locator('body').press('/')
+    await expect(explorer.search).toBeFocused()
+    await page.keyboard.type(term, { delay: 30 })
     const found = await explorer.totalAfterChange(all)
     expect(found).toBeGreaterThan(0)
     expect(found).toBeLessThan(all)
     expect(explorer.hash()).toContain(`q=${term}`)
+    expect([...searched]).toEqual([term])
     const rows = await explorer.loadedRows.allInnerTexts()
     for (const text of rows) expect(text.toLowerCase()).toContain('jetson')
     await expect(explorer.chips).toContainText(`Search “${term}”`)
@@ -110,14 +124,18 @@ test.describe('Explorer', () => {
     await expect(header).toContainText('▼')
     expect(explorer.hash()).toContain('sort=-value')
     await explorer.waitForRows()
-    const desc = (await explorer.columnValues('value', 15)).map((t) => toNumber(t.split('\n')[0] ?? ''))
+    const desc = (await explorer.columnValues('value', 15)).map((t) =>
+      toNumber(t.split('\n')[0] ?? '')
+    )
     expect(desc).toEqual([...desc].sort((a, b) => b - a))
 
     await header.getByRole('button').click()
     await expect(header).toHaveAttribute('aria-sort', 'ascending')
     expect(explorer.hash()).toContain('sort=value')
     await expect.poll(async () => (await explorer.columnValues('value', 1))[0]).not.toBe(undefined)
-    const asc = (await explorer.columnValues('value', 15)).map((t) => toNumber(t.split('\n')[0] ?? ''))
+    const asc = (await explorer.columnValues('value', 15)).map((t) =>
+      toNumber(t.split('\n')[0] ?? '')
+    )
     expect(asc).toEqual([...asc].sort((a, b) => a - b))
 
     // Text columns sort A→Z first.
@@ -193,7 +211,9 @@ test.describe('Explorer', () => {
     page
   }) => {
     const explorer = new ExplorerPage(page)
-    await explorer.open('#/inference?source_kind=tree&round=v4.1&scenario=Server&benchmark=resnet50')
+    await explorer.open(
+      '#/inference?source_kind=tree&round=v4.1&scenario=Server&benchmark=resnet50'
+    )
     await explorer.row(0).click()
     const detail = explorer.detail
     await expect(detail.getByRole('heading', { level: 2 })).not.toBeEmpty()
@@ -201,7 +221,8 @@ test.describe('Explorer', () => {
 
     const checks = detail.getByTestId('validity-checks').getByRole('listitem')
     expect(await checks.count()).toBeGreaterThanOrEqual(4)
-    for (const text of await checks.allInnerTexts()) expect(text.split('\n').length).toBeGreaterThan(1)
+    for (const text of await checks.allInnerTexts())
+      expect(text.split('\n').length).toBeGreaterThan(1)
     await expect(detail.getByTestId('validity-checks')).toContainText('Minimum duration')
     await expect(detail.getByTestId('validity-checks').getByRole('img').first()).toHaveAttribute(
       'aria-label',
@@ -222,7 +243,9 @@ test.describe('Explorer', () => {
     expect(explorer.hash()).not.toContain('open=')
   })
 
-  test('keyboard: arrows move through rows and follow in the open detail panel', async ({ page }) => {
+  test('keyboard: arrows move through rows and follow in the open detail panel', async ({
+    page
+  }) => {
     const explorer = new ExplorerPage(page)
     await explorer.open()
     await explorer.row(0).click()

@@ -73,14 +73,22 @@ test.describe('Import', () => {
     await expect(listing).toBeVisible()
 
     // Walk from the file system root down to the fixture, one folder at a time.
-    await dialog.dialog.getByRole('navigation').getByRole('button', { name: '/', exact: true }).click()
+    await dialog.dialog
+      .getByRole('navigation')
+      .getByRole('button', { name: '/', exact: true })
+      .click()
     const parts = tree.split('/').filter((p) => p !== '')
     for (const part of parts.slice(0, -1)) {
       await listing.getByRole('button', { name: `Open ${part}`, exact: true }).click()
       await expect(dialog.dialog.getByRole('navigation')).toContainText(part)
     }
     const last = parts[parts.length - 1] ?? ''
-    await listing.getByRole('option').filter({ hasText: `${last}/` }).getByRole('button').first().click()
+    await listing
+      .getByRole('option')
+      .filter({ hasText: `${last}/` })
+      .getByRole('button')
+      .first()
+      .click()
     await dialog.dialog.getByRole('button', { name: 'Add selected' }).click()
     await expect(dialog.dialog.getByRole('list', { name: 'Paths to import' })).toContainText(tree)
 

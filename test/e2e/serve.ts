@@ -7,7 +7,10 @@ import { gunzipSync } from 'node:zlib'
 import { openBackend } from '../../src-main/api/open-backend'
 import { startHttpServer } from '../../src-main/bridge/http-server'
 import { SAMPLE_FILE } from '../../src-main/core/sample/load-sample'
-import { rebuildInferenceFts, upsertInferenceResults } from '../../src-main/core/repo/inference-results'
+import {
+  rebuildInferenceFts,
+  upsertInferenceResults
+} from '../../src-main/core/repo/inference-results'
 import type { InferenceResultRecord } from '../../src-main/shared/inference'
 import { syntheticRecords } from '../support/synthetic-records'
 

@@ -8,7 +8,10 @@ import { openBackend } from '../../src-main/api/open-backend'
 import type { Backend } from '../../src-main/api/open-backend'
 import { startHttpServer } from '../../src-main/bridge/http-server'
 import type { HttpServerHandle } from '../../src-main/bridge/http-server'
-import { rebuildInferenceFts, upsertInferenceResults } from '../../src-main/core/repo/inference-results'
+import {
+  rebuildInferenceFts,
+  upsertInferenceResults
+} from '../../src-main/core/repo/inference-results'
 import type { ApiEvents, Reply } from '../../src-main/shared/api'
 import { makeRecord } from '../support/records'
 
@@ -20,18 +23,34 @@ let backend: Backend
 let server: HttpServerHandle
 
 beforeAll(async () => {
-  backend = openBackend({ dbPath: join(dir, 'c.db'), shell: 'web', appRoot: root, seedSample: false })
+  backend = openBackend({
+    dbPath: join(dir, 'c.db'),
+    shell: 'web',
+    appRoot: root,
+    seedSample: false
+  })
   upsertInferenceResults(
     backend.db,
     [
       makeRecord({ submitter: 'NVIDIA', systemId: 'h100', value: 300 }),
-      makeRecord({ submitter: 'NVIDIA', systemId: 'h200', value: 500, scenario: 'Server', unit: 'Queries/s' }),
+      makeRecord({
+        submitter: 'NVIDIA',
+        systemId: 'h200',
+        value: 500,
+        scenario: 'Server',
+        unit: 'Queries/s'
+      }),
       makeRecord({ submitter: 'Intel', systemId: 'gnr', value: 100, division: 'open' })
     ],
     null
   )
   rebuildInferenceFts(backend.db)
-  server = await startHttpServer({ api: backend.api, hub: backend.hub, token: 'secret', staticDir: join(dir, 'none') })
+  server = await startHttpServer({
+    api: backend.api,
+    hub: backend.hub,
+    token: 'secret',
+    staticDir: join(dir, 'none')
+  })
 })
 
 afterAll(async () => {
@@ -82,32 +101,77 @@ describe.each(transports)('API contract over %s', (_name, make) => {
 
   it('answers facets, one result with its detail, CSV and info', async () => {
     const call = make()
-    const f = await call('results.facets', { suite: 'inference', filters: [], columns: ['submitter'] })
-    expect(f).toEqual({ ok: true, value: [{ column: 'submitter', truncated: false, values: [{ value: 'NVIDIA', count: 2 }, { value: 'Intel', count: 1 }] }] })
-    const g = (await call('results.get', { suite: 'inference', id: 1 })) as Reply<{ row: { system_id: string }; detail: { system: object } }>
+    const f = await call('results.facets', {
+      suite: 'inference',
+      filters: [],
+      columns: ['submitter']
+    })
+    expect(f).toEqual({
+      ok: true,
+      value: [
+        {
+          column: 'submitter',
+          truncated: false,
+          values: [
+            { value: 'NVIDIA', count: 2 },
+            { value: 'Intel', count: 1 }
+          ]
+        }
+      ]
+    })
+    const g = (await call('results.get', { suite: 'inference', id: 1 })) as Reply<{
+      row: { system_id: string }
+      detail: { system: object }
+    }>
     expect(g.ok && g.value.row.system_id).toBe('h100')
     expect(g.ok && g.value.detail.system).toEqual({ system_name: 'Acme X1' })
-    const csv = (await call('results.csv', { suite: 'inference', filters: [{ column: 'division', op: 'eq', value: 'open' }] })) as Reply<{ csv: string; rows: number }>
+    const csv = (await call('results.csv', {
+      suite: 'inference',
+      filters: [{ column: 'division', op: 'eq', value: 'open' }]
+    })) as Reply<{ csv: string; rows: number }>
     expect(csv.ok && csv.value.rows).toBe(1)
-    expect(csv.ok && csv.value.csv.split('\n')[0]).toMatch(/^round,division,category,submitter,system_id,system_name,benchmark,scenario,metric,unit,value,power_value,power_unit,accuracy,valid,inferred,accelerator,accelerators_per_node,nodes,accelerators_total,source/)
+    expect(csv.ok && csv.value.csv.split('\n')[0]).toMatch(
+      /^round,division,category,submitter,system_id,system_name,benchmark,scenario,metric,unit,value,power_value,power_unit,accuracy,valid,inferred,accelerator,accelerators_per_node,nodes,accelerators_total,source/
+    )
     const info = (await call('app.info', {})) as Reply<{ inferenceResults: number }>
     expect(info.ok && info.value.inferenceResults).toBe(3)
   })
 
   it('maps bad input to error codes instead of throwing', async () => {
     const call = make()
-    expect(await call('results.nope', {})).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
-    expect(await call('results.query', { suite: 'inference', filters: [], offset: -1, limit: 10 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
-    expect(await call('results.query', { suite: 'inference', filters: [{ column: 'bogus', op: 'eq', value: 'x' }], offset: 0, limit: 10 })).toMatchObject({
+    expect(await call('results.nope', {})).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' }
+    })
+    expect(
+      await call('results.query', { suite: 'inference', filters: [], offset: -1, limit: 10 })
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(
+      await call('results.query', {
+        suite: 'inference',
+        filters: [{ column: 'bogus', op: 'eq', value: 'x' }],
+        offset: 0,
+        limit: 10
+      })
+    ).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', message: 'Unknown column "bogus"' }
     })
-    expect(await call('results.get', { suite: 'inference', id: 999 })).toMatchObject({ ok: false, error: { code: 'not_found' } })
-    expect(await call('files.list', { path: join(dir, 'missing') })).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    expect(await call('results.get', { suite: 'inference', id: 999 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' }
+    })
+    expect(await call('files.list', { path: join(dir, 'missing') })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' }
+    })
   })
 
   it('lists folders for the in-app browser', async () => {
-    const r = (await make()('files.list', { path: dir })) as Reply<{ path: string; entries: { name: string }[] }>
+    const r = (await make()('files.list', { path: dir })) as Reply<{
+      path: string
+      entries: { name: string }[]
+    }>
     expect(r.ok && r.value.path).toBe(dir)
     expect(r.ok && r.value.entries.map((e) => e.name)).toContain('c.db')
   })
@@ -123,7 +187,9 @@ describe.each(transports)('API contract over %s', (_name, make) => {
       report = (await call('imports.get', { jobId: started.value.jobId })) as typeof report
     } while (report.ok && report.value.status === 'running')
     expect(report.ok && report.value.status).toBe('failed')
-    expect(report.ok && report.value.skippedItems).toEqual([{ path: missing, reason: 'No such file or folder' }])
+    expect(report.ok && report.value.skippedItems).toEqual([
+      { path: missing, reason: 'No such file or folder' }
+    ])
     const list = (await call('imports.list', {})) as Reply<{ jobId: string }[]>
     expect(list.ok && list.value.map((j) => j.jobId)).toContain(started.value.jobId)
   })
@@ -133,14 +199,24 @@ describe('HTTP bridge security and events', () => {
   it('refuses requests without the token or from a foreign Host', async () => {
     const noToken = await fetch(`${base()}/api/app.info`, { method: 'POST', body: '{}' })
     expect(noToken.status).toBe(401)
-    const wrong = await fetch(`${base()}/api/app.info`, { method: 'POST', body: '{}', headers: { authorization: 'Bearer nope' } })
+    const wrong = await fetch(`${base()}/api/app.info`, {
+      method: 'POST',
+      body: '{}',
+      headers: { authorization: 'Bearer nope' }
+    })
     expect(wrong.status).toBe(401)
     const health = await fetch(`${base()}/healthz`)
     expect(health.status).toBe(200)
     // DNS rebinding: a page on another origin resolving to 127.0.0.1 sends its own Host.
     const foreign = await new Promise<number>((done, fail) => {
       const req = request(
-        { host: '127.0.0.1', port: server.port, path: '/api/app.info', method: 'POST', headers: { host: 'evil.example:80', authorization: 'Bearer secret' } },
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/api/app.info',
+          method: 'POST',
+          headers: { host: 'evil.example:80', authorization: 'Bearer secret' }
+        },
         (res) => done(res.statusCode ?? 0)
       )
       req.on('error', fail)
@@ -153,20 +229,29 @@ describe('HTTP bridge security and events', () => {
     const first = await fetch(`${base()}/?token=secret`)
     const cookie = first.headers.get('set-cookie') ?? ''
     expect(cookie).toMatch(/mlx_token=secret; HttpOnly; SameSite=Strict/)
-    const api = await fetch(`${base()}/api/app.info`, { method: 'POST', body: '{}', headers: { cookie: cookie.split(';')[0] ?? '' } })
+    const api = await fetch(`${base()}/api/app.info`, {
+      method: 'POST',
+      body: '{}',
+      headers: { cookie: cookie.split(';')[0] ?? '' }
+    })
     expect(((await api.json()) as Reply<unknown>).ok).toBe(true)
   })
 
   it('streams events over SSE', async () => {
     const ctrl = new AbortController()
-    const res = await fetch(`${base()}/api/events`, { headers: { authorization: 'Bearer secret' }, signal: ctrl.signal })
+    const res = await fetch(`${base()}/api/events`, {
+      headers: { authorization: 'Bearer secret' },
+      signal: ctrl.signal
+    })
     const reader = res.body?.getReader()
     if (!reader) throw new Error('no body')
     const payload: ApiEvents['app.command'] = { command: 'import' }
     await reader.read()
     backend.hub.emit('app.command', payload)
     const { value } = await reader.read()
-    expect(new TextDecoder().decode(value)).toBe(`event: app.command\ndata: {"command":"import"}\n\n`)
+    expect(new TextDecoder().decode(value)).toBe(
+      `event: app.command\ndata: {"command":"import"}\n\n`
+    )
     ctrl.abort()
   })
 })

@@ -23,7 +23,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('--where', () => {
   it('parses operators and merges repeated equals into one "in" filter', () => {
-    expect(parseWhereArgs(['scenario=Offline', 'scenario=Server', 'value>=10', 'submitter!=Acme', 'system_name~H100'])).toEqual([
+    expect(
+      parseWhereArgs([
+        'scenario=Offline',
+        'scenario=Server',
+        'value>=10',
+        'submitter!=Acme',
+        'system_name~H100'
+      ])
+    ).toEqual([
       { column: 'scenario', op: 'in', value: ['Offline', 'Server'] },
       { column: 'value', op: 'gte', value: '10' },
       { column: 'submitter', op: 'ne', value: 'Acme' },
@@ -52,7 +60,9 @@ describe('mlperf-explorer CLI', () => {
     expect(before.code).toBe(0)
     // A re-published accuracy file is a newer copy of the same results.
     const acc = join(copy, 'closed', 'Acme')
-    const found = spawnSync('find', [acc, '-name', 'accuracy.txt'], { encoding: 'utf8' }).stdout.trim().split('\n')[0]
+    const found = spawnSync('find', [acc, '-name', 'accuracy.txt'], { encoding: 'utf8' })
+      .stdout.trim()
+      .split('\n')[0]
     if (!found) throw new Error('fixture has no accuracy.txt')
     writeFileSync(found, readFileSync(found, 'utf8').replace(/(\d+\.\d+)%/, '70.000%'))
     const after = await run(['import', copy, '--db', db])
@@ -64,14 +74,24 @@ describe('mlperf-explorer CLI', () => {
     expect(r.code).toBe(0)
     const parsed = Papa.parse<Record<string, string>>(r.out.trim(), { header: true })
     expect(parsed.meta.fields?.slice(0, 21)).toEqual(
-      'round,division,category,submitter,system_id,system_name,benchmark,scenario,metric,unit,value,power_value,power_unit,accuracy,valid,inferred,accelerator,accelerators_per_node,nodes,accelerators_total,source'.split(',')
+      'round,division,category,submitter,system_id,system_name,benchmark,scenario,metric,unit,value,power_value,power_unit,accuracy,valid,inferred,accelerator,accelerators_per_node,nodes,accelerators_total,source'.split(
+        ','
+      )
     )
     expect(parsed.data.length).toBeGreaterThan(0)
     for (const row of parsed.data) expect(Number(row.value)).toBeGreaterThan(0)
   })
 
   it('filters with --where, and prints json and table formats', async () => {
-    const json = await run(['results', '--db', db, '--where', 'scenario=Offline', '--format', 'json'])
+    const json = await run([
+      'results',
+      '--db',
+      db,
+      '--where',
+      'scenario=Offline',
+      '--format',
+      'json'
+    ])
     const rows = JSON.parse(json.out) as { scenario: string }[]
     expect(rows.length).toBeGreaterThan(0)
     expect(new Set(rows.map((r) => r.scenario))).toEqual(new Set(['Offline']))
@@ -89,7 +109,9 @@ describe('mlperf-explorer CLI', () => {
   })
 
   it('runs as the installed bin (npx mlperf-explorer)', () => {
-    const r = spawnSync(process.execPath, [join(root, 'src-main', 'cli', 'bin.js'), 'help'], { encoding: 'utf8' })
+    const r = spawnSync(process.execPath, [join(root, 'src-main', 'cli', 'bin.js'), 'help'], {
+      encoding: 'utf8'
+    })
     expect(r.status).toBe(0)
     expect(r.stdout).toMatch(/mlperf-explorer import <path>/)
   })

@@ -4,7 +4,10 @@ import type { InferenceResultRecord } from '../../src-main/shared/inference'
  * N distinct records made from real ones: each copy gets its own submitter/system suffix and a
  * scaled value, so keys stay unique and facets/sorts have realistic spread.
  */
-export function syntheticRecords(base: readonly InferenceResultRecord[], n: number): InferenceResultRecord[] {
+export function syntheticRecords(
+  base: readonly InferenceResultRecord[],
+  n: number
+): InferenceResultRecord[] {
   if (base.length === 0) throw new Error('syntheticRecords needs at least one base record')
   const out: InferenceResultRecord[] = []
   for (let i = 0; i < n; i++) {

@@ -27,8 +27,7 @@ const SLICE_MS = 16
 const PROGRESS_MS = 100
 
 type Work =
-  | { kind: 'tree'; root: string; locations: ResultLocation[] }
-  | { kind: 'summary'; file: string }
+  { kind: 'tree'; root: string; locations: ResultLocation[] } | { kind: 'summary'; file: string }
 
 /**
  * One import: scans every path, parses result folders and summary files, writes them in
@@ -86,18 +85,14 @@ export async function runImport(
   }
   let pending: InferenceResultRecord[] = []
   let wroteAny = false
+  let kept = 0
   const flush = (): void => {
     if (pending.length === 0) return
     const c = upsertInferenceResults(db, pending, importId)
     report.imported += c.imported
     report.updated += c.updated
     report.unchanged += c.unchanged + c.kept
-    if (c.kept > 0) {
-      report.notes.push(
-        `${c.kept} summary row(s) matched results already imported from submission trees; ` +
-          'the tree results (read from the logs) were kept.'
-      )
-    }
+    kept += c.kept
     pending = []
     wroteAny = true
   }
@@ -115,7 +110,11 @@ export async function runImport(
       }
       if (info.isFile()) {
         if (isSummaryFileName(p)) work.push({ kind: 'summary', file: p })
-        else skip(p, 'Not a results summary file (summary_results.json, summary.csv or cm-result.json) or a folder')
+        else
+          skip(
+            p,
+            'Not a results summary file (summary_results.json, summary.csv or cm-result.json) or a folder'
+          )
         continue
       }
       const before = work.reduce((n, w) => n + (w.kind === 'tree' ? w.locations.length : 1), 0)
@@ -135,7 +134,10 @@ export async function runImport(
         // cm4mlperf-results checkout): import those instead.
         const files = await findSummaryFiles(p, signal)
         if (files.length === 0 && scan.skipped.length === 0) {
-          skip(p, 'No MLPerf results found: no results/<system>/<benchmark>/<scenario>/performance folders and no summary files')
+          skip(
+            p,
+            'No MLPerf results found: no results/<system>/<benchmark>/<scenario>/performance folders and no summary files'
+          )
         }
         for (const f of files) work.push({ kind: 'summary', file: f })
       }
@@ -166,7 +168,12 @@ export async function runImport(
         emit()
         continue
       }
-      const reads = mapOrdered(w.locations, READ_CONCURRENCY, (loc) => readInferenceResult(loc, ctx), signal)
+      const reads = mapOrdered(
+        w.locations,
+        READ_CONCURRENCY,
+        (loc) => readInferenceResult(loc, ctx),
+        signal
+      )
       for await (const res of reads) {
         if (signal.aborted) break
         currentPath = 'record' in res ? res.record.source : res.skipped.path
@@ -191,6 +198,12 @@ export async function runImport(
     }
     phase = 'writing'
     flush()
+    if (kept > 0) {
+      report.notes.push(
+        `${kept} summary row(s) matched results already imported from submission trees; ` +
+          'the tree results (read from the logs) were kept.'
+      )
+    }
     if (wroteAny) {
       rebuildInferenceFts(db)
       // Fresh statistics keep the planner on the right index after a large import.

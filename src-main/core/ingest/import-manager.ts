@@ -7,7 +7,10 @@ import { runImport } from './import-job'
 
 /** Runs imports in the background and keeps a handle to cancel each while it runs. */
 export class ImportManager {
-  private readonly running = new Map<string, { abort: AbortController; done: Promise<ImportReport> }>()
+  private readonly running = new Map<
+    string,
+    { abort: AbortController; done: Promise<ImportReport> }
+  >()
   /** Latest progress of each running job: the stored report is only written when a job ends. */
   private readonly live = new Map<string, ImportProgress>()
   private readonly events: Partial<ImportEvents>
@@ -56,6 +59,11 @@ export class ImportManager {
 
   list(): ImportReport[] {
     return listImports(this.db)
+  }
+
+  /** Cancels every running job (on shutdown: what was written so far stays). */
+  cancelAll(): void {
+    for (const job of this.running.values()) job.abort.abort()
   }
 
   /** Waits for every running job (used on shutdown and by the CLI). */

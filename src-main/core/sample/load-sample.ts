@@ -2,7 +2,11 @@ import { existsSync, readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
 import type { InferenceResultRecord } from '../../shared/inference'
 import type { WritableDb } from '../db/types'
-import { countInferenceResults, rebuildInferenceFts, upsertInferenceResults } from '../repo/inference-results'
+import {
+  countInferenceResults,
+  rebuildInferenceFts,
+  upsertInferenceResults
+} from '../repo/inference-results'
 
 /** File name of the bundled sample inside resources/sample/. */
 export const SAMPLE_FILE = 'inference-results.json.gz'
@@ -14,7 +18,9 @@ export const SAMPLE_FILE = 'inference-results.json.gz'
  */
 export function seedSampleIfEmpty(db: WritableDb, samplePath: string): number {
   if (countInferenceResults(db) > 0 || !existsSync(samplePath)) return 0
-  const records = JSON.parse(gunzipSync(readFileSync(samplePath)).toString('utf8')) as InferenceResultRecord[]
+  const records = JSON.parse(
+    gunzipSync(readFileSync(samplePath)).toString('utf8')
+  ) as InferenceResultRecord[]
   const counts = upsertInferenceResults(db, records, null)
   rebuildInferenceFts(db)
   return counts.imported

@@ -12,7 +12,11 @@ const EVENTS_KEY = Symbol('mlperf.events')
 const PLATFORM_KEY = Symbol('mlperf.platform')
 
 /** Context entries for `mount(App, { context })`. */
-export function apiContext(api: Api, events: ApiEventSource, platform: Platform): Map<symbol, unknown> {
+export function apiContext(
+  api: Api,
+  events: ApiEventSource,
+  platform: Platform
+): Map<symbol, unknown> {
   return new Map<symbol, unknown>([
     [API_KEY, api],
     [EVENTS_KEY, events],

@@ -44,16 +44,19 @@ export function httpTransport(origin: string, fetchImpl: typeof fetch = fetch): 
         const detail = err instanceof Error ? err.message : String(err)
         return transportFailure(`Cannot reach the MLPerf Explorer backend (${detail}).`)
       }
-      let body: unknown
+      const text = await response.text().catch(() => '')
+      let body: unknown = null
       try {
-        body = await response.json()
+        body = JSON.parse(text)
       } catch {
-        return transportFailure(
-          `The backend answered ${method} with HTTP ${response.status} and no readable reply.`
-        )
+        // Not JSON: a plain-text error from the server (e.g. the 401 for a missing token).
       }
       if (isReply(body)) return body
-      return transportFailure(`The backend answered ${method} with an unexpected reply.`)
+      const said = text.trim().slice(0, 300)
+      return transportFailure(
+        `The backend answered ${method} with HTTP ${response.status}` +
+          (said !== '' && body === null ? `: ${said}` : ' and no readable reply.')
+      )
     },
     on(event, cb) {
       let set = listeners.get(event)

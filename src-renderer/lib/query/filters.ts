@@ -26,7 +26,11 @@ export function isFacetSelected(filters: readonly Filter[], column: string, valu
  * Clicking a facet value: adds it to the column's eq/in filter (several values of one column
  * combine as `in`), or removes it when it is already selected. Other filters are kept as they are.
  */
-export function toggleFacetValue(filters: readonly Filter[], column: string, value: Cell): Filter[] {
+export function toggleFacetValue(
+  filters: readonly Filter[],
+  column: string,
+  value: Cell
+): Filter[] {
   if (value === null) {
     const active = filters.some((f) => f.column === column && f.op === 'isnull')
     return active

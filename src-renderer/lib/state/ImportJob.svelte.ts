@@ -1,5 +1,6 @@
 import type { Api, ImportProgress, ImportReport } from '../../../src-main/shared/api'
 import { errorMessage, type ApiEventSource } from '../api/client'
+import { percent } from '../format/number'
 
 export type ImportPhase = 'choose' | 'starting' | 'running' | 'finished'
 
@@ -24,11 +25,10 @@ export class ImportJob {
   percentDone: number | null = $derived.by(() => {
     if (this.phase === 'finished') return 100
     const p = this.progress
-    if (!p || p.totalItems === null || p.totalItems <= 0) return null
+    if (!p) return null
     if (p.phase === 'done') return 100
     const processed = p.imported + p.updated + p.unchanged + p.skipped
-    const done = Math.max(processed, p.resultsFound)
-    return Math.min(100, (done / p.totalItems) * 100)
+    return percent(Math.max(processed, p.resultsFound), p.totalItems)
   })
 
   readonly #api: Api
@@ -37,7 +37,7 @@ export class ImportJob {
   readonly #onFinished: (report: ImportReport) => void
   #unsubscribe: (() => void)[] = []
   #poll: ReturnType<typeof setInterval> | null = null
-  #early = new Map<string, Early>()
+  #early: Record<string, Early> = {}
 
   constructor(
     api: Api,
@@ -91,8 +91,8 @@ export class ImportJob {
       const { jobId } = await this.#api.imports.start({ paths })
       this.jobId = jobId
       this.phase = 'running'
-      const early = this.#early.get(jobId)
-      this.#early.clear()
+      const early = this.#early[jobId]
+      this.#early = {}
       if (early?.progress) this.progress = early.progress
       if (early?.report) {
         this.#finish(early.report)
@@ -110,8 +110,11 @@ export class ImportJob {
     if (this.jobId === null || this.phase !== 'running') return
     this.cancelling = true
     try {
-      await this.#api.imports.cancel({ jobId: this.jobId })
+      const { cancelled } = await this.#api.imports.cancel({ jobId: this.jobId })
       await this.#check()
+      if (!cancelled && this.phase === 'running') {
+        this.error = 'The import could not be cancelled; it keeps running.'
+      }
     } catch (err) {
       this.error = errorMessage(err)
     } finally {
@@ -150,7 +153,7 @@ export class ImportJob {
   }
 
   #remember(jobId: string, part: Early): void {
-    this.#early.set(jobId, { ...this.#early.get(jobId), ...part })
+    this.#early = { ...this.#early, [jobId]: { ...this.#early[jobId], ...part } }
   }
 
   async #check(): Promise<void> {

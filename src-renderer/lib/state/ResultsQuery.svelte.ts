@@ -7,8 +7,15 @@ import type {
   ViewQuery
 } from '../../../src-main/shared/api'
 import { errorMessage } from '../api/client'
-import { ALL_COLUMNS, DEFAULT_COLUMNS, DEFAULT_FACETS, columnInfo, firstSortDir } from '../table/columns'
-import { pagesForRange, pagesToEvict } from '../table/virtual-window'
+import {
+  ALL_COLUMNS,
+  DEFAULT_COLUMNS,
+  DEFAULT_FACETS,
+  columnInfo,
+  firstSortDir
+} from '../table/columns'
+import { PageRequests, emptyPages, trimPages, withPage } from '../table/page-cache'
+import { pagesForRange } from '../table/virtual-window'
 import type { ViewState } from '../url/hash-state'
 
 export type Row = Record<string, Cell>
@@ -37,7 +44,7 @@ export class ResultsQuery {
   /** Rows matching the current query; null until the first page arrives. */
   total = $state<number | null>(null)
   description = $state('')
-  pages = $state.raw<ReadonlyMap<number, Row[]>>(new Map())
+  pages = $state.raw<ReadonlyMap<number, Row[]>>(emptyPages())
   inFlight = $state(0)
   error = $state<string | null>(null)
   /** Bumped by refresh() so effects keyed on `key` run again after an import. */
@@ -85,16 +92,11 @@ export class ResultsQuery {
   readonly #api: Api
   readonly #navigate: (view: ViewState, mode: NavigateMode) => void
   #generation = 0
-  #requested = new Set<number>()
-  #failed = new Set<number>()
+  #requests = new PageRequests()
   #wanted: [number, number] = [0, 0]
   #timer: ReturnType<typeof setTimeout> | null = null
 
-  constructor(
-    api: Api,
-    navigate: (view: ViewState, mode: NavigateMode) => void,
-    pageSize = 200
-  ) {
+  constructor(api: Api, navigate: (view: ViewState, mode: NavigateMode) => void, pageSize = 200) {
     this.#api = api
     this.#navigate = navigate
     this.pageSize = pageSize
@@ -136,17 +138,14 @@ export class ResultsQuery {
     const info = columnInfo(column)
     if (!info) return
     const dir: SortDir =
-      this.sort?.column === column
-        ? this.sort.dir === 'asc'
-          ? 'desc'
-          : 'asc'
-        : firstSortDir(info)
+      this.sort?.column === column ? (this.sort.dir === 'asc' ? 'desc' : 'asc') : firstSortDir(info)
     this.sort = { column, dir }
     this.#commit('push')
   }
 
   setColumns(names: string[] | null): void {
-    const ordered = names === null ? null : ALL_COLUMNS.map((c) => c.name).filter((n) => names.includes(n))
+    const ordered =
+      names === null ? null : ALL_COLUMNS.map((c) => c.name).filter((n) => names.includes(n))
     this.columns = ordered
     this.#commit('replace')
   }
@@ -176,9 +175,8 @@ export class ResultsQuery {
   /** Start over for the current query: drop cached pages and fetch what is in view. */
   load(): void {
     this.#generation++
-    this.#requested.clear()
-    this.#failed.clear()
-    this.pages = new Map()
+    this.#requests.reset()
+    this.pages = emptyPages()
     this.error = null
     this.inFlight = 0
     this.#wanted = [0, this.pageSize]
@@ -215,22 +213,19 @@ export class ResultsQuery {
     const total = this.total
     for (const page of wanted) {
       if (total !== null && page * this.pageSize >= total && page > 0) continue
-      if (this.pages.has(page) || this.#requested.has(page) || this.#failed.has(page)) continue
-      if (this.#requested.size >= MAX_IN_FLIGHT) break
+      if (!this.#requests.wants(page, this.pages)) continue
+      if (this.#requests.inFlight >= MAX_IN_FLIGHT) break
       void this.#fetch(page)
     }
-    const evict = pagesToEvict(this.pages.keys(), wanted, CACHE_PAGES)
-    if (evict.length > 0) {
-      const next = new Map(this.pages)
-      for (const p of evict) next.delete(p)
-      this.pages = next
-    }
+    const trimmed = trimPages(this.pages, wanted, CACHE_PAGES)
+    if (trimmed !== this.pages) this.pages = trimmed
   }
 
   async #fetch(page: number): Promise<void> {
     const generation = this.#generation
-    this.#requested.add(page)
-    this.inFlight = this.#requested.size
+    this.#requests.start(page)
+    this.inFlight = this.#requests.inFlight
+    let ok = false
     try {
       const result = await this.#api.results.query({
         ...this.viewQuery,
@@ -238,20 +233,18 @@ export class ResultsQuery {
         limit: this.pageSize
       })
       if (generation !== this.#generation) return
-      const next = new Map(this.pages)
-      next.set(page, result.rows)
-      this.pages = next
+      ok = true
+      this.pages = withPage(this.pages, page, result.rows)
       this.total = result.total
       this.description = result.description
       this.error = null
     } catch (err) {
       if (generation !== this.#generation) return
-      this.#failed.add(page)
       this.error = errorMessage(err)
     } finally {
       if (generation === this.#generation) {
-        this.#requested.delete(page)
-        this.inFlight = this.#requested.size
+        this.#requests.finish(page, ok)
+        this.inFlight = this.#requests.inFlight
         this.#ensure()
       }
     }

@@ -9,7 +9,10 @@ export const COLUMN_NAMES: ReadonlySet<string> = new Set(ALL_COLUMNS.map((c) => 
  * are hidden by default even though the shared metadata marks them visible; the column
  * chooser can still show them on their own.
  */
-export const MERGED_UNIT: Readonly<Record<string, string>> = { value: 'unit', power_value: 'power_unit' }
+export const MERGED_UNIT: Readonly<Record<string, string>> = {
+  value: 'unit',
+  power_value: 'power_unit'
+}
 const MERGED_INTO = new Set(Object.values(MERGED_UNIT))
 
 export const DEFAULT_COLUMNS: readonly string[] = ALL_COLUMNS.filter(

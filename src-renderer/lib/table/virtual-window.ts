@@ -92,7 +92,8 @@ export function scrollTopToReveal(
   const currentReal = (scrollTop / maxVirtual) * maxReal
   let targetReal: number | null = null
   if (top < currentReal) targetReal = top
-  else if (top + rowHeight > currentReal + viewportHeight) targetReal = top + rowHeight - viewportHeight
+  else if (top + rowHeight > currentReal + viewportHeight)
+    targetReal = top + rowHeight - viewportHeight
   if (targetReal === null) return null
   return (Math.max(0, Math.min(targetReal, maxReal)) / maxReal) * maxVirtual
 }
@@ -111,7 +112,11 @@ export function pagesForRange(start: number, end: number, pageSize: number): num
  * Which cached pages to evict: keeps at most `capacity` pages, preferring the ones nearest to
  * the pages currently in view.
  */
-export function pagesToEvict(cached: Iterable<number>, inView: readonly number[], capacity: number): number[] {
+export function pagesToEvict(
+  cached: Iterable<number>,
+  inView: readonly number[],
+  capacity: number
+): number[] {
   const list = [...cached]
   if (list.length <= capacity) return []
   const centre = inView.length > 0 ? ((inView[0] ?? 0) + (inView[inView.length - 1] ?? 0)) / 2 : 0

@@ -111,7 +111,7 @@ export function parseHash(hash: string, known?: ReadonlySet<string>): HashState 
       else view.filters.push({ column, op: 'eq', value: values[0] ?? '' })
       continue
     }
-    const op = maybeOp as FilterOp
+    const op = maybeOp
     if (NULL_OPS.has(op)) view.filters.push({ column, op })
     else if (LIST_OPS.has(op)) view.filters.push({ column, op, value: splitList(value) })
     else view.filters.push({ column, op, value: dec(value) })

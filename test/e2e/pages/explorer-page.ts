@@ -34,8 +34,9 @@ export class ExplorerPage {
     await this.waitForRows()
   }
 
-  /** Waits until the count is known and the first visible row has data. */
+  /** Waits until no page is loading, the count is known and the first visible row has data. */
   async waitForRows(): Promise<void> {
+    await expect(this.grid).toHaveAttribute('aria-busy', 'false')
     await expect(this.count).toHaveText(/^[\d,]+ results?$/)
     const total = await this.total()
     if (total > 0) await expect(this.loadedRows.first()).toBeVisible()
@@ -66,8 +67,9 @@ export class ExplorerPage {
     })
   }
 
-  /** The count shown next to a facet value. */
+  /** The count shown next to a facet value, once the sidebar has its current counts. */
   async facetCount(label: string, value: string): Promise<number> {
+    await expect(this.facets).toHaveAttribute('aria-busy', 'false')
     const text = (await this.facetValue(label, value).locator('.count').textContent()) ?? ''
     return Number(text.replaceAll(',', ''))
   }
@@ -103,7 +105,9 @@ export class ExplorerPage {
 
   async chooseColumn(label: string, visible: boolean): Promise<void> {
     await this.page.getByRole('button', { name: /^Columns/ }).click()
-    const box = this.page.getByRole('group', { name: 'Visible columns' }).getByLabel(label, { exact: false })
+    const box = this.page
+      .getByRole('group', { name: 'Visible columns' })
+      .getByLabel(label, { exact: false })
     if (visible) await box.check()
     else await box.uncheck()
     await this.page.keyboard.press('Escape')

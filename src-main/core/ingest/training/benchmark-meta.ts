@@ -59,13 +59,64 @@ const ALLOWED: Record<string, string[]> = {
   'v2.0': ['bert', 'dlrm', 'maskrcnn', 'minigo', 'resnet', 'ssd', 'rnnt', 'unet3d'],
   'v2.1': ['bert', 'dlrm', 'maskrcnn', 'minigo', 'resnet', 'ssd', 'rnnt', 'unet3d'],
   'v3.0': ['bert', 'dlrm_dcnv2', 'gpt3', 'maskrcnn', 'resnet', 'ssd', 'rnnt', 'unet3d'],
-  'v3.1': ['bert', 'dlrm_dcnv2', 'gpt3', 'maskrcnn', 'resnet', 'ssd', 'rnnt', 'unet3d', 'stable_diffusion'],
-  'v4.0': ['bert', 'dlrm_dcnv2', 'gpt3', 'resnet', 'ssd', 'unet3d', 'stable_diffusion', 'llama2_70b_lora', 'gnn'],
+  'v3.1': [
+    'bert',
+    'dlrm_dcnv2',
+    'gpt3',
+    'maskrcnn',
+    'resnet',
+    'ssd',
+    'rnnt',
+    'unet3d',
+    'stable_diffusion'
+  ],
+  'v4.0': [
+    'bert',
+    'dlrm_dcnv2',
+    'gpt3',
+    'resnet',
+    'ssd',
+    'unet3d',
+    'stable_diffusion',
+    'llama2_70b_lora',
+    'gnn'
+  ],
   'v4.1': ['bert', 'dlrm_dcnv2', 'gpt3', 'ssd', 'stable_diffusion', 'llama2_70b_lora', 'gnn'],
-  'v5.0': ['bert', 'dlrm_dcnv2', 'retinanet', 'stable_diffusion', 'llama2_70b_lora', 'rgat', 'llama31_405b'],
-  'v5.1': ['llama31_8b', 'dlrm_dcnv2', 'retinanet', 'flux1', 'llama2_70b_lora', 'rgat', 'llama31_405b'],
-  'v6.0': ['llama31_8b', 'dlrm_dcnv2', 'flux1', 'llama2_70b_lora', 'llama31_405b', 'gpt_oss_20b', 'deepseekv3_671b'],
-  'v6.1': ['llama31_8b', 'flux1', 'llama2_70b_lora', 'gpt_oss_20b', 'deepseekv3_671b', 'qwen35_397b_grpo']
+  'v5.0': [
+    'bert',
+    'dlrm_dcnv2',
+    'retinanet',
+    'stable_diffusion',
+    'llama2_70b_lora',
+    'rgat',
+    'llama31_405b'
+  ],
+  'v5.1': [
+    'llama31_8b',
+    'dlrm_dcnv2',
+    'retinanet',
+    'flux1',
+    'llama2_70b_lora',
+    'rgat',
+    'llama31_405b'
+  ],
+  'v6.0': [
+    'llama31_8b',
+    'dlrm_dcnv2',
+    'flux1',
+    'llama2_70b_lora',
+    'llama31_405b',
+    'gpt_oss_20b',
+    'deepseekv3_671b'
+  ],
+  'v6.1': [
+    'llama31_8b',
+    'flux1',
+    'llama2_70b_lora',
+    'gpt_oss_20b',
+    'deepseekv3_671b',
+    'qwen35_397b_grpo'
+  ]
 }
 
 /** Benchmarks of a round (the summary columns of that round); empty for an unknown round. */

@@ -2,6 +2,7 @@
 export {
   parseLogLine,
   parseLogLines,
+  detectLogFormat,
   parseLenientValue,
   parseLenientText,
   secondsTextToMs,
@@ -59,7 +60,11 @@ export {
   readTrainingResultSetAt,
   createTrainingReadContext
 } from './read-result-set'
-export type { TrainingReadContext, TrainingReadResult, TrainingReadOptions } from './read-result-set'
+export type {
+  TrainingReadContext,
+  TrainingReadResult,
+  TrainingReadOptions
+} from './read-result-set'
 export {
   sortThresholds,
   timeToThreshold,

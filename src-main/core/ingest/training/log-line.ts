@@ -254,7 +254,8 @@ function isObject(v: LogValue | undefined): v is LogObject {
 
 function parseMllog(rest: string, line: number): LogRecord {
   const brace = rest.indexOf('{')
-  if (brace < 0 || rest.slice(0, brace).trim() !== '') throw new Error('no JSON object after :::MLLOG')
+  if (brace < 0 || rest.slice(0, brace).trim() !== '')
+    throw new Error('no JSON object after :::MLLOG')
   const obj = parsePayload(rest.slice(brace))
   if (!isObject(obj)) throw new Error('the :::MLLOG payload is not a JSON object')
   const key = obj.key
@@ -300,7 +301,8 @@ const MLP05_RE =
 
 function parseMlp05(fromToken: string, line: number): LogRecord {
   const m = MLP05_RE.exec(fromToken)
-  if (!m) throw new Error("does not match ':::MLPv0.5.0 <benchmark> <seconds> (<file>:<line>) <key>'")
+  if (!m)
+    throw new Error("does not match ':::MLPv0.5.0 <benchmark> <seconds> (<file>:<line>) <key>'")
   const raw = (m[5] ?? '').trim()
   let value: LogValue = null
   if (raw !== '') {
@@ -380,7 +382,8 @@ export function parseLogLine(text: string, lineNumber = 0): LineParse {
 export function parseLogLines(text: string): LogParse {
   const lines = text.split(/\r\n|\n|\r/)
   // A final newline leaves one empty string that is not a line.
-  const totalLines = lines.length > 0 && lines[lines.length - 1] === '' ? lines.length - 1 : lines.length
+  const totalLines =
+    lines.length > 0 && lines[lines.length - 1] === '' ? lines.length - 1 : lines.length
   const records: LogRecord[] = []
   const malformed: { line: number; reason: string }[] = []
   let ignoredLines = 0
@@ -417,4 +420,14 @@ export function parseLogLines(text: string): LogParse {
     )
   }
   return { records, format, totalLines, ignoredLines, malformed }
+}
+
+/**
+ * The log syntax of a text from its first log token, without parsing the whole file (for
+ * "is this a training log?" checks). Throws UnknownLogFormatError when there is none.
+ */
+export function detectLogFormat(text: string): TrainingLogFormat {
+  const first = findTokens(text)[0]
+  if (first === undefined) throw new UnknownLogFormatError('no log token found')
+  return first.format
 }

@@ -14,7 +14,6 @@
  */
 import type {
   EvalPoint,
-  MetricDirection,
   TrainingLogFormat,
   TrainingRun,
   TrainingRunStatus
@@ -92,7 +91,8 @@ function stopStatus(r: LogRecord): 'success' | 'aborted' | 'unknown' | 'missing'
   if (isObject(r.value) && 'success' in r.value) {
     const v = r.value.success
     if (v === true || (typeof v === 'string' && v.trim().toLowerCase() === 'true')) return 'success'
-    if (v === false || (typeof v === 'string' && v.trim().toLowerCase() === 'false')) return 'aborted'
+    if (v === false || (typeof v === 'string' && v.trim().toLowerCase() === 'false'))
+      return 'aborted'
     return 'unknown'
   }
   return 'missing'
@@ -116,8 +116,7 @@ function evalPoints(records: LogRecord[], startMs: number): { points: RawEval[];
         skipped++
         return
       }
-      const group =
-        samples !== null ? `s:${samples}` : ep !== null ? `e:${ep}` : `r:${index}`
+      const group = samples !== null ? `s:${samples}` : ep !== null ? `e:${ep}` : `r:${index}`
       points.push({ timeMs, epoch: ep, samples, value, metric, group })
     }
     const v = r.value
@@ -152,7 +151,12 @@ function componentMatches(c: TargetComponent, metric: string | null): boolean {
 function valueScaleFor(spec: TargetSpec, points: RawEval[]): number {
   if (spec.direction !== 'higher' || spec.scale === 'absolute') return 1
   const values = points
-    .filter((p) => componentMatches(spec.components[0] ?? { metric: null, target: 0, direction: 'higher' }, p.metric))
+    .filter((p) =>
+      componentMatches(
+        spec.components[0] ?? { metric: null, target: 0, direction: 'higher' },
+        p.metric
+      )
+    )
     .map((p) => p.value)
   if (values.length === 0) return 1
   if (spec.scale === 'fraction' && values.some((v) => v > 1) && values.every((v) => v <= 100)) {
@@ -177,7 +181,9 @@ export function evalsReachTarget(
   }
   const groups = new Map<string, (EvalPoint & { group?: string })[]>()
   points.forEach((p, i) => {
-    const g = p.group ?? (p.samples !== null ? `s:${p.samples}` : p.epoch !== null ? `e:${p.epoch}` : `i:${i}`)
+    const g =
+      p.group ??
+      (p.samples !== null ? `s:${p.samples}` : p.epoch !== null ? `e:${p.epoch}` : `i:${i}`)
     const list = groups.get(g) ?? []
     list.push(p)
     groups.set(g, list)
@@ -252,7 +258,9 @@ export function parseTrainingLog(textIn: string, options: ParseLogOptions = {}):
   // v0.5 logs print their own eval_target; compare it with the table.
   const logTarget = num(first('eval_target')?.value)
   if (logTarget !== null && target !== null && Math.abs(logTarget - target.target) > 1e-9) {
-    notes.push(`The log's eval_target is ${logTarget}; the ${target.round} table says ${target.target}.`)
+    notes.push(
+      `The log's eval_target is ${logTarget}; the ${target.round} table says ${target.target}.`
+    )
   }
 
   const reachedTarget = target === null ? null : evalsReachTarget(scaled, target.components)
@@ -290,7 +298,9 @@ export function parseTrainingLog(textIn: string, options: ParseLogOptions = {}):
   } else {
     status = 'success'
     if (stopState === 'missing') {
-      notes.push('run_stop carries no success flag (v0.5); convergence is judged from eval_accuracy.')
+      notes.push(
+        'run_stop carries no success flag (v0.5); convergence is judged from eval_accuracy.'
+      )
     }
     if (reachedTarget === null) {
       reason = `No quality target is known for ${benchmark ?? 'this benchmark'}: convergence was not checked.`
@@ -315,7 +325,7 @@ export function parseTrainingLog(textIn: string, options: ParseLogOptions = {}):
       metric
     })),
     target: target?.target ?? null,
-    direction: (target?.direction ?? null) as MetricDirection | null,
+    direction: target?.direction ?? null,
     valueScale,
     logBenchmark,
     format: parsed.format,
@@ -342,7 +352,10 @@ export function parseTrainingLog(textIn: string, options: ParseLogOptions = {}):
 function describeTarget(t: TargetSpec | null): string {
   if (t === null) return '(unknown)'
   return t.components
-    .map((c) => `${c.metric ?? ''}${c.metric ? ' ' : ''}${c.direction === 'higher' ? '≥' : '≤'} ${c.target}`)
+    .map(
+      (c) =>
+        `${c.metric ?? ''}${c.metric ? ' ' : ''}${c.direction === 'higher' ? '≥' : '≤'} ${c.target}`
+    )
     .join(' and ')
 }
 

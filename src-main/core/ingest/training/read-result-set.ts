@@ -8,11 +8,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import type { SkippedItem } from '../../../shared/api'
-import type {
-  TrainingResultRecord,
-  TrainingRun,
-  TrainingRunDetail
-} from '../../../shared/training'
+import type { TrainingResultRecord, TrainingRun, TrainingRunDetail } from '../../../shared/training'
 import { runsRequired } from './benchmark-meta'
 import { UnknownLogFormatError } from './log-line'
 import { parseTrainingLog } from './parse-log'
@@ -71,7 +67,9 @@ async function readSystem(
         result = parseTrainingSystemFile(raw)
       }
     } catch (e) {
-      result = { error: `${path.basename(loc.systemFile)}: ${e instanceof Error ? e.message : String(e)}` }
+      result = {
+        error: `${path.basename(loc.systemFile)}: ${e instanceof Error ? e.message : String(e)}`
+      }
     }
   }
   ctx.systemCache.set(key, result)
@@ -85,7 +83,7 @@ async function readScaling(dir: string, notes: string[]): Promise<number> {
   try {
     const parsed = JSON.parse(raw.replace(/^\uFEFF/, '')) as unknown
     if (parsed !== null && typeof parsed === 'object' && 'scaling_factor' in parsed) {
-      const f = (parsed as { scaling_factor: unknown }).scaling_factor
+      const f = parsed.scaling_factor
       if (typeof f === 'number' && Number.isFinite(f) && f > 0) return f
     }
     notes.push('scaling.json has no usable scaling_factor; factor 1 used.')
@@ -109,7 +107,7 @@ function failedRun(file: string, reason: string): TrainingRun {
     direction: null,
     valueScale: 1,
     logBenchmark: null,
-    format: 'mllog',
+    format: null,
     runFinalMs: null,
     ignoredLines: 0,
     malformedLines: 0
@@ -139,7 +137,8 @@ export async function readTrainingResultSet(
   const notes: string[] = []
   let filesRead = 0
   const folderBenchmark = benchmarkAlias(loc.benchmarkDir)
-  const folderKnown = trainingTarget(null, folderBenchmark) !== null || runsRequired(folderBenchmark) !== null
+  const folderKnown =
+    trainingTarget(null, folderBenchmark) !== null || runsRequired(folderBenchmark) !== null
   const pathRound = loc.round ?? options.round ?? null
 
   if (loc.strayDirs.length > 0) {
@@ -168,7 +167,10 @@ export async function readTrainingResultSet(
       parsedLogs.push(parsed)
       runs.push(parsed.run)
     } catch (e) {
-      const why = e instanceof UnknownLogFormatError ? e.message : `cannot parse: ${e instanceof Error ? e.message : String(e)}`
+      const why =
+        e instanceof UnknownLogFormatError
+          ? e.message
+          : `cannot parse: ${e instanceof Error ? e.message : String(e)}`
       runs.push(failedRun(name, why))
       parsedLogs.push(null)
     }
@@ -189,13 +191,16 @@ export async function readTrainingResultSet(
 
   const logBenchmark = mostCommon(okLogs.map((p) => p.run.logBenchmark))
   const benchmark =
-    loc.layout === 'loose' && !folderKnown ? benchmarkAlias(logBenchmark ?? loc.benchmarkDir) : folderBenchmark
+    loc.layout === 'loose' && !folderKnown
+      ? benchmarkAlias(logBenchmark ?? loc.benchmarkDir)
+      : folderBenchmark
   if (logBenchmark !== null && benchmarkAlias(logBenchmark) !== benchmark) {
     notes.push(`The logs name the benchmark "${logBenchmark}"; the folder says "${benchmark}".`)
   }
   const round = pathRound ?? okLogs[0]?.round ?? null
   const target = okLogs[0]?.target ?? null
-  if (target === null) notes.push(`No quality target known for ${benchmark}: convergence was not checked.`)
+  if (target === null)
+    notes.push(`No quality target known for ${benchmark}: convergence was not checked.`)
   else {
     if (target.confidence === 'low' && target.note) notes.push(`Target: ${target.note}`)
     else if (target.note && round === null) notes.push(target.note)
@@ -205,14 +210,16 @@ export async function readTrainingResultSet(
   // Per-file remarks, grouped: the same quirk usually affects every run of a set.
   const perFile = new Map<string, string[]>()
   parsedLogs.forEach((p, i) => {
-    for (const n of p?.notes ?? []) perFile.set(n, [...(perFile.get(n) ?? []), loc.resultFiles[i] ?? ''])
+    for (const n of p?.notes ?? [])
+      perFile.set(n, [...(perFile.get(n) ?? []), loc.resultFiles[i] ?? ''])
   })
   for (const [n, files] of perFile) notes.push(`${files.join(', ')}: ${n}`)
 
   // System description.
   const sysResult = await readSystem(loc, ctx)
   let sys: TrainingSystemInfo | null = null
-  if (sysResult === null) notes.push('No system description found (systems/<id>.json or entry.json).')
+  if (sysResult === null)
+    notes.push('No system description found (systems/<id>.json or entry.json).')
   else if ('error' in sysResult) notes.push(`System description unreadable: ${sysResult.error}`)
   else {
     sys = sysResult
@@ -235,7 +242,8 @@ export async function readTrainingResultSet(
       .filter((ms): ms is number => ms !== null)
       .map((ms) => ms / 60 / 1000)
     const failedCount = runs.filter((r) => !r.converged).length
-    const alt = failedCount <= score.dropCount ? olympicAverage(finals, failedCount, score.dropCount) : null
+    const alt =
+      failedCount <= score.dropCount ? olympicAverage(finals, failedCount, score.dropCount) : null
     if (alt !== null) {
       notes.push(
         `Timed to run_stop. Timed to run_final instead, the olympic mean would be ${alt} min (the v0.5 rules do not say which end marker the official table used).`
@@ -310,8 +318,14 @@ export async function readTrainingResultSetAt(
     return { skipped: { path: dir, reason: 'Folder cannot be read.' }, filesRead: 0 }
   }
   const listing = {
-    dirs: entries.filter((e) => e.isDirectory()).map((e) => e.name).sort(),
-    files: entries.filter((e) => e.isFile()).map((e) => e.name).sort()
+    dirs: entries
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort(),
+    files: entries
+      .filter((e) => e.isFile())
+      .map((e) => e.name)
+      .sort()
   }
   const loc = await describeTrainingSet(dir, listing)
   if (loc.resultFiles.length === 0) {

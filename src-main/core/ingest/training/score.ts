@@ -50,7 +50,11 @@ function pySlice<T>(xs: T[], start: number, end: number): T[] {
  * `_compute_olympic_average`: sort, keep scores[k : n − (k − dropped)], average. Null when
  * nothing is left. `scores` are the converged runs only.
  */
-export function olympicAverage(scores: number[], droppedScores: number, maxDropped: number): number | null {
+export function olympicAverage(
+  scores: number[],
+  droppedScores: number,
+  maxDropped: number
+): number | null {
   const sorted = [...scores].sort((a, b) => a - b)
   const countable = pySlice(sorted, maxDropped, sorted.length - (maxDropped - droppedScores))
   if (countable.length === 0) return null

@@ -204,8 +204,13 @@ export function parseTrainingSummaryJson(text: string, path: string): TrainingSu
       return
     }
     const row = entry as Row
-    const recs = rowRecords(row, Object.keys(row), { path, label: `${path} entry ${i}`, fallbackRound })
-    if (recs.length === 0) skipped.push({ path: `${path}[${i}]`, reason: 'The entry has no benchmark value.' })
+    const recs = rowRecords(row, Object.keys(row), {
+      path,
+      label: `${path} entry ${i}`,
+      fallbackRound
+    })
+    if (recs.length === 0)
+      skipped.push({ path: `${path}[${i}]`, reason: 'The entry has no benchmark value.' })
     records.push(...recs)
   })
   return { format: 'summarizer-json', records, skipped, notes: [] }
@@ -229,10 +234,18 @@ export function parseTrainingCmResult(text: string, path: string): TrainingSumma
     const fallbackRound =
       (version !== null ? trainingRoundFromSegment(`v${version.replace(/^v/i, '')}`) : null) ??
       trainingRoundFromPath(path)
-    const recs = rowRecords(row, Object.keys(row), { path, label: `${path} entry ${i}`, fallbackRound })
+    const recs = rowRecords(row, Object.keys(row), {
+      path,
+      label: `${path} entry ${i}`,
+      fallbackRound
+    })
     const model = cell(row.Model_ID) ?? cell(row._Model_ID)
     const result = numberCell(row.Result)
-    if (model !== null && result !== null && !recs.some((r) => r.benchmark === benchmarkAlias(model))) {
+    if (
+      model !== null &&
+      result !== null &&
+      !recs.some((r) => r.benchmark === benchmarkAlias(model))
+    ) {
       notes.push(`${path} entry ${i}: Result ${result} for ${model} has no ${model} column.`)
     }
     for (const r of recs) {
@@ -240,7 +253,9 @@ export function parseTrainingCmResult(text: string, path: string): TrainingSumma
       const prev = seen.get(key)
       if (prev !== undefined) {
         if (prev !== r.value) {
-          notes.push(`${path} entry ${i}: ${key} = ${r.value} differs from an earlier entry (${prev}); first kept.`)
+          notes.push(
+            `${path} entry ${i}: ${key} = ${r.value} differs from an earlier entry (${prev}); first kept.`
+          )
         }
         continue
       }
@@ -265,9 +280,11 @@ export function detectTrainingSummary(text: string): TrainingSummaryFormat | nul
     const first = data.find((x: unknown) => x !== null && typeof x === 'object') as Row | undefined
     if (first === undefined) return null
     const tags = cell(first.version) !== null && ('Model_ID' in first || '_Model_ID' in first)
-    const isTraining = typeof first.details_url === 'string' && first.details_url.includes('training_results_')
+    const isTraining =
+      typeof first.details_url === 'string' && first.details_url.includes('training_results_')
     if (tags && isTraining) return 'cm-result-json'
-    if ('division' in first && 'details_url' in first && 'submitter' in first) return 'summarizer-json'
+    if ('division' in first && 'details_url' in first && 'submitter' in first)
+      return 'summarizer-json'
     return null
   }
   const firstLine = body.split(/\r\n|\n|\r/, 1)[0] ?? ''

@@ -70,12 +70,20 @@ export function normaliseAvailability(raw: string | null | undefined): string | 
   if (raw === null || raw === undefined) return null
   const s = raw.trim().toLowerCase()
   if (s === '') return null
-  if (['onprem', 'on-prem', 'on-premise', 'on premise', 'available', 'available on-premise'].includes(s)) {
+  if (
+    ['onprem', 'on-prem', 'on-premise', 'on premise', 'available', 'available on-premise'].includes(
+      s
+    )
+  ) {
     return 'Available on-premise'
   }
-  if (s === 'cloud' || s === 'available cloud' || s === 'available in cloud') return 'Available cloud'
+  if (s === 'cloud' || s === 'available cloud' || s === 'available in cloud')
+    return 'Available cloud'
   if (s === 'preview') return 'Preview'
-  if (['research', 'rdi', 'development', 'internal'].includes(s) || s.startsWith('research, development')) {
+  if (
+    ['research', 'rdi', 'development', 'internal'].includes(s) ||
+    s.startsWith('research, development')
+  ) {
     return 'Research, Development, or Internal (RDI)'
   }
   return raw.trim()
@@ -121,7 +129,8 @@ function fromFields(
     accelerator: str(obj.accelerator_model_name),
     acceleratorsPerNode: perNode,
     nodes,
-    acceleratorsTotal: perNode !== null && nodes !== null ? Math.trunc(perNode) * Math.trunc(nodes) : null,
+    acceleratorsTotal:
+      perNode !== null && nodes !== null ? Math.trunc(perNode) * Math.trunc(nodes) : null,
     hostProcessor: str(obj.host_processor_model_name),
     hostProcessorsTotal: hostPer !== null && nodes !== null ? hostPer * nodes : null,
     framework: str(obj.framework),
@@ -145,7 +154,7 @@ export function parseSystemJson(raw: string): TrainingSystemInfo {
   const obj = parsed as LogObject
   const fields: Record<string, SystemScalar> = {}
   for (const [k, v] of Object.entries(obj)) {
-    fields[k] = v === null || typeof v !== 'object' ? (v as SystemScalar) : JSON.stringify(v)
+    fields[k] = v === null || typeof v !== 'object' ? v : JSON.stringify(v)
   }
   return fromFields(obj, 'systems-json', fields)
 }

@@ -114,7 +114,8 @@ function abortError(): Error {
 
 function isIgnoredDir(name: string, siblings: string[]): boolean {
   const n = name.toLowerCase()
-  if (n.startsWith('.') || n === 'node_modules' || n === '__pycache__' || n === 'systems') return true
+  if (n.startsWith('.') || n === 'node_modules' || n === '__pycache__' || n === 'systems')
+    return true
   // <Submitter>/benchmarks holds code, never results.
   return n === 'benchmarks' && siblings.includes('results')
 }

@@ -15,6 +15,9 @@
  *    TTA and by ATTMT; null when either mean is undefined.
  *
  * All functions are pure; times are minutes (the unit of the official score).
+ *
+ * Caveat: Stable Diffusion (v3.1–v5.0) evaluates saved checkpoints offline after run_stop, so its
+ * eval timestamps, and hence its TTAs, lie after the end of the timed run.
  */
 import type { EvalPoint, MetricDirection } from '../../../shared/training'
 import type { TargetSpec } from './targets'

@@ -30,10 +30,21 @@ describe('migrate', () => {
 
   it('rolls back every step when one fails', () => {
     const db = raw()
-    const broken = [...MIGRATIONS, { version: 9990, name: 'broken', up: () => { throw new Error('boom') } }]
+    const broken = [
+      ...MIGRATIONS,
+      {
+        version: 9990,
+        name: 'broken',
+        up: () => {
+          throw new Error('boom')
+        }
+      }
+    ]
     expect(() => migrate(db, broken)).toThrow('boom')
     expect(db.pragma('user_version', { simple: true })).toBe(0)
-    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'inference_results'").get()).toEqual({ n: 0 })
+    expect(
+      db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'inference_results'").get()
+    ).toEqual({ n: 0 })
   })
 
   it('rejects versions that do not increase', () => {
@@ -47,11 +58,19 @@ describe('schema', () => {
   it('has STRICT tables, WAL and the expected columns (snapshot)', () => {
     const db = openDb(':memory:')
     const tables = db
-      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name IN ('imports', 'inference_results', 'inference_result_details')")
+      .prepare(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name IN ('imports', 'inference_results', 'inference_result_details')"
+      )
       .all() as { name: string; sql: string }[]
-    expect(tables.map((t) => t.name).sort()).toEqual(['imports', 'inference_result_details', 'inference_results'])
+    expect(tables.map((t) => t.name).sort()).toEqual([
+      'imports',
+      'inference_result_details',
+      'inference_results'
+    ])
     for (const t of tables) expect(t.sql).toMatch(/STRICT\s*$/)
-    const cols = (db.prepare('PRAGMA table_info(inference_results)').all() as { name: string }[]).map((c) => c.name)
+    const cols = (
+      db.prepare('PRAGMA table_info(inference_results)').all() as { name: string }[]
+    ).map((c) => c.name)
     expect(cols).toMatchInlineSnapshot(`
       [
         "id",
@@ -90,6 +109,10 @@ describe('schema', () => {
         "import_id",
       ]
     `)
-    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'inference_results_fts'").get()).toEqual({ n: 1 })
+    expect(
+      db
+        .prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'inference_results_fts'")
+        .get()
+    ).toEqual({ n: 1 })
   })
 })

@@ -22,7 +22,11 @@ function fakeTransport(reply: (method: string, input: unknown) => Reply<unknown>
     },
     on: (event, cb) => {
       listeners.set(event, [...(listeners.get(event) ?? []), cb])
-      return () => listeners.set(event, (listeners.get(event) ?? []).filter((c) => c !== cb))
+      return () =>
+        listeners.set(
+          event,
+          (listeners.get(event) ?? []).filter((c) => c !== cb)
+        )
     },
     emit: (event, payload) => {
       for (const cb of listeners.get(event) ?? []) cb(payload)
@@ -80,11 +84,14 @@ describe('httpTransport', () => {
   it('posts JSON to /api/<method> and returns the Reply', async () => {
     const requests: [string, RequestInit | undefined][] = []
     const fetchImpl: typeof fetch = (url, init) => {
-      requests.push([String(url), init])
+      requests.push([url instanceof Request ? url.url : url.toString(), init])
       return Promise.resolve(new Response(JSON.stringify({ ok: true, value: { path: null } })))
     }
     const t = httpTransport('http://127.0.0.1:4173', fetchImpl)
-    await expect(t.invoke('files.pickFolder', {})).resolves.toEqual({ ok: true, value: { path: null } })
+    await expect(t.invoke('files.pickFolder', {})).resolves.toEqual({
+      ok: true,
+      value: { path: null }
+    })
     expect(requests[0]?.[0]).toBe('http://127.0.0.1:4173/api/files.pickFolder')
     expect(requests[0]?.[1]?.method).toBe('POST')
     expect(requests[0]?.[1]?.credentials).toBe('same-origin')
@@ -95,13 +102,23 @@ describe('httpTransport', () => {
     const reply = await down.invoke('app.info', {})
     expect(reply).toEqual({
       ok: false,
-      error: { code: 'internal', message: 'Cannot reach the MLPerf Explorer backend (Failed to fetch).' }
+      error: {
+        code: 'internal',
+        message: 'Cannot reach the MLPerf Explorer backend (Failed to fetch).'
+      }
     })
     const html = httpTransport('http://x', () =>
       Promise.resolve(new Response('<h1>nope</h1>', { status: 401 }))
     )
     const r2 = await html.invoke('app.info', {})
     expect(r2.ok).toBe(false)
-    if (!r2.ok) expect(r2.error.message).toContain('HTTP 401')
+    if (!r2.ok)
+      expect(r2.error.message).toBe('The backend answered app.info with HTTP 401: <h1>nope</h1>')
+    const odd = httpTransport('http://x', () => Promise.resolve(new Response('{"x":1}')))
+    const r3 = await odd.invoke('app.info', {})
+    if (!r3.ok)
+      expect(r3.error.message).toBe(
+        'The backend answered app.info with HTTP 200 and no readable reply.'
+      )
   })
 })

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { formatCell, formatDetailValue, toBoolean } from '../../../../../src-renderer/lib/format/cell'
+import {
+  formatCell,
+  formatDetailValue,
+  toBoolean
+} from '../../../../../src-renderer/lib/format/cell'
 import { formatDateTime, formatDuration } from '../../../../../src-renderer/lib/format/date'
 
 describe('formatCell', () => {
@@ -43,9 +47,9 @@ describe('toBoolean', () => {
 
 describe('formatDetailValue', () => {
   it('leaves seeds and ids unseparated but groups other numbers', () => {
-    expect(formatDetailValue('effective_qsl_rng_seed', 3066443479025735752)).toBe(
-      String(3066443479025735752)
-    )
+    // Seeds exceed 2^53; whatever double arrived is shown as is, without separators.
+    const seed = Number('3066443479025735752')
+    expect(formatDetailValue('effective_qsl_rng_seed', seed)).toBe(String(seed))
     expect(formatDetailValue('result_min_latency_ns', 30412877)).toBe('30,412,877')
     expect(formatDetailValue('early_stopping_met', true)).toBe('Yes')
     expect(formatDetailValue('sw_notes', null)).toBe('')

@@ -46,11 +46,14 @@ describe('toggleFacetValue', () => {
 
 describe('describeFilter', () => {
   it('uses column labels and plain words', () => {
-    expect(describeFilter({ column: 'division', op: 'eq', value: 'closed' }, INFERENCE_COLUMNS)).toBe(
-      'Division = closed'
-    )
     expect(
-      describeFilter({ column: 'scenario', op: 'in', value: ['Offline', 'Server'] }, INFERENCE_COLUMNS)
+      describeFilter({ column: 'division', op: 'eq', value: 'closed' }, INFERENCE_COLUMNS)
+    ).toBe('Division = closed')
+    expect(
+      describeFilter(
+        { column: 'scenario', op: 'in', value: ['Offline', 'Server'] },
+        INFERENCE_COLUMNS
+      )
     ).toBe('Scenario is one of Offline, Server')
     expect(describeFilter({ column: 'power_value', op: 'isnull' }, INFERENCE_COLUMNS)).toBe(
       'Power is empty'

@@ -6,7 +6,15 @@ import {
   type HashState
 } from '../../../../../src-renderer/lib/url/hash-state'
 
-const known = new Set(['division', 'scenario', 'submitter', 'value', 'round', 'system_type', 'power_value'])
+const known = new Set([
+  'division',
+  'scenario',
+  'submitter',
+  'value',
+  'round',
+  'system_type',
+  'power_value'
+])
 
 describe('parseHash', () => {
   it('reads the brief example', () => {
@@ -53,7 +61,10 @@ describe('parseHash', () => {
   })
 
   it('drops unknown columns and malformed parts instead of throwing', () => {
-    const { view } = parseHash('#/inference?nope=1&sort=-nope&open=abc&division=%E0%A4%A&&=x', known)
+    const { view } = parseHash(
+      '#/inference?nope=1&sort=-nope&open=abc&division=%E0%A4%A&&=x',
+      known
+    )
     expect(view.filters).toEqual([{ column: 'division', op: 'eq', value: '%E0%A4%A' }])
     expect(view.sort).toBeNull()
     expect(view.open).toBeNull()
@@ -106,7 +117,9 @@ describe('formatHash', () => {
         open: 7
       }
     })
-    expect(hash).toBe('#/inference?division=closed&scenario=Offline,Server&q=nvidia&sort=-value&open=7')
+    expect(hash).toBe(
+      '#/inference?division=closed&scenario=Offline,Server&q=nvidia&sort=-value&open=7'
+    )
   })
 
   it('omits a blank search and writes the bare route for the empty view', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  detectLogFormat,
   parseLenientText,
   parseLogLine,
   parseLogLines,
@@ -89,7 +90,7 @@ describe('parseLogLine: :::MLL (v0.6)', () => {
 
   it('finds a record glued to another process output', () => {
     const line =
-      "'--num-workers', '3']:::MLL 1558581823.108 init_start: {\"value\": null, \"metadata\": {\"file\": \"train.py\", \"lineno\": 833}}"
+      '\'--num-workers\', \'3\']:::MLL 1558581823.108 init_start: {"value": null, "metadata": {"file": "train.py", "lineno": 833}}'
     const [r] = parseLogLine(line).records
     expect(r?.key).toBe('init_start')
     expect(r?.timeMs).toBe(1558581823108)
@@ -122,7 +123,8 @@ describe('parseLogLine: :::MLPv0.5.0 (v0.5)', () => {
   })
 
   it('keeps a non-JSON value as text', () => {
-    const r = parseLogLine(':::MLPv0.5.0 ssd 1.5 (train.py:1) input_order: shuffled please').records[0]
+    const r = parseLogLine(':::MLPv0.5.0 ssd 1.5 (train.py:1) input_order: shuffled please')
+      .records[0]
     expect(r?.value).toBe('shuffled please')
   })
 })
@@ -157,6 +159,13 @@ describe('parseLogLines', () => {
 })
 
 describe('helpers', () => {
+  it('detectLogFormat names the generation from the first token', () => {
+    expect(detectLogFormat(`noise\n${MLLOG_RUN_START}`)).toBe('mllog')
+    expect(detectLogFormat(':::MLL 0.0 submission_org: {"value": "x", "metadata": {}}')).toBe('mll')
+    expect(detectLogFormat(':::MLPv0.5.0 ssd 1.0 (a.py:1) run_start')).toBe('mlp-v0.5')
+    expect(() => detectLogFormat('plain text')).toThrow(UnknownLogFormatError)
+  })
+
   it('secondsTextToMs keeps sub-millisecond digits as a fraction', () => {
     expect(secondsTextToMs('1541735752.478957176')).toBeCloseTo(1541735752478.957, 2)
     expect(secondsTextToMs('12.5')).toBe(12500)
@@ -165,7 +174,9 @@ describe('helpers', () => {
   })
 
   it('parseLenientText reads Python literals (v0.6 system entry)', () => {
-    expect(parseLenientText("{'a': True, 'b': None, 'c': (1, 2), 'd': 'it\\'s', 'e': -Infinity,}")).toEqual({
+    expect(
+      parseLenientText("{'a': True, 'b': None, 'c': (1, 2), 'd': 'it\\'s', 'e': -Infinity,}")
+    ).toEqual({
       a: true,
       b: null,
       c: [1, 2],

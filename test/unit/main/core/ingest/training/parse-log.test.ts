@@ -34,7 +34,10 @@ describe('parseTrainingLog: MLLOG runs', () => {
       { t: T0 + 125_000, key: 'run_stop', md: { status: 'success' } },
       { t: T0 + 126_000, key: 'run_final' }
     ])
-    const { run, benchmark, target } = parseTrainingLog(text, { file: 'result_0.txt', round: 'v3.0' })
+    const { run, benchmark, target } = parseTrainingLog(text, {
+      file: 'result_0.txt',
+      round: 'v3.0'
+    })
     expect(benchmark).toBe('resnet')
     expect(target?.target).toBe(0.759)
     expect(run.status).toBe('success')
@@ -105,7 +108,9 @@ describe('parseTrainingLog: MLLOG runs', () => {
       { t: T0 + 70_000, key: 'run_stop', md: { status: 'success' } },
       { t: T0 + 99_000, key: 'run_stop', md: { status: 'success' } }
     ])
-    expect(parseTrainingLog(text, { round: 'v3.0', benchmark: 'resnet' }).run.timeToTrainMs).toBe(60_000)
+    expect(parseTrainingLog(text, { round: 'v3.0', benchmark: 'resnet' }).run.timeToTrainMs).toBe(
+      60_000
+    )
   })
 
   it('non-epoch time_ms (v0.7 HugeCTR) still times the run, with a note', () => {
@@ -141,13 +146,35 @@ describe('parseTrainingLog: MLLOG runs', () => {
         { t: T0, key: 'run_start' },
         { t: T0 + 10, key: 'run_stop', md: { status: 'success' } },
         // Offline evaluation after run_stop, one record per metric.
-        { t: T0 + 100, key: 'eval_accuracy', value: 85, md: { samples_count: 1000, metric: 'FID' } },
-        { t: T0 + 110, key: 'eval_accuracy', value: 0.14, md: { samples_count: 1000, metric: 'CLIP' } },
-        { t: T0 + 200, key: 'eval_accuracy', value: 95, md: { samples_count: 2000, metric: 'FID' } },
-        { t: T0 + 210, key: 'eval_accuracy', value: clipAt2, md: { samples_count: 2000, metric: 'CLIP' } }
+        {
+          t: T0 + 100,
+          key: 'eval_accuracy',
+          value: 85,
+          md: { samples_count: 1000, metric: 'FID' }
+        },
+        {
+          t: T0 + 110,
+          key: 'eval_accuracy',
+          value: 0.14,
+          md: { samples_count: 1000, metric: 'CLIP' }
+        },
+        {
+          t: T0 + 200,
+          key: 'eval_accuracy',
+          value: 95,
+          md: { samples_count: 2000, metric: 'FID' }
+        },
+        {
+          t: T0 + 210,
+          key: 'eval_accuracy',
+          value: clipAt2,
+          md: { samples_count: 2000, metric: 'CLIP' }
+        }
       ])
     // FID passes at 1000 but CLIP fails there; at 2000 CLIP passes but FID fails.
-    expect(parseTrainingLog(sd(0.2), { round: 'v5.0', benchmark: 'stable_diffusion' }).run.converged).toBe(false)
+    expect(
+      parseTrainingLog(sd(0.2), { round: 'v5.0', benchmark: 'stable_diffusion' }).run.converged
+    ).toBe(false)
     const good = sd(0.2).replace('"value":95', '"value":80')
     const { run } = parseTrainingLog(good, { round: 'v5.0', benchmark: 'stable_diffusion' })
     expect(run.converged).toBe(true)
@@ -158,15 +185,27 @@ describe('parseTrainingLog: MLLOG runs', () => {
   it('mask r-cnn dict values are split into BBOX/SEGM points', () => {
     const text = mllog([
       { t: T0, key: 'run_start' },
-      { t: T0 + 1000, key: 'eval_accuracy', value: { BBOX: 0.38, SEGM: 0.338 }, md: { epoch_num: 10 } },
-      { t: T0 + 2000, key: 'eval_accuracy', value: { BBOX: 0.379, SEGM: 0.341 }, md: { epoch_num: 11 } },
+      {
+        t: T0 + 1000,
+        key: 'eval_accuracy',
+        value: { BBOX: 0.38, SEGM: 0.338 },
+        md: { epoch_num: 10 }
+      },
+      {
+        t: T0 + 2000,
+        key: 'eval_accuracy',
+        value: { BBOX: 0.379, SEGM: 0.341 },
+        md: { epoch_num: 11 }
+      },
       { t: T0 + 3000, key: 'run_stop', md: { status: 'success' } }
     ])
     const { run } = parseTrainingLog(text, { round: 'v1.0', benchmark: 'maskrcnn' })
     expect(run.evals).toHaveLength(4)
     expect(run.converged).toBe(true)
     const onlyFirst = text.replace('"SEGM":0.341', '"SEGM":0.338')
-    expect(parseTrainingLog(onlyFirst, { round: 'v1.0', benchmark: 'maskrcnn' }).run.converged).toBe(false)
+    expect(
+      parseTrainingLog(onlyFirst, { round: 'v1.0', benchmark: 'maskrcnn' }).run.converged
+    ).toBe(false)
   })
 
   it('without a known target the run is judged on run_stop only', () => {
@@ -237,11 +276,16 @@ describe('parseTrainingLog: v0.5 (:::MLPv0.5.0)', () => {
   })
 
   it('run_stop without a value relies on the target; {"success": false} is aborted', () => {
-    const base = [line('100.0', 'run_start'), line('160.0', 'eval_accuracy', '{"value": 0.75, "epoch": 1}')]
+    const base = [
+      line('100.0', 'run_start'),
+      line('160.0', 'eval_accuracy', '{"value": 0.75, "epoch": 1}')
+    ]
     const none = parseTrainingLog([...base, line('170.0', 'run_stop')].join('\n')).run
     expect(none.status).toBe('success')
     expect(none.minutes).toBe(70_000 / 60 / 1000)
-    const aborted = parseTrainingLog([...base, line('170.0', 'run_stop', '{"success": false}')].join('\n')).run
+    const aborted = parseTrainingLog(
+      [...base, line('170.0', 'run_stop', '{"success": false}')].join('\n')
+    ).run
     expect(aborted.status).toBe('aborted')
   })
 

@@ -36,7 +36,7 @@ describe('v0.6 NVIDIA "key: {value}" system file', () => {
     'division: {"value": "closed", "metadata": {"file": "mlperf_log_utils.py", "lineno": 235}}',
     'status: {"value": "onprem", "metadata": {"file": "mlperf_log_utils.py", "lineno": 239}}',
     'platform: {"value": "1xNVIDIA DGX-2H", "metadata": {"file": "mlperf_log_utils.py", "lineno": 243}}',
-    'entry: {"value": "{\'framework\': \'MXNet NVIDIA Release 19.05\', \'hardware\': \'NVIDIA DGX-2H\', \'nodes\': \\"{\'num_accelerators\': \'16\', \'accelerator\': \'Tesla V100-SXM3-32GB-H\', \'num_nodes\': \'1\', \'cpu\': \'2x Xeon 8174\'}\\", \'notes\': \'N/A\'}", "metadata": {"file": "mlperf_log_utils.py", "lineno": 247}}'
+    "entry: {\"value\": \"{'framework': 'MXNet NVIDIA Release 19.05', 'hardware': 'NVIDIA DGX-2H', 'nodes': \\\"{'num_accelerators': '16', 'accelerator': 'Tesla V100-SXM3-32GB-H', 'num_nodes': '1', 'cpu': '2x Xeon 8174'}\\\", 'notes': 'N/A'}\", \"metadata\": {\"file\": \"mlperf_log_utils.py\", \"lineno\": 247}}"
   ].join('\n')
 
   it('parses the Python-dict entry', () => {

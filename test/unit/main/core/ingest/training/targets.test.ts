@@ -23,7 +23,10 @@ describe('training targets (spec D.6)', () => {
     expect(trainingTarget('v1.0', 'bert')?.target).toBe(0.72)
     expect(trainingTarget('v3.0', 'rnnt')).toMatchObject({ target: 0.058, direction: 'lower' })
     expect(trainingTarget('v3.1', 'gpt3')).toMatchObject({ target: 2.69, direction: 'lower' })
-    expect(trainingTarget('v5.0', 'llama2_70b_lora')).toMatchObject({ target: 0.925, direction: 'lower' })
+    expect(trainingTarget('v5.0', 'llama2_70b_lora')).toMatchObject({
+      target: 0.925,
+      direction: 'lower'
+    })
     expect(trainingTarget('v6.1', 'qwen35_397b_grpo')?.components[0]?.strict).toBe(true)
   })
 
@@ -39,7 +42,10 @@ describe('training targets (spec D.6)', () => {
       { metric: 'FID', target: 90, direction: 'lower' },
       { metric: 'CLIP', target: 0.15, direction: 'higher' }
     ])
-    expect(trainingTarget('v1.0', 'mask')?.components.map((c) => c.metric)).toEqual(['BBOX', 'SEGM'])
+    expect(trainingTarget('v1.0', 'mask')?.components.map((c) => c.metric)).toEqual([
+      'BBOX',
+      'SEGM'
+    ])
   })
 
   it('v0.7 BERT large-batch target and unknown rounds', () => {

@@ -10,16 +10,34 @@ import {
   spread,
   timeToThreshold
 } from '../../../../../../src-main/core/ingest/training/ttmt'
-import { defaultThresholds, trainingTarget } from '../../../../../../src-main/core/ingest/training/targets'
+import {
+  defaultThresholds,
+  trainingTarget
+} from '../../../../../../src-main/core/ingest/training/targets'
 
 /** Eval points from [minutes, value] pairs. */
 const ev = (pairs: [number, number][], metric: string | null = null): EvalPoint[] =>
   pairs.map(([min, value]) => ({ timeMs: min * 60_000, epoch: null, samples: null, value, metric }))
 
 // Run A reaches 0.70 at 2 min, 0.74 at 3 min, 0.76 at 4 min.
-const runA = { file: 'a', evals: ev([[1, 0.5], [2, 0.7], [3, 0.74], [4, 0.76]]) }
+const runA = {
+  file: 'a',
+  evals: ev([
+    [1, 0.5],
+    [2, 0.7],
+    [3, 0.74],
+    [4, 0.76]
+  ])
+}
 // Run B reaches 0.71 at 1.5 min, 0.73 at 2.5 min, 0.745 at 3.5 min, never 0.75.
-const runB = { file: 'b', evals: ev([[1.5, 0.71], [2.5, 0.73], [3.5, 0.745]]) }
+const runB = {
+  file: 'b',
+  evals: ev([
+    [1.5, 0.71],
+    [2.5, 0.73],
+    [3.5, 0.745]
+  ])
+}
 const TH = [0.75, 0.7, 0.72] // given unsorted on purpose
 
 describe('time to threshold', () => {
@@ -54,7 +72,15 @@ describe('time to threshold', () => {
   })
 
   it('lower is better: log perplexity thresholds descend', () => {
-    const loss = { file: 'l', evals: ev([[1, 3.0], [2, 2.8], [3, 2.7], [4, 2.65]]) }
+    const loss = {
+      file: 'l',
+      evals: ev([
+        [1, 3.0],
+        [2, 2.8],
+        [3, 2.7],
+        [4, 2.65]
+      ])
+    }
     const r = runTtmt(loss, [2.69, 2.9, 2.75], 'lower')
     // 2.9 → 2.8 at 2 min; 2.75 → 2.7 at 3 min; 2.69 → 2.65 at 4 min
     expect(r.thresholds).toEqual([2.9, 2.75, 2.69])
@@ -65,7 +91,22 @@ describe('time to threshold', () => {
   it('a sub-metric can be selected (stable diffusion FID)', () => {
     const sd = {
       file: 'sd',
-      evals: [...ev([[10, 102], [20, 85]], 'FID'), ...ev([[11, 0.14], [21, 0.16]], 'CLIP')]
+      evals: [
+        ...ev(
+          [
+            [10, 102],
+            [20, 85]
+          ],
+          'FID'
+        ),
+        ...ev(
+          [
+            [11, 0.14],
+            [21, 0.16]
+          ],
+          'CLIP'
+        )
+      ]
     }
     expect(timeToThreshold(sd.evals, 90, 'lower', 'FID')).toBe(20)
     expect(timeToThreshold(sd.evals, 0.15, 'higher', 'CLIP')).toBe(21)
@@ -105,7 +146,14 @@ describe('spread across runs (sample std, n − 1)', () => {
 describe('speedup of A over B', () => {
   it('ratio of mean times B / A by TTA and by ATTMT', () => {
     // B reaches 0.70 at 4, 0.72 at 6, 0.75 at 10 min → TTA [4, 6, 10], ATTMT [4, 5, 20/3]
-    const slow = { file: 'slow', evals: ev([[4, 0.7], [6, 0.72], [10, 0.75]]) }
+    const slow = {
+      file: 'slow',
+      evals: ev([
+        [4, 0.7],
+        [6, 0.72],
+        [10, 0.75]
+      ])
+    }
     const rows = speedupTable(setTtmt([runA], TH, 'higher'), setTtmt([slow], TH, 'higher'))
     // TTA: 4/2 = 2, 6/3 = 2, 10/4 = 2.5
     expect(rows.map((r) => r.ttaSpeedup)).toEqual([2, 2, 2.5])
@@ -145,10 +193,32 @@ describe('default thresholds', () => {
     expect(th[4]).toBe(2.69)
   })
 
+  it('BLEU ranges follow the scale of the round', () => {
+    const pts = trainingTarget('v0.6', 'gnmt')
+    const frac = trainingTarget('v0.7', 'transformer')
+    if (pts === null || frac === null) throw new Error('missing targets')
+    // 3 BLEU points below: 21.0 → 24.0 (points), 0.22 → 0.25 (fraction)
+    expect(defaultThresholds(pts)[0]).toBe(21)
+    expect(defaultThresholds(frac)[0]).toBeCloseTo(0.22, 12)
+    expect(defaultThresholds(frac)[9]).toBe(0.25)
+  })
+
   it('setTtmtForTarget uses the primary metric of stable diffusion', () => {
     const spec = trainingTarget('v5.0', 'stable_diffusion')
     if (spec === null) throw new Error('no SD target')
-    const run = { file: 'sd', evals: [...ev([[10, 120], [20, 85]], 'FID'), ...ev([[11, 0.2]], 'CLIP')] }
+    const run = {
+      file: 'sd',
+      evals: [
+        ...ev(
+          [
+            [10, 120],
+            [20, 85]
+          ],
+          'FID'
+        ),
+        ...ev([[11, 0.2]], 'CLIP')
+      ]
+    }
     const s = setTtmtForTarget([run], spec, [100, 90])
     expect(s.runs[0]?.tta).toEqual([20, 20])
   })

@@ -1,0 +1,51 @@
+/**
+ * Inference worker: opens one onnxruntime InferenceSession (run() blocks its thread, so it
+ * lives here, not in the main thread), then answers run requests over the shared sample store.
+ * Load it with createInferenceWorker (worker-pool.ts) or electron-vite's `?nodeWorker`.
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import * as ort from 'onnxruntime-node'
+import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol'
+import { argmaxRows, assembleBatch, firstRow, tensorData } from './worker-ops'
+
+const port = parentPort!
+const init = workerData as WorkerInit
+const post = (m: FromWorker): void => port.postMessage(m)
+let store: Extract<ToWorker, { type: 'samples' }> | null = null
+const buffers = new Map<number, Uint8Array<ArrayBuffer>>()
+
+try {
+  const session = await ort.InferenceSession.create(init.modelPath, {
+    executionProviders: [init.executionProvider],
+    graphOptimizationLevel: 'all',
+    ...(init.intraOpThreads > 0 ? { intraOpNumThreads: init.intraOpThreads } : {}),
+    ...(init.interOpThreads > 0 ? { interOpNumThreads: init.interOpThreads } : {})
+  })
+  const meta = (m: readonly ort.InferenceSession.ValueMetadata[]) =>
+    m.map((v) => ({ name: v.name, isTensor: v.isTensor, type: v.isTensor ? v.type : 'non-tensor', shape: v.isTensor ? [...v.shape] : [] }))
+  port.on('message', (msg: ToWorker) => {
+    if (msg.type === 'samples') {
+      store = msg
+      buffers.clear()
+      return post({ type: 'loaded' })
+    }
+    const s = store!
+    let dst = buffers.get(msg.batch)
+    if (!dst) buffers.set(msg.batch, (dst = new Uint8Array(msg.batch * s.sampleBytes)))
+    assembleBatch(new Uint8Array(s.buffer), s.sampleBytes, msg.slots, msg.batch, dst)
+    const tensor = new ort.Tensor(s.dtype, tensorData(s.dtype, dst), [msg.batch, ...s.dims])
+    session.run({ [session.inputNames[0]!]: tensor }).then(
+      (out) => {
+        const t = process.hrtime.bigint()
+        const first = out[session.outputNames[0]!]!.data as ArrayLike<number | bigint>
+        const classes = msg.want === 'argmax' ? argmaxRows(first, msg.batch, msg.slots.length) : null
+        const output = msg.want === 'output' ? firstRow(first, msg.batch) : null
+        post({ type: 'done', id: msg.id, t, classes, output })
+      },
+      (e: unknown) => post({ type: 'error', message: `inference failed: ${e instanceof Error ? e.message : String(e)}` })
+    )
+  })
+  post({ type: 'ready', inputs: meta(session.inputMetadata), outputs: meta(session.outputMetadata) })
+} catch (e) {
+  post({ type: 'error', message: e instanceof Error ? e.message : String(e) })
+}
