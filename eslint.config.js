@@ -17,7 +17,14 @@ const noNode = { group: ['node:*'], message: 'The renderer runs in a browser: no
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'node_modules/**', 'test/output/**', '.native/**', '.ci/**', 'src-main/cli/bin.js']
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'test/output/**',
+      '.native/**',
+      '.ci/**',
+      'src-main/cli/bin.js'
+    ]
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -102,7 +102,9 @@ export type RunSettings = {
 }
 
 /** Input to resolveRunSettings: what the user set; everything else comes from mlperf.conf. */
-export type RunSettingsInput = Partial<Omit<RunSettings, 'modelPath' | 'outputDir' | 'preprocess'>> & {
+export type RunSettingsInput = Partial<
+  Omit<RunSettings, 'modelPath' | 'outputDir' | 'preprocess'>
+> & {
   modelPath: string
   outputDir: string
   preprocess?: Partial<ImagePreprocess>

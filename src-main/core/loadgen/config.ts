@@ -218,11 +218,27 @@ export function applyConf(
   int(scenario, 'performance_issue_unique', (v) => (s.performanceIssueUnique = v !== 0n))
   int(scenario, 'performance_issue_same', (v) => (s.performanceIssueSame = v !== 0n))
   int(scenario, 'performance_issue_same_index', (v) => (s.performanceIssueSameIndex = Number(v)))
-  int(scenario, 'performance_sample_count_override', (v) => (s.performanceSampleCountOverride = Number(v)))
-  int(scenario, 'sample_concatenate_permutation', (v) => (s.sampleConcatenatePermutation = v !== 0n))
-  dbl('SingleStream', 'target_latency_percentile', (v) => (s.singleStreamTargetLatencyPercentile = v * 0.01))
+  int(
+    scenario,
+    'performance_sample_count_override',
+    (v) => (s.performanceSampleCountOverride = Number(v))
+  )
+  int(
+    scenario,
+    'sample_concatenate_permutation',
+    (v) => (s.sampleConcatenatePermutation = v !== 0n)
+  )
+  dbl(
+    'SingleStream',
+    'target_latency_percentile',
+    (v) => (s.singleStreamTargetLatencyPercentile = v * 0.01)
+  )
   int('SingleStream', 'target_latency', (v) => (s.singleStreamExpectedLatencyNs = Number(v) * 1e6))
-  dbl('MultiStream', 'target_latency_percentile', (v) => (s.multiStreamTargetLatencyPercentile = v * 0.01))
+  dbl(
+    'MultiStream',
+    'target_latency_percentile',
+    (v) => (s.multiStreamTargetLatencyPercentile = v * 0.01)
+  )
   int('MultiStream', 'target_latency', (v) => (s.multiStreamExpectedLatencyNs = Number(v) * 1e6))
   int('MultiStream', 'samples_per_query', (v) => (s.multiStreamSamplesPerQuery = Number(v)))
   dbl('Server', 'target_latency_percentile', (v) => (s.serverTargetLatencyPercentile = v * 0.01))
@@ -264,7 +280,10 @@ export type EffectiveSettings = {
 }
 
 /** Derive the effective settings from requested ones (spec A.5 and B.2 "effective values"). */
-export function effectiveSettings(ts: TestSettings, qslPerformanceCount: number): EffectiveSettings {
+export function effectiveSettings(
+  ts: TestSettings,
+  qslPerformanceCount: number
+): EffectiveSettings {
   let samplesPerQuery = 1
   let targetQps = 1
   let targetLatencyNs = 0
@@ -296,7 +315,9 @@ export function effectiveSettings(ts: TestSettings, qslPerformanceCount: number)
       break
   }
   const performanceSampleCount =
-    ts.performanceSampleCountOverride === 0 ? qslPerformanceCount : ts.performanceSampleCountOverride
+    ts.performanceSampleCountOverride === 0
+      ? qslPerformanceCount
+      : ts.performanceSampleCountOverride
   if (ts.scenario === 'Offline') {
     // LoadGen pads the single query by 10% so it outlasts min_duration at the expected rate.
     const target = Math.floor(1.1 * (targetDurationMs / 1000) * targetQps)

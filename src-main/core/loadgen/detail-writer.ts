@@ -58,7 +58,12 @@ export class DetailLog {
     private readonly file = 'mlperf-explorer'
   ) {}
 
-  log(key: string, value: DetailValue, atNs: bigint, flags: { error?: boolean; warning?: boolean } = {}): void {
+  log(
+    key: string,
+    value: DetailValue,
+    atNs: bigint,
+    flags: { error?: boolean; warning?: boolean } = {}
+  ): void {
     const isError = flags.error === true
     const isWarning = flags.warning === true
     if (isError) this.errors++
@@ -127,11 +132,19 @@ export function logRunStart(
   switch (req.scenario) {
     case 'SingleStream':
       d.int('requested_single_stream_expected_latency_ns', req.singleStreamExpectedLatencyNs, at)
-      d.dbl('requested_single_stream_target_latency_percentile', req.singleStreamTargetLatencyPercentile, at)
+      d.dbl(
+        'requested_single_stream_target_latency_percentile',
+        req.singleStreamTargetLatencyPercentile,
+        at
+      )
       break
     case 'MultiStream':
       d.int('requested_multi_stream_expected_latency_ns', req.multiStreamExpectedLatencyNs, at)
-      d.dbl('requested_multi_stream_target_latency_percentile', req.multiStreamTargetLatencyPercentile, at)
+      d.dbl(
+        'requested_multi_stream_target_latency_percentile',
+        req.multiStreamTargetLatencyPercentile,
+        at
+      )
       d.int('requested_multi_stream_samples_per_query', req.multiStreamSamplesPerQuery, at)
       break
     case 'Server':
@@ -212,7 +225,8 @@ export function testDatetime(ms: number): string {
 export function logResults(d: DetailLog, at: bigint, ps: PerformanceSummary): void {
   const s = ps.settings
   d.str('result_validity', ps.valid ? 'VALID' : 'INVALID', at)
-  if (s.scenario === 'Server') d.bool('result_perf_constraints_met', ps.perfConstraintsMet ?? true, at)
+  if (s.scenario === 'Server')
+    d.bool('result_perf_constraints_met', ps.perfConstraintsMet ?? true, at)
   d.bool('result_min_duration_met', ps.minDurationMet, at)
   d.bool('result_min_queries_met', ps.minQueriesMet, at)
   d.bool('early_stopping_met', ps.earlyStopping?.met ?? true, at)

@@ -26,7 +26,9 @@ export function logGamma(x: number): number {
   const series =
     inv *
     (1 / 12 -
-      inv2 * (1 / 360 - inv2 * (1 / 1260 - inv2 * (1 / 1680 - inv2 * (1 / 1188 - inv2 * (691 / 360360))))))
+      inv2 *
+        (1 / 360 -
+          inv2 * (1 / 1260 - inv2 * (1 / 1680 - inv2 * (1 / 1188 - inv2 * (691 / 360360))))))
   return (y - 0.5) * Math.log(y) - y + 0.5 * Math.log(2 * Math.PI) + series - shift
 }
 
@@ -67,8 +69,7 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
 export function betaRegularized(x: number, a: number, b: number): number {
   if (x <= 0) return 0
   if (x >= 1) return 1
-  const lnFront =
-    logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x)
+  const lnFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x)
   const front = Math.exp(lnFront)
   if (x < (a + 1) / (a + b + 2)) return (front * betaContinuedFraction(x, a, b)) / a
   return 1 - (front * betaContinuedFraction(1 - x, b, a)) / b
@@ -96,7 +97,7 @@ export function minPassingQueries(t: number, p: number): number {
   // Bracket: the answer is above the mean t·p/(1−p) and below it plus a generous margin.
   let lo = Math.max(1, Math.floor((t * p) / (1 - p)))
   if (odds(lo, t, p) < threshold) lo = 1
-  let hi = Math.max(lo + 1, Math.ceil(lo + 10 * Math.sqrt(t + 1) / (1 - p)) + 64)
+  let hi = Math.max(lo + 1, Math.ceil(lo + (10 * Math.sqrt(t + 1)) / (1 - p)) + 64)
   while (odds(hi, t, p) >= threshold) hi *= 2
   // Invariant: odds(lo) ≥ threshold or lo is the first candidate; odds(hi) < threshold.
   while (lo < hi) {

@@ -180,14 +180,20 @@ function buildConf(): string {
     '*.Server.target_duration = 0',
     '*.Server.min_duration = 600000'
   )
-  for (const [m, v] of Object.entries(SERVER_TARGET_LATENCY_MS)) l.push(`${m}.Server.target_latency = ${v}`)
+  for (const [m, v] of Object.entries(SERVER_TARGET_LATENCY_MS))
+    l.push(`${m}.Server.target_latency = ${v}`)
   for (const m of TOKEN_LATENCIES) l.push(`${m}.*.use_token_latencies = 1`)
   l.push('gptj.*.infer_token_latencies = 1', 'gptj.*.token_latency_scaling_factor = 69')
   for (const [m, [ttft, tpot]] of Object.entries(TOKEN_LIMITS_MS)) {
-    l.push(`${m}.Server.target_latency = 0`, `${m}.Server.ttft_latency = ${ttft}`, `${m}.Server.tpot_latency = ${tpot}`)
+    l.push(
+      `${m}.Server.target_latency = 0`,
+      `${m}.Server.ttft_latency = ${ttft}`,
+      `${m}.Server.tpot_latency = ${tpot}`
+    )
   }
   l.push('*.Offline.target_latency_percentile = 90', '*.Offline.min_duration = 600000')
-  for (const [m, v] of Object.entries(OFFLINE_MIN_QUERY_COUNT)) l.push(`${m}.Offline.min_query_count = ${v}`)
+  for (const [m, v] of Object.entries(OFFLINE_MIN_QUERY_COUNT))
+    l.push(`${m}.Offline.min_query_count = ${v}`)
   l.push(
     '# These fields should be defined and overridden by user.conf.',
     '*.SingleStream.target_latency = 10',

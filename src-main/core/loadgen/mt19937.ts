@@ -106,6 +106,7 @@ export function parseSeed(seed: string | number | bigint): bigint {
   if (typeof seed === 'bigint') return BigInt.asUintN(64, seed)
   if (typeof seed === 'number') return BigInt.asUintN(64, BigInt(Math.trunc(seed)))
   const t = seed.trim()
-  if (!/^(0x[0-9a-f]+|\d+)$/i.test(t)) throw new Error(`Invalid seed "${seed}": expected an unsigned integer`)
+  if (!/^(0x[0-9a-f]+|\d+)$/i.test(t))
+    throw new Error(`Invalid seed "${seed}": expected an unsigned integer`)
   return BigInt.asUintN(64, BigInt(t))
 }

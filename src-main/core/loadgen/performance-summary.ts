@@ -86,17 +86,23 @@ export function summarizePerformance(s: EffectiveSettings, rec: RunRecord): Perf
   const last = queryCount - 1
   const finalScheduled = last >= 0 ? rec.qScheduled[last]! : 0
   const finalIssued = last >= 0 ? rec.qIssued[last]! : 0
-  const finalDone = last >= 0 && rec.qCompleted[last]! >= 0 ? rec.qCompleted[last]! : st.max + finalScheduled
+  const finalDone =
+    last >= 0 && rec.qCompleted[last]! >= 0 ? rec.qCompleted[last]! : st.max + finalScheduled
 
   let perQuery: LatencyBlock | null = null
   let queryStatsSorted: Float64Array | null = null
   if (s.scenario === 'MultiStream') {
     const qs = latencyStats(rec.completedQueryLatencies())
     queryStatsSorted = qs.sorted
-    perQuery = qs.count > 0 ? { min: qs.min, max: qs.max, mean: qs.mean, percentiles: qs.percentiles } : EMPTY_BLOCK
+    perQuery =
+      qs.count > 0
+        ? { min: qs.min, max: qs.max, mean: qs.mean, percentiles: qs.percentiles }
+        : EMPTY_BLOCK
   }
   const sample: LatencyBlock =
-    sampleCount > 0 ? { min: st.min, max: st.max, mean: st.mean, percentiles: st.percentiles } : EMPTY_BLOCK
+    sampleCount > 0
+      ? { min: st.min, max: st.max, mean: st.mean, percentiles: st.percentiles }
+      : EMPTY_BLOCK
   const p = s.targetLatencyPercentile
   const targetPercentileLatency = queryStatsSorted
     ? percentileOfSorted(queryStatsSorted, p)

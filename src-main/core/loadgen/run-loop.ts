@@ -125,7 +125,14 @@ class ScenarioRun implements CompletionSink {
     const at = completedNs ?? this.o.clock.now()
     const rec = this.record
     const before = rec.completedSamples
-    const done = rec.complete(queryId, first, count, Number(at - this.startNs), responses, responseOffset)
+    const done = rec.complete(
+      queryId,
+      first,
+      count,
+      Number(at - this.startNs),
+      responses,
+      responseOffset
+    )
     if (rec.completedSamples !== before && queryId < rec.queryCount) {
       const base = rec.qFirst[queryId]! + first
       for (let k = 0; k < count; k++) {
@@ -257,7 +264,7 @@ export async function runScenario(o: RunLoopOptions): Promise<LoopOutcome> {
   let schedule: Float64Array | null = null
   let offlineSamples: Uint32Array | null = null
   let queryCapacity = 1
-  let sampleCapacity = 1
+  let sampleCapacity: number
   const selector = new SampleSelector(loaded, s.sampleIndexRngSeed)
   switch (s.scenario) {
     case 'Server': {
@@ -285,7 +292,8 @@ export async function runScenario(o: RunLoopOptions): Promise<LoopOutcome> {
     }
   }
   const serverSamples = schedule && !order ? new Uint32Array(schedule.length) : null
-  if (serverSamples) for (let i = 0; i < serverSamples.length; i++) serverSamples[i] = selector.next()
+  if (serverSamples)
+    for (let i = 0; i < serverSamples.length; i++) serverSamples[i] = selector.next()
 
   const run = new ScenarioRun(o, queryCapacity, sampleCapacity)
   o.sut.start(run)

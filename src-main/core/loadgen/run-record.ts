@@ -86,7 +86,14 @@ export class RunRecord {
    * Mark `count` samples of query `q` from position `pos` complete at `atNs`. Returns true when
    * this completed the query. Completions of unknown or already-complete samples are ignored.
    */
-  complete(q: number, pos: number, count: number, atNs: number, responses: Int32Array | null, offset: number): boolean {
+  complete(
+    q: number,
+    pos: number,
+    count: number,
+    atNs: number,
+    responses: Int32Array | null,
+    offset: number
+  ): boolean {
     if (q >= this.queryCount) return false
     const first = this.qFirst[q]!
     const size = this.qSize[q]!
@@ -114,7 +121,8 @@ export class RunRecord {
   completedLatencies(): Float64Array {
     const out = new Float64Array(this.completedSamples)
     let j = 0
-    for (let s = 0; s < this.sampleCount; s++) if (this.sLatency[s]! >= 0) out[j++] = this.sLatency[s]!
+    for (let s = 0; s < this.sampleCount; s++)
+      if (this.sLatency[s]! >= 0) out[j++] = this.sLatency[s]!
     return out
   }
 
@@ -122,7 +130,8 @@ export class RunRecord {
   completionTimes(): Float64Array {
     const out = new Float64Array(this.completedSamples)
     let j = 0
-    for (let s = 0; s < this.sampleCount; s++) if (this.sCompleted[s]! >= 0) out[j++] = this.sCompleted[s]!
+    for (let s = 0; s < this.sampleCount; s++)
+      if (this.sCompleted[s]! >= 0) out[j++] = this.sCompleted[s]!
     return out
   }
 

@@ -9,7 +9,11 @@
 import { Mt19937, shuffleInPlace, uniformBelow } from './mt19937'
 
 /** Shuffle 0…total−1 with the QSL seed and cut it into sets of `performanceCount` samples. */
-export function loadableSets(total: number, performanceCount: number, qslSeed: bigint): Uint32Array[] {
+export function loadableSets(
+  total: number,
+  performanceCount: number,
+  qslSeed: bigint
+): Uint32Array[] {
   if (total <= 0) return []
   const all = new Uint32Array(total)
   for (let i = 0; i < total; i++) all[i] = i

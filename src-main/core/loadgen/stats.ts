@@ -51,7 +51,8 @@ export function truncatedMean(values: Float64Array): number {
 export function latencyStats(values: Float64Array): LatencyStats {
   const sorted = Float64Array.from(values).sort()
   const percentiles: Record<string, number> = {}
-  for (const { p, label } of REPORTED_PERCENTILES) percentiles[label] = percentileOfSorted(sorted, p)
+  for (const { p, label } of REPORTED_PERCENTILES)
+    percentiles[label] = percentileOfSorted(sorted, p)
   return {
     count: sorted.length,
     min: sorted.length > 0 ? sorted[0]! : 0,
@@ -91,7 +92,8 @@ export class LiveHistogram {
     let seen = 0
     for (let i = 0; i < this.counts.length; i++) {
       seen += this.counts[i]!
-      if (seen > rank) return Math.round(Math.exp(LiveHistogram.MIN_LOG + (i + 1) * LiveHistogram.STEP))
+      if (seen > rank)
+        return Math.round(Math.exp(LiveHistogram.MIN_LOG + (i + 1) * LiveHistogram.STEP))
     }
     return 0
   }

@@ -85,7 +85,9 @@ export function writeSummary(ps: PerformanceSummary, opt: SummaryOptions): strin
       out.push(`${pct}th percentile latency (ns) : ${formatInteger(ps.targetPercentileLatency)}`)
       break
     case 'Server':
-      out.push(`Completed samples per second    : ${formatFixed(ps.completedSamplesPerSecond ?? 0)}`)
+      out.push(
+        `Completed samples per second    : ${formatFixed(ps.completedSamplesPerSecond ?? 0)}`
+      )
       break
     case 'Offline':
       out.push(`Samples per second: ${formatCppDefault(ps.samplesPerSecond ?? 0)}`)

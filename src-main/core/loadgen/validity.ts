@@ -41,12 +41,19 @@ function queriesCheck(ps: PerformanceSummary): ValidityCheck {
   if (s.minSampleCount > s.minQueryCount) {
     explanation += `, with ${int(ps.sampleCount)} of at least ${int(s.minSampleCount)} samples`
   }
-  return { id: 'min_queries', label: 'Minimum queries', passed: ps.minQueriesMet, explanation: explanation + '.' }
+  return {
+    id: 'min_queries',
+    label: 'Minimum queries',
+    passed: ps.minQueriesMet,
+    explanation: explanation + '.'
+  }
 }
 
 function latencyCheck(ps: PerformanceSummary): ValidityCheck {
   const s = ps.settings
-  const pct = (s.targetLatencyPercentile * 100).toLocaleString('en-US', { maximumFractionDigits: 1 })
+  const pct = (s.targetLatencyPercentile * 100).toLocaleString('en-US', {
+    maximumFractionDigits: 1
+  })
   const ok = ps.perfConstraintsMet ?? true
   return {
     id: 'latency_bound',

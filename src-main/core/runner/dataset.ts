@@ -32,7 +32,10 @@ export class DatasetError extends Error {
 const IMAGE_EXT = new Set(['.jpg', '.jpeg', '.png'])
 
 /** Parse val_map.txt text; `valMapPath` only names the file in errors. */
-export function parseValMap(text: string, valMapPath: string): { file: string; label: number; line: number }[] {
+export function parseValMap(
+  text: string,
+  valMapPath: string
+): { file: string; label: number; line: number }[] {
   const out: { file: string; label: number; line: number }[] = []
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim()
@@ -50,9 +53,11 @@ export function parseValMap(text: string, valMapPath: string): { file: string; l
 /** Read and check a dataset folder: val_map.txt present, entries well formed, files exist, one kind. */
 export async function openDataset(root: string): Promise<Dataset> {
   const dir = resolve(root)
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new DatasetError(dir, 'dataset folder not found')
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new DatasetError(dir, 'dataset folder not found')
   const valMapPath = join(dir, 'val_map.txt')
-  if (!existsSync(valMapPath)) throw new DatasetError(valMapPath, 'val_map.txt not found in the dataset folder')
+  if (!existsSync(valMapPath))
+    throw new DatasetError(valMapPath, 'val_map.txt not found in the dataset folder')
   const entries = parseValMap(await readFile(valMapPath, 'utf8'), valMapPath)
   let kind: DatasetKind | null = null
   for (const e of entries) {
@@ -60,7 +65,10 @@ export async function openDataset(root: string): Promise<Dataset> {
     const ext = extname(e.file).toLowerCase()
     const k: DatasetKind | null = ext === '.npy' ? 'npy' : IMAGE_EXT.has(ext) ? 'image' : null
     if (k === null) {
-      throw new DatasetError(path, `unsupported file type "${ext}" (val_map.txt line ${e.line}); use .jpg, .png or .npy`)
+      throw new DatasetError(
+        path,
+        `unsupported file type "${ext}" (val_map.txt line ${e.line}); use .jpg, .png or .npy`
+      )
     }
     if (kind !== null && k !== kind) {
       throw new DatasetError(valMapPath, `mixes images and .npy files (line ${e.line}: ${e.file})`)

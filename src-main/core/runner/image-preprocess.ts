@@ -40,7 +40,12 @@ export function decodeImage(bytes: Uint8Array): RgbImage {
   let height: number
   if (bytes[0] === 0xff && bytes[1] === 0xd8) {
     // tolerantDecoding would turn a truncated file into a half-grey image instead of an error.
-    const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, tolerantDecoding: false, maxMemoryUsageInMB: 1024 })
+    const img = jpeg.decode(bytes, {
+      useTArray: true,
+      formatAsRGBA: true,
+      tolerantDecoding: false,
+      maxMemoryUsageInMB: 1024
+    })
     rgba = img.data
     width = img.width
     height = img.height
@@ -52,7 +57,8 @@ export function decodeImage(bytes: Uint8Array): RgbImage {
   } else {
     throw new Error('not a JPEG or PNG image')
   }
-  if (width <= 0 || height <= 0 || rgba.length < width * height * 4) throw new Error('image has no pixels')
+  if (width <= 0 || height <= 0 || rgba.length < width * height * 4)
+    throw new Error('image has no pixels')
   const rgb = new Uint8Array(width * height * 3)
   for (let i = 0, j = 0; j < rgb.length; i += 4, j += 3) {
     rgb[j] = rgba[i]!
@@ -145,7 +151,11 @@ export function resizeRgb(img: RgbImage, outW: number, outH: number): Float32Arr
 }
 
 /** Size after resizing so the shorter side is `shorter` (MLPerf reference: long side truncated). */
-export function resizedSize(width: number, height: number, shorter: number): { w: number; h: number } {
+export function resizedSize(
+  width: number,
+  height: number,
+  shorter: number
+): { w: number; h: number } {
   if (height > width) return { w: shorter, h: Math.floor((shorter * height) / width) }
   return { w: Math.floor((shorter * width) / height), h: shorter }
 }
@@ -174,7 +184,12 @@ function toHalf(v: number): number {
 }
 
 /** Full preprocessing of an encoded image into `out` (sample bytes of the target dtype). */
-export function preprocessImage(bytes: Uint8Array, pp: ImagePreprocess, target: ImageTarget, out: Uint8Array): void {
+export function preprocessImage(
+  bytes: Uint8Array,
+  pp: ImagePreprocess,
+  target: ImageTarget,
+  out: Uint8Array
+): void {
   const img = decodeImage(bytes)
   const crop = target.size
   const shorter = pp.resizeShorterSide ?? Math.round(crop / 0.875)
@@ -185,7 +200,8 @@ export function preprocessImage(bytes: Uint8Array, pp: ImagePreprocess, target: 
   const top = Math.floor((h - crop) / 2)
   const bgr = pp.channelOrder === 'BGR'
   const elem = ELEMENT_BYTES[target.dtype]
-  if (out.byteLength !== crop * crop * 3 * elem) throw new Error('sample buffer size does not match the crop')
+  if (out.byteLength !== crop * crop * 3 * elem)
+    throw new Error('sample buffer size does not match the crop')
   const view = new DataView(out.buffer, out.byteOffset, out.byteLength)
   const plane = crop * crop
   for (let y = 0; y < crop; y++) {

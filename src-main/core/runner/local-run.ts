@@ -25,14 +25,25 @@ import type { EffectiveSettings } from '../loadgen/config'
 import { effectiveSettings } from '../loadgen/config'
 import { accuracyLogText, accuracyTxt, int32LeHex } from '../loadgen/accuracy-log'
 import type { AccuracyEntry } from '../loadgen/accuracy-log'
-import { DetailLog, logResults, logRunStart, powerTimestamp, testDatetime } from '../loadgen/detail-writer'
+import {
+  DetailLog,
+  logResults,
+  logRunStart,
+  powerTimestamp,
+  testDatetime
+} from '../loadgen/detail-writer'
 import type { PerformanceSummary } from '../loadgen/performance-summary'
 import { officialResult, summarizePerformance } from '../loadgen/performance-summary'
 import type { LoopOutcome, LoopProgress } from '../loadgen/run-loop'
 import { runScenario } from '../loadgen/run-loop'
 import type { RunRecord } from '../loadgen/run-record'
 import { loadableSets } from '../loadgen/sample-order'
-import { histogramBins, percentileCurve, percentileOfSorted, throughputSeries } from '../loadgen/stats'
+import {
+  histogramBins,
+  percentileCurve,
+  percentileOfSorted,
+  throughputSeries
+} from '../loadgen/stats'
 import { summaryFooter, writeSummary } from '../loadgen/summary-writer'
 import { performanceChecks } from '../loadgen/validity'
 import { openDataset } from './dataset'
@@ -79,7 +90,9 @@ function message(e: unknown): string {
 function toRunSummary(ps: PerformanceSummary, rec: RunRecord, jitterP99: number): RunSummary {
   const s = ps.settings
   const latency = s.scenario === 'SingleStream' || s.scenario === 'MultiStream'
-  const pct = (s.targetLatencyPercentile * 100).toLocaleString('en-US', { maximumFractionDigits: 1 })
+  const pct = (s.targetLatencyPercentile * 100).toLocaleString('en-US', {
+    maximumFractionDigits: 1
+  })
   return {
     scenario: s.scenario,
     mode: s.mode,
@@ -110,7 +123,12 @@ function toRunSummary(ps: PerformanceSummary, rec: RunRecord, jitterP99: number)
     samplesPerSecond: ps.samplesPerSecond,
     overLatencyCount: ps.overLatencyCount,
     perQuery: ps.perQuery
-      ? { minNs: ps.perQuery.min, maxNs: ps.perQuery.max, meanNs: ps.perQuery.mean, percentilesNs: ps.perQuery.percentiles }
+      ? {
+          minNs: ps.perQuery.min,
+          maxNs: ps.perQuery.max,
+          meanNs: ps.perQuery.mean,
+          percentilesNs: ps.perQuery.percentiles
+        }
       : null,
     issueJitterP99Ns: jitterP99
   }
@@ -162,7 +180,9 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
       ...p
     })
   }
-  const result = (partial: Partial<RunResult> & Pick<RunResult, 'status' | 'reason'>): RunResult => ({
+  const result = (
+    partial: Partial<RunResult> & Pick<RunResult, 'status' | 'reason'>
+  ): RunResult => ({
     runDir,
     startedAt: new Date(wallStart).toISOString(),
     wallMs: Date.now() - wallStart,
@@ -184,9 +204,12 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
   const problems = settingsProblems(settings)
   if (problems.length > 0) return failed(`Invalid settings: ${problems.join('; ')}.`)
   const modelPath = resolve(settings.modelPath)
-  if (!existsSync(modelPath) || !statSync(modelPath).isFile()) return failed(`Model file not found: ${modelPath}`)
+  if (!existsSync(modelPath) || !statSync(modelPath).isFile())
+    return failed(`Model file not found: ${modelPath}`)
   if (settings.mode === 'AccuracyOnly' && settings.datasetPath === null) {
-    return failed('Accuracy mode needs a dataset folder with val_map.txt labels; synthetic inputs have no labels.')
+    return failed(
+      'Accuracy mode needs a dataset folder with val_map.txt labels; synthetic inputs have no labels.'
+    )
   }
   let dataset: Dataset | null = null
   if (settings.datasetPath !== null) {
@@ -204,7 +227,9 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
   progress({})
 
   const concurrent = settings.scenario === 'Server' || settings.scenario === 'Offline'
-  const workerCount = concurrent ? Math.max(1, Math.min(settings.workers, availableParallelism() * 2)) : 1
+  const workerCount = concurrent
+    ? Math.max(1, Math.min(settings.workers, availableParallelism() * 2))
+    : 1
   let pool: WorkerPool
   try {
     pool = await WorkerPool.open(
@@ -264,7 +289,9 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
     const toRun = accuracy ? sets : sets.slice(0, 1)
     const fixedBatch = input.fixedBatch
     if (fixedBatch !== null && fixedBatch !== settings.batchSize && settings.batchSize !== 1) {
-      notes.push(`The model's input has a fixed batch of ${fixedBatch}; batches are sent with that size.`)
+      notes.push(
+        `The model's input has a fixed batch of ${fixedBatch}; batches are sent with that size.`
+      )
     }
     const limit = opts.memoryLimitBytes ?? Math.min(MAX_STORE_BYTES, Math.floor(totalmem() * 0.4))
 
@@ -320,7 +347,12 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
           for (let w = 0; w < pool.size; w++) {
             for (let k = 0; k < settings.warmupRuns; k++) {
               const n = k % 2 === 0 ? b : 1
-              await pool.request(w, Int32Array.from({ length: n }, (_, i) => i), fixedBatch ?? n, 'none')
+              await pool.request(
+                w,
+                Int32Array.from({ length: n }, (_, i) => i),
+                fixedBatch ?? n,
+                'none'
+              )
             }
           }
         } catch (e) {
@@ -328,8 +360,13 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
           reason = `Inference failed during warm-up: ${message(e)}`
           break
         }
-        if (settings.warmupRuns > 0) notes.push(`${settings.warmupRuns} untimed warm-up inferences per worker before timing.`)
-        detail.str('generic_message', accuracy ? 'Starting accuracy mode' : 'Starting performance mode', clock.now())
+        if (settings.warmupRuns > 0)
+          notes.push(`${settings.warmupRuns} untimed warm-up inferences per worker before timing.`)
+        detail.str(
+          'generic_message',
+          accuracy ? 'Starting accuracy mode' : 'Starting performance mode',
+          clock.now()
+        )
         powerBeginMs = Date.now()
       }
       detail.log('loaded_qsl_set', { kind: 'intList', v: set }, clock.now())
@@ -413,7 +450,10 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
             ? qualityTarget(top1, settings.referenceAccuracy, settings.qualityTargetFraction)
             : null
       }
-      if (offset !== 0) notes.push(`Label offset ${offset}: the model's class ids are compared with val_map labels + ${offset}.`)
+      if (offset !== 0)
+        notes.push(
+          `Label offset ${offset}: the model's class ids are compared with val_map labels + ${offset}.`
+        )
     }
 
     const accuracyJson = accuracyLogText(entries)
@@ -421,7 +461,13 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
       [
         'summary',
         FILES.summary,
-        ps ? writeSummary(ps, { sutName: settings.sutName, warnings: detail.warnings, errors: detail.errors }) : summaryFooter(detail.warnings, detail.errors)
+        ps
+          ? writeSummary(ps, {
+              sutName: settings.sutName,
+              warnings: detail.warnings,
+              errors: detail.errors
+            })
+          : summaryFooter(detail.warnings, detail.errors)
       ],
       ['detail', FILES.detail, detail.text()],
       ['accuracy_log', FILES.accuracy, accuracyJson]
@@ -442,7 +488,9 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
 
     const lat = record ? record.completedLatencies().sort() : new Float64Array(0)
     if (record && record.sampleCount > record.completedSamples) {
-      notes.push(`${record.sampleCount - record.completedSamples} issued samples never completed; statistics cover completed samples only.`)
+      notes.push(
+        `${record.sampleCount - record.completedSamples} issued samples never completed; statistics cover completed samples only.`
+      )
     }
     return result({
       status,

@@ -8,7 +8,12 @@ import type { ElementType } from './tensor-types'
 import { isElementType } from './tensor-types'
 
 /** onnxruntime's description of one input or output. */
-export type ValueMeta = { name: string; isTensor: boolean; type: string; shape: (number | string)[] }
+export type ValueMeta = {
+  name: string
+  isTensor: boolean
+  type: string
+  shape: (number | string)[]
+}
 
 export type ModelInput = {
   name: string
@@ -34,9 +39,12 @@ export function describeModelInput(inputs: ValueMeta[], modelPath: string): Mode
   const inp = inputs[0]!
   if (!inp.isTensor) throw new Error(`${modelPath}: input '${inp.name}' is not a tensor`)
   if (!isElementType(inp.type)) {
-    throw new Error(`${modelPath}: input '${inp.name}' has element type ${inp.type}, which local runs do not support`)
+    throw new Error(
+      `${modelPath}: input '${inp.name}' has element type ${inp.type}, which local runs do not support`
+    )
   }
-  if (inp.shape.length === 0) throw new Error(`${modelPath}: input '${inp.name}' is a scalar; a batch dimension is needed`)
+  if (inp.shape.length === 0)
+    throw new Error(`${modelPath}: input '${inp.name}' is a scalar; a batch dimension is needed`)
   const first = inp.shape[0]
   return {
     name: inp.name,

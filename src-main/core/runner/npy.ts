@@ -13,7 +13,12 @@ export type NpyArray = {
   data: Uint8Array
 }
 
-export type NpyHeader = { descr: string; fortranOrder: boolean; shape: number[]; dataOffset: number }
+export type NpyHeader = {
+  descr: string
+  fortranOrder: boolean
+  shape: number[]
+  dataOffset: number
+}
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59] // \x93NUMPY
 
@@ -36,7 +41,9 @@ export function parseNpyHeader(bytes: Uint8Array): NpyHeader {
     throw new Error(`unsupported .npy format version ${major}`)
   }
   if (start + headerLen > bytes.length) throw new Error('truncated .npy header')
-  const text = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(bytes.subarray(start, start + headerLen))
+  const text = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(
+    bytes.subarray(start, start + headerLen)
+  )
   const descr = /['"]descr['"]\s*:\s*['"]([^'"]+)['"]/.exec(text)?.[1]
   const fortran = /['"]fortran_order['"]\s*:\s*(True|False)/.exec(text)?.[1]
   const shapeText = /['"]shape['"]\s*:\s*\(([^)]*)\)/.exec(text)?.[1]
@@ -97,7 +104,9 @@ export function parseNpy(bytes: Uint8Array): NpyArray {
   const count = h.shape.reduce((a, b) => a * b, 1)
   const need = count * elem
   if (bytes.length - h.dataOffset < need) {
-    throw new Error(`truncated .npy data: shape (${h.shape.join(', ')}) needs ${need} bytes, file has ${bytes.length - h.dataOffset}`)
+    throw new Error(
+      `truncated .npy data: shape (${h.shape.join(', ')}) needs ${need} bytes, file has ${bytes.length - h.dataOffset}`
+    )
   }
   let data: Uint8Array = bytes.slice(h.dataOffset, h.dataOffset + need)
   if (bigEndian && elem > 1) {
@@ -108,7 +117,12 @@ export function parseNpy(bytes: Uint8Array): NpyArray {
 }
 
 /** Build a .npy file (C order, little endian); used by tests and tools. */
-export function encodeNpy(dtype: ElementType, shape: number[], data: Uint8Array, fortranOrder = false): Uint8Array {
+export function encodeNpy(
+  dtype: ElementType,
+  shape: number[],
+  data: Uint8Array,
+  fortranOrder = false
+): Uint8Array {
   const code = Object.entries(NUMPY_TYPES).find(([, t]) => t === dtype)![0]
   const descr = ELEMENT_BYTES[dtype] === 1 ? `|${code}` : `<${code}`
   const shapeText = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`

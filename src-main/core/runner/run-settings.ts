@@ -5,7 +5,13 @@
  */
 import type { LocalScenario, RunSettings, RunSettingsInput } from '../../shared/local-run'
 import type { TestSettings } from '../loadgen/config'
-import { applyConf, builtInTestSettings, ConfSyntaxError, parseConf, seedFromSetting } from '../loadgen/config'
+import {
+  applyConf,
+  builtInTestSettings,
+  ConfSyntaxError,
+  parseConf,
+  seedFromSetting
+} from '../loadgen/config'
 import { MLPERF_CONF } from '../loadgen/mlperf-conf-defaults'
 import { DEFAULT_IMAGE_PREPROCESS } from './image-preprocess'
 
@@ -38,14 +44,20 @@ export function confTestSettings(
 export function resolveRunSettings(input: RunSettingsInput): RunSettings {
   const benchmark = input.benchmark ?? 'resnet50'
   const scenario = input.scenario ?? 'SingleStream'
-  const ts = confTestSettings(benchmark, scenario, input.mode ?? 'PerformanceOnly', input.userConf ?? null)
+  const ts = confTestSettings(
+    benchmark,
+    scenario,
+    input.mode ?? 'PerformanceOnly',
+    input.userConf ?? null
+  )
   const percentile = {
     SingleStream: ts.singleStreamTargetLatencyPercentile,
     MultiStream: ts.multiStreamTargetLatencyPercentile,
     Server: ts.serverTargetLatencyPercentile,
     Offline: 0.99
   }[scenario]
-  const expectedNs = scenario === 'MultiStream' ? ts.multiStreamExpectedLatencyNs : ts.singleStreamExpectedLatencyNs
+  const expectedNs =
+    scenario === 'MultiStream' ? ts.multiStreamExpectedLatencyNs : ts.singleStreamExpectedLatencyNs
   const settings: RunSettings = {
     modelPath: input.modelPath,
     benchmark,
@@ -60,11 +72,14 @@ export function resolveRunSettings(input: RunSettingsInput): RunSettings {
     maxDurationMs: input.maxDurationMs ?? ts.maxDurationMs,
     minQueryCount: input.minQueryCount ?? ts.minQueryCount,
     maxQueryCount: input.maxQueryCount ?? ts.maxQueryCount,
-    targetQps: input.targetQps ?? (scenario === 'Offline' ? ts.offlineExpectedQps : ts.serverTargetQps),
+    targetQps:
+      input.targetQps ?? (scenario === 'Offline' ? ts.offlineExpectedQps : ts.serverTargetQps),
     targetLatencyMs: input.targetLatencyMs ?? ts.serverTargetLatencyNs / 1e6,
     expectedLatencyMs: input.expectedLatencyMs ?? expectedNs / 1e6,
-    targetLatencyPercentile: input.targetLatencyPercentile ?? Math.round(percentile * 100 * 1e6) / 1e6,
-    samplesPerQuery: input.samplesPerQuery ?? (scenario === 'MultiStream' ? ts.multiStreamSamplesPerQuery : 1),
+    targetLatencyPercentile:
+      input.targetLatencyPercentile ?? Math.round(percentile * 100 * 1e6) / 1e6,
+    samplesPerQuery:
+      input.samplesPerQuery ?? (scenario === 'MultiStream' ? ts.multiStreamSamplesPerQuery : 1),
     performanceSampleCount: input.performanceSampleCount ?? ts.performanceSampleCountOverride,
     maxAsyncQueries: input.maxAsyncQueries ?? ts.serverMaxAsyncQueries,
     qslRngSeed: input.qslRngSeed ?? ts.qslRngSeed.toString(),
@@ -134,9 +149,11 @@ export function testSettingsFor(s: RunSettings): TestSettings {
   return {
     ...ts,
     singleStreamExpectedLatencyNs: Math.round(s.expectedLatencyMs * 1e6),
-    singleStreamTargetLatencyPercentile: s.scenario === 'SingleStream' ? pct : ts.singleStreamTargetLatencyPercentile,
+    singleStreamTargetLatencyPercentile:
+      s.scenario === 'SingleStream' ? pct : ts.singleStreamTargetLatencyPercentile,
     multiStreamExpectedLatencyNs: Math.round(s.expectedLatencyMs * 1e6),
-    multiStreamTargetLatencyPercentile: s.scenario === 'MultiStream' ? pct : ts.multiStreamTargetLatencyPercentile,
+    multiStreamTargetLatencyPercentile:
+      s.scenario === 'MultiStream' ? pct : ts.multiStreamTargetLatencyPercentile,
     multiStreamSamplesPerQuery: s.samplesPerQuery,
     serverTargetQps: s.targetQps,
     serverTargetLatencyNs: Math.round(s.targetLatencyMs * 1e6),

@@ -42,7 +42,12 @@ function dimsMatch(model: (number | null)[], data: number[]): boolean {
   return model.length === data.length && model.every((d, i) => d === null || d === data[i])
 }
 
-function imageSource(ds: Dataset, input: ModelInput, pp: ImagePreprocess, modelPath: string): SampleSource {
+function imageSource(
+  ds: Dataset,
+  input: ModelInput,
+  pp: ImagePreprocess,
+  modelPath: string
+): SampleSource {
   const modelLayout = imageLayout(input)
   const layout: TensorLayout | null = pp.layout === 'auto' ? modelLayout : pp.layout
   if (layout === null || (modelLayout !== null && modelLayout !== layout)) {
@@ -51,9 +56,15 @@ function imageSource(ds: Dataset, input: ModelInput, pp: ImagePreprocess, modelP
       `the model input '${input.name}' ${formatShape(input.shape)} of ${modelPath} does not take ${pp.layout === 'auto' ? '3-channel images (NCHW or NHWC)' : `${pp.layout} images`}`
     )
   }
-  const [h, w] = layout === 'NCHW' ? [input.sampleDims[1], input.sampleDims[2]] : [input.sampleDims[0], input.sampleDims[1]]
+  const [h, w] =
+    layout === 'NCHW'
+      ? [input.sampleDims[1], input.sampleDims[2]]
+      : [input.sampleDims[0], input.sampleDims[1]]
   const size = pp.cropSize ?? h ?? w ?? 224
-  if ((h !== null && h !== undefined && h !== size) || (w !== null && w !== undefined && w !== size)) {
+  if (
+    (h !== null && h !== undefined && h !== size) ||
+    (w !== null && w !== undefined && w !== size)
+  ) {
     throw new DatasetError(
       ds.root,
       `crop size ${size} does not fit the model input '${input.name}' ${formatShape(input.shape)}`
@@ -78,12 +89,18 @@ function imageSource(ds: Dataset, input: ModelInput, pp: ImagePreprocess, modelP
       try {
         bytes = await readFile(path)
       } catch (e) {
-        throw new DatasetError(path, `cannot be read (${e instanceof Error ? e.message : String(e)})`)
+        throw new DatasetError(
+          path,
+          `cannot be read (${e instanceof Error ? e.message : String(e)})`
+        )
       }
       try {
         preprocessImage(bytes, pp, { layout, size, dtype: input.dtype }, out)
       } catch (e) {
-        throw new DatasetError(path, `is not a valid image: ${e instanceof Error ? e.message : String(e)}`)
+        throw new DatasetError(
+          path,
+          `is not a valid image: ${e instanceof Error ? e.message : String(e)}`
+        )
       }
     }
   }
@@ -122,7 +139,10 @@ async function npySource(ds: Dataset, input: ModelInput): Promise<SampleSource> 
         throw new DatasetError(path, e instanceof Error ? e.message : String(e))
       }
       if (arr.dtype !== input.dtype) {
-        throw new DatasetError(path, `has dtype ${arr.dtype} but the model input '${input.name}' is ${input.dtype}`)
+        throw new DatasetError(
+          path,
+          `has dtype ${arr.dtype} but the model input '${input.name}' is ${input.dtype}`
+        )
       }
       const shape = stripLeadingOnes(arr.shape, dims.length)
       if (shape.length !== dims.length || shape.some((d, k) => d !== dims[k])) {

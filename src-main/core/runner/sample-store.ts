@@ -24,7 +24,11 @@ export const MAX_STORE_BYTES = 4 * 1024 ** 3
 export async function loadSampleStore(
   source: SampleSource,
   indices: Uint32Array,
-  opts: { memoryLimitBytes: number; signal?: AbortSignal; onProgress?: (loaded: number, total: number) => void }
+  opts: {
+    memoryLimitBytes: number
+    signal?: AbortSignal
+    onProgress?: (loaded: number, total: number) => void
+  }
 ): Promise<SampleStore> {
   const bytes = indices.length * source.sampleBytes
   if (bytes > opts.memoryLimitBytes) {
@@ -50,5 +54,12 @@ export async function loadSampleStore(
     }
   }
   opts.onProgress?.(indices.length, indices.length)
-  return { buffer, sampleBytes: source.sampleBytes, dims: source.dims, dtype: source.dtype, slotOf, qslOf }
+  return {
+    buffer,
+    sampleBytes: source.sampleBytes,
+    dims: source.dims,
+    dtype: source.dtype,
+    slotOf,
+    qslOf
+  }
 }

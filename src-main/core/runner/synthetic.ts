@@ -8,7 +8,12 @@ import type { ElementType } from './tensor-types'
 import { ELEMENT_BYTES } from './tensor-types'
 
 /** Fill `out` (the bytes of one sample) with values for sample `index`. */
-export function fillSynthetic(dtype: ElementType, out: Uint8Array, seed: bigint, index: number): void {
+export function fillSynthetic(
+  dtype: ElementType,
+  out: Uint8Array,
+  seed: bigint,
+  index: number
+): void {
   const rng = new Mt19937(BigInt.asUintN(64, seed + BigInt(index) * 0x9e3779b97f4a7c15n))
   const n = out.byteLength / ELEMENT_BYTES[dtype]
   const view = new DataView(out.buffer, out.byteOffset, out.byteLength)
@@ -49,7 +54,11 @@ export function fillSynthetic(dtype: ElementType, out: Uint8Array, seed: bigint,
 }
 
 /** Per-sample dims for synthetic inputs: every non-batch dimension must be known. */
-export function syntheticDims(sampleDims: (number | null)[], inputName: string, override: number[] | null): number[] {
+export function syntheticDims(
+  sampleDims: (number | null)[],
+  inputName: string,
+  override: number[] | null
+): number[] {
   if (override !== null) return override
   if (sampleDims.some((d) => d === null)) {
     throw new Error(

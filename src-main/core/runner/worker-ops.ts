@@ -67,7 +67,11 @@ export function assembleBatch(
 }
 
 /** Per-sample class of the first output: argmax of each row, or the value itself when a row has one element. */
-export function argmaxRows(data: ArrayLike<number | bigint>, batch: number, count: number): Int32Array {
+export function argmaxRows(
+  data: ArrayLike<number | bigint>,
+  batch: number,
+  count: number
+): Int32Array {
   const per = Math.floor(data.length / batch)
   const out = new Int32Array(count)
   for (let k = 0; k < count; k++) {

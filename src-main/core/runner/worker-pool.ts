@@ -66,7 +66,9 @@ export class WorkerPool {
           }
           worker.once('message', onMessage)
           worker.once('error', (e) => reject(e))
-          worker.once('exit', (code) => reject(new Error(`the inference worker exited during start-up (code ${code})`)))
+          worker.once('exit', (code) =>
+            reject(new Error(`the inference worker exited during start-up (code ${code})`))
+          )
         })
       )
     }
@@ -83,7 +85,9 @@ export class WorkerPool {
       slot.worker.on('exit', (code) => {
         if (!pool.closing) pool.fail(`the inference worker exited unexpectedly (code ${code})`)
       })
-      slot.worker.on('messageerror', (e) => pool.fail(`message to the inference worker failed: ${e.message}`))
+      slot.worker.on('messageerror', (e) =>
+        pool.fail(`message to the inference worker failed: ${e.message}`)
+      )
     }
     return pool
   }
@@ -101,7 +105,8 @@ export class WorkerPool {
   private fail(reason: string): void {
     if (this.failure !== null || this.closing) return
     this.failure = reason
-    for (const slot of this.slots) for (const w of slot.waiters.values()) w.reject(new Error(reason))
+    for (const slot of this.slots)
+      for (const w of slot.waiters.values()) w.reject(new Error(reason))
     for (const fn of this.failureListeners) fn(reason)
     this.failureListeners = []
   }
@@ -253,7 +258,8 @@ class PoolSut implements Sut {
     if (this.stopped) return
     while (this.count > 0) {
       let best: Slot | null = null
-      for (const s of this.slots) if (s.inFlight < this.o.depth && (!best || s.inFlight < best.inFlight)) best = s
+      for (const s of this.slots)
+        if (s.inFlight < this.o.depth && (!best || s.inFlight < best.inFlight)) best = s
       if (!best) return
       const n = Math.min(this.maxBatch, this.count)
       const cap = this.qQ.length
@@ -270,7 +276,13 @@ class PoolSut implements Sut {
       const id = this.newId()
       this.batches.set(id, batch)
       best.inFlight++
-      const msg: ToWorker = { type: 'run', id, slots, batch: this.o.fixedBatch ?? n, want: this.o.want }
+      const msg: ToWorker = {
+        type: 'run',
+        id,
+        slots,
+        batch: this.o.fixedBatch ?? n,
+        want: this.o.want
+      }
       best.worker.postMessage(msg)
     }
   }
@@ -284,7 +296,8 @@ class PoolSut implements Sut {
     let k = 0
     while (k < n) {
       let e = k + 1
-      while (e < n && b.queries[e] === b.queries[k] && b.positions[e] === b.positions[e - 1]! + 1) e++
+      while (e < n && b.queries[e] === b.queries[k] && b.positions[e] === b.positions[e - 1]! + 1)
+        e++
       this.sink.complete(b.queries[k]!, b.positions[k]!, e - k, m.t, m.classes, k)
       k = e
     }

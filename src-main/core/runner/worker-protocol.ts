@@ -18,7 +18,13 @@ export type WorkerInit = {
 export type WantOutput = 'none' | 'argmax' | 'output'
 
 export type ToWorker =
-  | { type: 'samples'; buffer: SharedArrayBuffer; sampleBytes: number; dtype: ElementType; dims: number[] }
+  | {
+      type: 'samples'
+      buffer: SharedArrayBuffer
+      sampleBytes: number
+      dtype: ElementType
+      dims: number[]
+    }
   | {
       type: 'run'
       id: number

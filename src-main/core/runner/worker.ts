@@ -22,7 +22,12 @@ try {
     ...(init.interOpThreads > 0 ? { interOpNumThreads: init.interOpThreads } : {})
   })
   const meta = (m: readonly ort.InferenceSession.ValueMetadata[]) =>
-    m.map((v) => ({ name: v.name, isTensor: v.isTensor, type: v.isTensor ? v.type : 'non-tensor', shape: v.isTensor ? [...v.shape] : [] }))
+    m.map((v) => ({
+      name: v.name,
+      isTensor: v.isTensor,
+      type: v.isTensor ? v.type : 'non-tensor',
+      shape: v.isTensor ? [...v.shape] : []
+    }))
   port.on('message', (msg: ToWorker) => {
     if (msg.type === 'samples') {
       store = msg
@@ -38,14 +43,23 @@ try {
       (out) => {
         const t = process.hrtime.bigint()
         const first = out[session.outputNames[0]!]!.data as ArrayLike<number | bigint>
-        const classes = msg.want === 'argmax' ? argmaxRows(first, msg.batch, msg.slots.length) : null
+        const classes =
+          msg.want === 'argmax' ? argmaxRows(first, msg.batch, msg.slots.length) : null
         const output = msg.want === 'output' ? firstRow(first, msg.batch) : null
         post({ type: 'done', id: msg.id, t, classes, output })
       },
-      (e: unknown) => post({ type: 'error', message: `inference failed: ${e instanceof Error ? e.message : String(e)}` })
+      (e: unknown) =>
+        post({
+          type: 'error',
+          message: `inference failed: ${e instanceof Error ? e.message : String(e)}`
+        })
     )
   })
-  post({ type: 'ready', inputs: meta(session.inputMetadata), outputs: meta(session.outputMetadata) })
+  post({
+    type: 'ready',
+    inputs: meta(session.inputMetadata),
+    outputs: meta(session.outputMetadata)
+  })
 } catch (e) {
   post({ type: 'error', message: e instanceof Error ? e.message : String(e) })
 }
