@@ -7,7 +7,14 @@ const r = (p: string): string => resolve(import.meta.dirname, p)
 export default defineConfig({
   main: {
     build: {
-      rolldownOptions: { input: { index: r('src-main/electron/main.ts') } }
+      rolldownOptions: {
+        input: {
+          index: r('src-main/electron/main.ts'),
+          // The ONNX inference worker (worker_threads) as its own entry: out/main/inference-worker.js,
+          // started by src-main/electron/inference-worker.ts.
+          'inference-worker': r('src-main/core/runner/worker.ts')
+        }
+      }
     }
   },
   preload: {

@@ -1,5 +1,7 @@
+import { dirname, join, resolve } from 'node:path'
 import type { Api, ApiEvents, EventName } from '../shared/api'
-import { INFERENCE_COLUMNS } from '../shared/columns'
+import type { PickPurpose } from '../shared/local-run-views'
+import { SUITE_COLUMNS } from '../shared/columns'
 import type { WritableDb } from '../core/db/types'
 import { resultsCsv } from '../core/export/results-csv'
 import { listDir } from '../core/files/list-dir'
@@ -7,7 +9,15 @@ import { ImportManager } from '../core/ingest/import-manager'
 import { queryFacets } from '../core/query/facets'
 import { queryResults } from '../core/query/results-query'
 import { countInferenceResults, getInferenceResult } from '../core/repo/inference-results'
+import { countTrainingResults, getTrainingResult } from '../core/repo/training-results'
+import { trainingRunsView } from '../core/query/training-runs'
+import { thresholdDefaults } from '../core/query/training-thresholds'
+import { buildTtmtView, loadTtmtSet } from '../core/query/training-ttmt'
+import { LocalRunManager } from '../core/local-runs/run-manager'
+import type { WorkerFactory } from '../core/runner/worker-pool'
 import { ApiFailure } from './api-failure'
+import { chartAreas } from './chart-handlers'
+import { runAreas } from './run-handlers'
 
 /** What the API needs from its host: the database, a folder picker, an event sink. */
 export type ApiPorts = {
@@ -17,10 +27,23 @@ export type ApiPorts = {
   shell: 'electron' | 'web' | 'cli'
   /** Native folder picker; absent in web mode (the renderer then shows its own browser). */
   pickFolder?: () => Promise<string | null>
+  /** Native file/folder picker for local runs; absent in web mode. */
+  pickPath?: (purpose: PickPurpose) => Promise<string | null>
   emit: <E extends EventName>(event: E, payload: ApiEvents[E]) => void
+  /** Folder of local run folders; defaults to `runs` next to the database. */
+  runsDir?: string
+  /**
+   * The inference worker factory for local runs. The Electron app passes its bundled worker;
+   * everything else runs under tsx and starts the worker from the TypeScript source.
+   */
+  createWorker?: () => Promise<WorkerFactory>
 }
 
-export type ApiHandle = { api: Api; imports: ImportManager }
+export type ApiHandle = { api: Api; imports: ImportManager; runs: LocalRunManager }
+
+/** Workers from the TypeScript source (tsx, vitest); imported only when a run needs one. */
+const sourceWorkers = async (): Promise<WorkerFactory> =>
+  (await import('../core/runner/source-worker')).sourceWorkerFactory()
 
 /** The API implementation; every transport (IPC, HTTP, CLI) calls it through dispatch. */
 export function createApi(ports: ApiPorts): ApiHandle {
@@ -29,20 +52,35 @@ export function createApi(ports: ApiPorts): ApiHandle {
     progress: (p) => ports.emit('imports.progress', p),
     finished: (r) => ports.emit('imports.finished', r)
   })
+  const runs = new LocalRunManager({
+    db,
+    runsDir: ports.runsDir ?? join(dirname(resolve(ports.dbPath)), 'runs'),
+    createWorker: ports.createWorker ?? sourceWorkers,
+    events: {
+      progress: (e) => ports.emit('runs.progress', e),
+      finished: (e) => ports.emit('runs.finished', e)
+    }
+  })
   const api: Api = {
     app: {
       info: async () => ({
         version: ports.version,
         dbPath: ports.dbPath,
         inferenceResults: countInferenceResults(db),
+        trainingResults: countTrainingResults(db),
         shell: ports.shell
       })
     },
     results: {
-      columns: async () => [...INFERENCE_COLUMNS],
+      columns: async ({ suite }) => [...SUITE_COLUMNS[suite]],
       query: async (q) => queryResults(db, q),
       facets: async (q) => queryFacets(db, q),
-      get: async ({ id }) => {
+      get: async ({ suite, id }) => {
+        if (suite === 'training') {
+          const found = getTrainingResult(db, id)
+          if (!found) throw new ApiFailure('not_found', `No training result with id ${id}`)
+          return { id, ...found }
+        }
         const found = getInferenceResult(db, id)
         if (!found) throw new ApiFailure('not_found', `No result with id ${id}`)
         return { id, ...found }
@@ -59,8 +97,29 @@ export function createApi(ports: ApiPorts): ApiHandle {
       },
       list: async () => imports.list()
     },
+    training: {
+      runs: async ({ id }) => {
+        const view = trainingRunsView(db, id)
+        if (!view) throw new ApiFailure('not_found', `No training result with id ${id}`)
+        return view
+      },
+      thresholds: async ({ benchmark, round }) => thresholdDefaults(benchmark, round),
+      ttmt: async ({ ids, thresholds }) => {
+        const sets = ids.map((id) => {
+          const set = loadTtmtSet(db, id)
+          if (!set) throw new ApiFailure('not_found', `No training result with id ${id}`)
+          return set
+        })
+        return buildTtmtView(sets, thresholds)
+      }
+    },
+    ...chartAreas({ db, dbPath: ports.dbPath, version: ports.version }),
     files: {
       pickFolder: async () => ({ path: ports.pickFolder ? await ports.pickFolder() : null }),
+      pickPath: async ({ purpose }) =>
+        ports.pickPath
+          ? { path: await ports.pickPath(purpose), native: true }
+          : { path: null, native: false },
       list: async ({ path }) => {
         try {
           return await listDir(path)
@@ -72,7 +131,8 @@ export function createApi(ports: ApiPorts): ApiHandle {
           throw new ApiFailure('invalid_input', `Cannot list ${path ?? ''}: ${err.message}`)
         }
       }
-    }
+    },
+    ...runAreas(runs)
   }
-  return { api, imports }
+  return { api, imports, runs }
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { openDb } from '../core/db/open-db'
 import type { WritableDb } from '../core/db/types'
 import type { ImportManager } from '../core/ingest/import-manager'
+import type { LocalRunManager } from '../core/local-runs/run-manager'
 import { SAMPLE_FILE, seedSampleIfEmpty } from '../core/sample/load-sample'
 import type { Api } from '../shared/api'
 import type { ApiPorts } from './create-api'
@@ -17,7 +18,11 @@ export type BackendOptions = {
   /** Seed the bundled sample into an empty database (the app does; the CLI does not). */
   seedSample: boolean
   pickFolder?: ApiPorts['pickFolder']
+  pickPath?: ApiPorts['pickPath']
   nativeBinding?: string
+  /** Local runs: where run folders go and how inference workers start (see ApiPorts). */
+  runsDir?: string
+  createWorker?: ApiPorts['createWorker']
 }
 
 export type Backend = {
@@ -25,6 +30,7 @@ export type Backend = {
   api: Api
   hub: EventHub
   imports: ImportManager
+  runs: LocalRunManager
   close: () => Promise<void>
 }
 
@@ -42,22 +48,27 @@ export function openBackend(o: BackendOptions): Backend {
   const db = openDb(o.dbPath, o.nativeBinding ? { nativeBinding: o.nativeBinding } : {})
   if (o.seedSample) seedSampleIfEmpty(db, join(o.appRoot, 'resources', 'sample', SAMPLE_FILE))
   const hub = new EventHub()
-  const { api, imports } = createApi({
+  const { api, imports, runs } = createApi({
     db,
     dbPath: o.dbPath,
     version: appVersion(o.appRoot),
     shell: o.shell,
     emit: hub.emit,
-    ...(o.pickFolder ? { pickFolder: o.pickFolder } : {})
+    ...(o.pickFolder ? { pickFolder: o.pickFolder } : {}),
+    ...(o.pickPath ? { pickPath: o.pickPath } : {}),
+    ...(o.runsDir ? { runsDir: o.runsDir } : {}),
+    ...(o.createWorker ? { createWorker: o.createWorker } : {})
   })
   return {
     db,
     api,
     hub,
     imports,
+    runs,
     close: async () => {
       imports.cancelAll()
-      await imports.idle()
+      runs.cancelAll()
+      await Promise.all([imports.idle(), runs.idle()])
       db.close()
     }
   }

@@ -3,9 +3,9 @@ import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { randomBytes } from 'node:crypto'
 import type { ImportReport, ResultPage, Suite, ViewQuery } from '../shared/api'
-import { INFERENCE_CSV_COLUMNS } from '../shared/columns'
+import { SUITE_CSV_COLUMNS } from '../shared/columns'
 import { dispatch } from '../api/dispatch'
-import { openBackend } from '../api/open-backend'
+import { appVersion, openBackend } from '../api/open-backend'
 import type { Backend } from '../api/open-backend'
 import { defaultDbPath } from '../core/app-paths'
 import { writeResultsCsv } from '../core/export/results-csv'
@@ -13,17 +13,37 @@ import { startHttpServer } from '../bridge/http-server'
 import { ensureRendererBuilt } from './ensure-renderer'
 import { parseWhereArgs } from './where-arg'
 import { textTable } from './text-table'
+import { chartCmd } from './chart-cmd'
+import { commentBlock } from '../shared/charts/footnote'
+import { tableFootnote } from '../core/export/render-view'
+import { ttmtCmd } from './ttmt-cmd'
+import { RUN_HELP, runCmd } from './run-cmd'
 
 const APP_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
 const HELP = `mlperf-explorer: MLPerf results from the command line
 
   mlperf-explorer import <path>... [--db FILE]
-      Import submission trees (inference_results_vX.Y clones, division, submitter or own
-      folders) and official summary files (summary_results.json, summary.csv, cm-result.json).
-  mlperf-explorer results [--db FILE] [--suite inference] [--where COLUMN=VALUE]...
+      Import submission trees (inference_results_vX.Y and training_results_vX.Y clones,
+      division, submitter or own folders; a folder or a single file of training result_*.txt
+      logs) and official summary files (summary_results.json, summary.csv, summary.json,
+      cm-result.json).
+  mlperf-explorer results [--db FILE] [--suite inference|training] [--where COLUMN=VALUE]...
                           [--search TEXT] [--sort [-]COLUMN] [--format csv|json|table]
-      The results table as the UI shows it (csv is the default).
+                          [--footnote]
+      The results table as the UI shows it (csv is the default). Training values are the
+      official score in minutes. --footnote appends the MLPerf citation footnote to the CSV
+      as trailing "# " comment lines (the header and rows are unchanged).
+  mlperf-explorer ttmt <log-file-or-folder>... [--thresholds T1,T2,...] [--format csv|json]
+                       [--direction higher|lower]
+      Time to multiple thresholds of training runs, read from their logs (a folder means every
+      result_*.txt in it): TTA and ATTMT in minutes per run and threshold. Without
+      --thresholds, the default ladder for the benchmark found in the logs.
+  mlperf-explorer chart --view <view.json|bundle-folder> --out <file.svg|file.png> [--db FILE]
+                        [--width PX] [--height PX]
+      Renders a saved chart view (a report bundle's view.json) without a window: SVG, or PNG
+      at twice the pixel size, with title, axis units and the citation footnote drawn in.
+${RUN_HELP}
   mlperf-explorer serve [--db FILE] [--port N]
       The web mode on http://127.0.0.1 (open the printed URL; it carries the access token).
 
@@ -85,12 +105,13 @@ async function resultsCmd(
     search?: string
     sort?: string
     format?: string
+    footnote?: boolean
   },
   io: Out
 ): Promise<number> {
   const suiteArg = v.suite ?? 'inference'
-  if (suiteArg !== 'inference') {
-    io.err(`results: unknown suite "${suiteArg}" (inference)\n`)
+  if (suiteArg !== 'inference' && suiteArg !== 'training') {
+    io.err(`results: unknown suite "${suiteArg}" (inference or training)\n`)
     return 2
   }
   const suite: Suite = suiteArg
@@ -125,6 +146,14 @@ async function resultsCmd(
     }
     if (format === 'csv') {
       writeResultsCsv(backend.db, view, io.out)
+      // Opt-in, so scripts that read the CSV as-is keep working; `# ` lines are skippable.
+      if (v.footnote) {
+        io.out(
+          commentBlock(
+            tableFootnote(backend.db, view, appVersion(APP_ROOT), new Date().toISOString())
+          )
+        )
+      }
       return 0
     }
     const rows: ResultPage['rows'] = []
@@ -134,13 +163,28 @@ async function resultsCmd(
         ...view,
         offset,
         limit: 1000,
-        columns: [...INFERENCE_CSV_COLUMNS]
+        columns: [...SUITE_CSV_COLUMNS[suite]]
       })
       if (!page.ok) throw new Error(page.error.message)
       rows.push(...(page.value as ResultPage).rows)
     }
     if (format === 'json') io.out(JSON.stringify(rows, null, 2) + '\n')
-    else {
+    else if (suite === 'training') {
+      const cols = [
+        'round',
+        'division',
+        'submitter',
+        'system_name',
+        'benchmark',
+        'runs',
+        'value',
+        'unit',
+        'scaling_factor',
+        'aborted_runs',
+        'valid'
+      ]
+      io.out(textTable(cols, rows) + `\n${rows.length} results\n`)
+    } else {
       const cols = [
         'round',
         'division',
@@ -193,6 +237,8 @@ async function serveCmd(
 /** Runs one CLI invocation; returns the exit code. */
 export async function main(argv: string[], io: Out = stdio): Promise<number> {
   const [command, ...rest] = argv
+  // `run` has options of its own (parsed in run-cmd.ts).
+  if (command === 'run') return runCmd(rest, io)
   let parsed
   try {
     parsed = parseArgs({
@@ -206,6 +252,13 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
         sort: { type: 'string' },
         format: { type: 'string' },
         port: { type: 'string' },
+        thresholds: { type: 'string' },
+        direction: { type: 'string' },
+        view: { type: 'string' },
+        out: { type: 'string' },
+        width: { type: 'string' },
+        height: { type: 'string' },
+        footnote: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }
       }
     })
@@ -225,6 +278,28 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
       return importCmd(positionals, v.db, io)
     case 'results':
       return resultsCmd(v, io)
+    case 'ttmt':
+      return ttmtCmd(
+        positionals,
+        {
+          ...(v.thresholds !== undefined ? { thresholds: v.thresholds } : {}),
+          ...(v.format !== undefined ? { format: v.format } : {}),
+          ...(v.direction !== undefined ? { direction: v.direction } : {})
+        },
+        io
+      )
+    case 'chart':
+      return chartCmd(
+        {
+          ...(v.view !== undefined ? { view: v.view } : {}),
+          ...(v.out !== undefined ? { out: v.out } : {}),
+          ...(v.width !== undefined ? { width: v.width } : {}),
+          ...(v.height !== undefined ? { height: v.height } : {})
+        },
+        io,
+        () => open(v.db, false),
+        APP_ROOT
+      )
     case 'serve': {
       const port = v.port === undefined ? undefined : Number(v.port)
       if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {

@@ -3,9 +3,11 @@ import { join } from 'node:path'
 import { APP_DIR_NAME, defaultDataDir, defaultDbPath } from '../core/app-paths'
 import { openBackend } from '../api/open-backend'
 import type { Backend } from '../api/open-backend'
+import { bundledWorkerFactory } from './inference-worker'
 import { bindIpc } from './ipc'
 import { installMenu } from './menu'
 import { electronSqliteBinding } from './native-binding'
+import { pickPath } from './pick-path'
 import { createMainWindow } from './window'
 
 // The CLI computes the same folder, so `mlperf-explorer --db` defaults to this database.
@@ -39,7 +41,10 @@ async function start(): Promise<void> {
         ? await dialog.showOpenDialog(win, options)
         : await dialog.showOpenDialog(options)
       return r.canceled ? null : (r.filePaths[0] ?? null)
-    }
+    },
+    pickPath: (purpose) => pickPath(BrowserWindow.getFocusedWindow(), purpose),
+    // Local runs: the worker entry built beside this bundle (electron.vite.config.ts).
+    createWorker: async () => bundledWorkerFactory(import.meta.dirname)
   })
   installMenu(backend.hub)
   const win = createMainWindow(outDir, devUrl)

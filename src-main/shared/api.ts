@@ -4,9 +4,36 @@
  * one input object and returns JSON-serialisable data.
  */
 import type { InferenceResultDetail } from './inference'
+import type { AcceleratorAlias } from './charts/accelerator-alias'
+import type { ChartData } from './charts/chart-types'
+import type { ChartView } from './charts/chart-view'
+import type { BundleInput, BundleWritten, CsvExport, CsvExportInput } from './charts/export-types'
+import type { Price, PriceInput } from './charts/prices'
+import type { Comparison } from './compare'
+import type { InspectResult } from './local-run'
+import type {
+  InspectInput,
+  LocalRunDetail,
+  PickPurpose,
+  RunDefaults,
+  RunDefaultsInput,
+  RunFinishedEvent,
+  RunList,
+  RunProgressEvent,
+  RunStartInput,
+  RunStarted
+} from './local-run-views'
+import type {
+  EvalPoint,
+  MetricDirection,
+  SetTtmt,
+  SpeedupRow,
+  TrainingResultDetail,
+  TrainingRunDetail
+} from './training'
 
 /** Which results table a query addresses. */
-export type Suite = 'inference'
+export type Suite = 'inference' | 'training'
 
 /** Filter operators (Datasette's idea: filters are data, each becomes a bound WHERE fragment). */
 export type FilterOp =
@@ -66,10 +93,44 @@ export type ColumnInfo = {
   defaultVisible: boolean
 }
 
-export type ResultView = {
+/** One result; `detail` is an InferenceResultDetail for suite inference, a TrainingResultDetail for training. */
+export type ResultView<D = InferenceResultDetail | TrainingResultDetail> = {
   id: number
   row: Record<string, Cell>
-  detail: InferenceResultDetail
+  detail: D
+}
+
+/** One run of a training result set with its eval series (for the convergence chart). */
+export type TrainingRunView = TrainingRunDetail & { evals: EvalPoint[] }
+
+export type TrainingRunsView = {
+  id: number
+  round: string
+  benchmark: string
+  /** The quality target of the round and benchmark, and which way is better. */
+  target: number | null
+  direction: MetricDirection | null
+  /** Name of the quality metric, e.g. "top-1 accuracy", "log perplexity". */
+  metricLabel: string
+  runs: TrainingRunView[]
+}
+
+export type ThresholdDefaults = {
+  target: number | null
+  direction: MetricDirection | null
+  metricLabel: string
+  /** A range below (or above, for lower-is-better metrics) the target, easiest first. */
+  thresholds: number[]
+}
+
+export type TtmtView = {
+  /** Thresholds in difficulty order (shared by every set). */
+  thresholds: number[]
+  direction: MetricDirection
+  /** One entry per requested result set, in request order. */
+  sets: { id: number; label: string; ttmt: SetTtmt }[]
+  /** Speedup of sets[0] over sets[1] by TTA and ATTMT, threshold by threshold (two sets only). */
+  speedup: SpeedupRow[] | null
 }
 
 /** A result that could not be imported, with the file and the reason. */
@@ -116,6 +177,7 @@ export type AppInfo = {
   version: string
   dbPath: string
   inferenceResults: number
+  trainingResults: number
   /** 'electron' | 'web' : for the about box only; features never branch on it. */
   shell: string
 }
@@ -148,11 +210,75 @@ export type Api = {
     /** Past imports, newest first. */
     list(input: Record<string, never>): Promise<ImportReport[]>
   }
+  training: {
+    /** Every run of a training result set with its time, status, role in the score and evals. */
+    runs(input: { id: number }): Promise<TrainingRunsView>
+    /** Default time-to-multiple-thresholds ladder for a benchmark and round. */
+    thresholds(input: { benchmark: string; round: string }): Promise<ThresholdDefaults>
+    /**
+     * Time to multiple thresholds (Verma et al. 2019) of the runs of one or more result sets of
+     * the same benchmark: TTA and ATTMT per run, their spread, and (for two sets) the speedup.
+     */
+    ttmt(input: { ids: number[]; thresholds?: number[] }): Promise<TtmtView>
+  }
+  charts: {
+    /**
+     * The points of a chart view, computed in SQL with the view's filters (the table's facets),
+     * columnar and dictionary-encoded, plus the user's prices and accelerator aliases and the
+     * provenance the citation footnote needs. The user's own runs follow only workload filters.
+     */
+    data(input: { view: ChartView }): Promise<ChartData>
+    /** 2–8 results side by side: fields, shared benchmarks with % deltas, comparability issues. */
+    compare(input: { ids: number[] }): Promise<Comparison>
+    /** The user's prices (performance per dollar is derived from them). */
+    prices(input: Record<string, never>): Promise<Price[]>
+    /** Adds or replaces the price of one system or accelerator-hour. */
+    setPrice(input: PriceInput): Promise<Price>
+    deletePrice(input: { id: number }): Promise<{ deleted: boolean }>
+    /** The user's accelerator alias overrides. */
+    aliases(input: Record<string, never>): Promise<AcceleratorAlias[]>
+    /** Sets the canonical id of a raw accelerator name (null removes the override). */
+    setAlias(input: { raw: string; canonical: string | null }): Promise<AcceleratorAlias[]>
+  }
+  exports: {
+    /** The table view or a chart's data as CSV with the citation footnote as trailing `# ` lines. */
+    csv(input: CsvExportInput): Promise<CsvExport>
+    /**
+     * Writes a report bundle (CSV, PNG at 2x, SVG, footnote.txt, view.json) rendered on the main
+     * side; `dir` defaults to "exports" under the app's data folder.
+     */
+    bundle(input: BundleInput): Promise<BundleWritten>
+    /** Reads a saved view (a bundle folder or its view.json) to rebuild the chart. */
+    openView(input: { path: string }): Promise<ChartView>
+  }
   files: {
     /** Native folder picker where the shell has one; null means "use the in-app browser". */
     pickFolder(input: Record<string, never>): Promise<{ path: string | null }>
+    /**
+     * Native file or folder picker for a purpose (model, dataset…). `native` false: the shell
+     * has none (web mode), use the in-app browser; otherwise a null path means cancelled.
+     */
+    pickPath(input: { purpose: PickPurpose }): Promise<{ path: string | null; native: boolean }>
     /** List a folder, for the in-app folder browser. Defaults to the home folder. */
     list(input: { path?: string }): Promise<DirListing>
+  }
+  runs: {
+    /** Settings from the official mlperf.conf for a benchmark, scenario and mode. */
+    defaults(input: RunDefaultsInput): Promise<RunDefaults>
+    /**
+     * Start a local ONNX run (one at a time; `conflict` while another goes). Progress arrives
+     * as `runs.progress`, each finished repetition as `runs.finished`. Bad input (model, dataset)
+     * ends the run as failed with the file and the reason.
+     */
+    start(input: RunStartInput): Promise<RunStarted>
+    /** Stop the job a run belongs to; what ran is kept and the run is marked cancelled. */
+    cancel(input: { runId: number }): Promise<{ cancelled: boolean }>
+    /** Stored runs, newest first, and the job that is going. */
+    list(input: Record<string, never>): Promise<RunList>
+    /** One run with its result, the checker's checks and its job's repetition statistics. */
+    get(input: { id: number }): Promise<LocalRunDetail>
+    /** Run a model on one image or .npy file and return its top classes. */
+    inspect(input: InspectInput): Promise<InspectResult>
   }
 }
 
@@ -160,6 +286,8 @@ export type Api = {
 export type ApiEvents = {
   'imports.progress': ImportProgress
   'imports.finished': ImportReport
+  'runs.progress': RunProgressEvent
+  'runs.finished': RunFinishedEvent
   /** A command from the native menu the renderer should carry out (e.g. open the import dialog). */
   'app.command': { command: 'import' }
 }
@@ -198,13 +326,35 @@ export const METHOD_NAMES = [
   'imports.cancel',
   'imports.get',
   'imports.list',
+  'training.runs',
+  'training.thresholds',
+  'training.ttmt',
+  'charts.data',
+  'charts.compare',
+  'charts.prices',
+  'charts.setPrice',
+  'charts.deletePrice',
+  'charts.aliases',
+  'charts.setAlias',
+  'exports.csv',
+  'exports.bundle',
+  'exports.openView',
   'files.pickFolder',
-  'files.list'
+  'files.pickPath',
+  'files.list',
+  'runs.defaults',
+  'runs.start',
+  'runs.cancel',
+  'runs.list',
+  'runs.get',
+  'runs.inspect'
 ] as const satisfies readonly MethodName[]
 
 export const EVENT_NAMES = [
   'imports.progress',
   'imports.finished',
+  'runs.progress',
+  'runs.finished',
   'app.command'
 ] as const satisfies readonly EventName[]
 

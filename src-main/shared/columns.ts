@@ -1,4 +1,4 @@
-import type { ColumnInfo } from './api'
+import type { ColumnInfo, Suite } from './api'
 
 /**
  * Columns of the inference results table, in the order the CLI's CSV writes them (the first 21
@@ -69,3 +69,70 @@ export const INFERENCE_COLUMNS: readonly ColumnInfo[] = [
 
 /** Column names of the CLI/UI CSV, in order. */
 export const INFERENCE_CSV_COLUMNS: readonly string[] = INFERENCE_COLUMNS.map((c) => c.name)
+
+/**
+ * Columns of the training results table, in the order the CLI's CSV writes them (the first 15
+ * are the documented CSV contract). `value` is the official score in minutes (olympic mean of the
+ * converged runs × scaling factor); `source` is the result set's folder or the summary file.
+ */
+export const TRAINING_COLUMNS: readonly ColumnInfo[] = [
+  { name: 'round', label: 'Round', type: 'text', facet: true, defaultVisible: true },
+  { name: 'division', label: 'Division', type: 'text', facet: true, defaultVisible: true },
+  { name: 'category', label: 'Category', type: 'text', facet: true, defaultVisible: true },
+  { name: 'submitter', label: 'Submitter', type: 'text', facet: true, defaultVisible: true },
+  { name: 'system_id', label: 'System ID', type: 'text', facet: false, defaultVisible: false },
+  { name: 'system_name', label: 'System', type: 'text', facet: false, defaultVisible: true },
+  { name: 'benchmark', label: 'Benchmark', type: 'text', facet: true, defaultVisible: true },
+  { name: 'runs', label: 'Runs', type: 'number', facet: true, defaultVisible: true },
+  { name: 'value', label: 'Score (min)', type: 'number', facet: false, defaultVisible: true },
+  { name: 'unit', label: 'Unit', type: 'text', facet: false, defaultVisible: false },
+  {
+    name: 'scaling_factor',
+    label: 'Scaling factor',
+    type: 'number',
+    facet: false,
+    defaultVisible: true
+  },
+  { name: 'accelerator', label: 'Accelerator', type: 'text', facet: true, defaultVisible: true },
+  {
+    name: 'accelerators_total',
+    label: 'Total acc.',
+    type: 'number',
+    facet: true,
+    defaultVisible: true
+  },
+  { name: 'nodes', label: 'Nodes', type: 'number', facet: true, defaultVisible: true },
+  { name: 'source', label: 'Source', type: 'text', facet: false, defaultVisible: false },
+  { name: 'framework', label: 'Framework', type: 'text', facet: true, defaultVisible: true },
+  {
+    name: 'aborted_runs',
+    label: 'Aborted runs',
+    type: 'number',
+    facet: true,
+    defaultVisible: true
+  },
+  {
+    name: 'rcp_normalised',
+    label: 'RCP-normalised',
+    type: 'boolean',
+    facet: true,
+    defaultVisible: true
+  },
+  { name: 'valid', label: 'Valid', type: 'boolean', facet: true, defaultVisible: true },
+  { name: 'source_kind', label: 'Imported from', type: 'text', facet: true, defaultVisible: false }
+]
+
+/** Column names of the training CLI/UI CSV, in order. */
+export const TRAINING_CSV_COLUMNS: readonly string[] = TRAINING_COLUMNS.map((c) => c.name)
+
+/** Each suite's columns (what results.columns answers). */
+export const SUITE_COLUMNS: Readonly<Record<Suite, readonly ColumnInfo[]>> = {
+  inference: INFERENCE_COLUMNS,
+  training: TRAINING_COLUMNS
+}
+
+/** Each suite's CSV column names, in order. */
+export const SUITE_CSV_COLUMNS: Readonly<Record<Suite, readonly string[]>> = {
+  inference: INFERENCE_CSV_COLUMNS,
+  training: TRAINING_CSV_COLUMNS
+}

@@ -7,8 +7,11 @@
 /** Official LoadGen scenarios as the results table names them. */
 export type Scenario = 'SingleStream' | 'MultiStream' | 'Server' | 'Offline' | 'Interactive'
 
-/** Where a stored result came from; a tree result is never overwritten by a summary row. */
-export type SourceKind = 'tree' | 'summary'
+/**
+ * Where a stored result came from; a tree result is never overwritten by a summary row. `local`
+ * marks the user's own runs made by this app: shown as unverified, never as published results.
+ */
+export type SourceKind = 'tree' | 'summary' | 'local'
 
 /**
  * One published (or user-submitted) inference result, keyed by

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { MethodName } from './api'
 
-const suite = z.literal('inference')
+const suite = z.enum(['inference', 'training'])
 const filter = z.object({
   column: z.string().min(1).max(64),
   op: z.enum([
@@ -27,6 +27,88 @@ const view = {
 }
 const empty = z.object({}).strict()
 
+const systemKey = z.object({
+  round: z.string().min(1).max(20),
+  submitter: z.string().min(1).max(200),
+  systemId: z.string().min(1).max(300)
+})
+/** A chart view, also the format of a report bundle's view.json (shared/charts/chart-view.ts). */
+export const chartViewSchema = z.object({
+  version: z.literal(1),
+  kind: z.enum(['distribution', 'speedup', 'scale', 'efficiency', 'reference']),
+  suite,
+  filters: z.array(filter).max(100),
+  search: z.string().max(500).optional(),
+  normalisation: z.enum(['best', 'reference', 'per-accelerator', 'per-dollar', 'raw']),
+  reference: systemKey.nullable(),
+  priceBasis: z.enum(['system', 'accelerator-hour']),
+  colorBy: z.enum(['submitter', 'accelerator']),
+  shape: z.enum(['box', 'violin']),
+  speedupMode: z.enum(['best-at-count', 'same-accelerator']),
+  accelerators: z.number().int().min(1).max(1_000_000),
+  efficiency: z.enum(['per-watt', 'per-accelerator']),
+  title: z.string().max(200).optional()
+})
+const chartSize = z.object({
+  width: z.number().int().min(320).max(6000),
+  height: z.number().int().min(240).max(6000)
+})
+
+const filePath = z.string().min(1).max(4096)
+const count = z.number().int().min(0).max(1e12)
+const seed = z.string().regex(/^\d{1,20}$/, 'a seed is an unsigned 64-bit integer')
+const scenarioName = z.enum(['SingleStream', 'MultiStream', 'Server', 'Offline'])
+const runMode = z.enum(['PerformanceOnly', 'AccuracyOnly'])
+const triple = z.tuple([z.number().finite(), z.number().finite(), z.number().finite()])
+/** A local run's settings (shared/local-run-views.ts RunStartSettings); mlperf.conf fills gaps. */
+const runSettings = z
+  .object({
+    modelPath: filePath,
+    outputDir: filePath.optional(),
+    benchmark: z.string().min(1).max(100).optional(),
+    scenario: scenarioName.optional(),
+    mode: runMode.optional(),
+    datasetPath: filePath.nullable().optional(),
+    preprocess: z
+      .object({
+        resizeShorterSide: z.number().int().min(1).max(16384).nullable(),
+        cropSize: z.number().int().min(1).max(16384).nullable(),
+        mean: triple,
+        std: triple,
+        layout: z.enum(['auto', 'NCHW', 'NHWC']),
+        channelOrder: z.enum(['RGB', 'BGR'])
+      })
+      .partial()
+      .optional(),
+    labelOffset: z.union([z.number().int().min(-10).max(10), z.literal('auto')]).optional(),
+    sutName: z.string().min(1).max(200).optional(),
+    minDurationMs: count.optional(),
+    maxDurationMs: count.optional(),
+    minQueryCount: count.optional(),
+    maxQueryCount: count.optional(),
+    targetQps: z.number().finite().positive().optional(),
+    targetLatencyMs: z.number().finite().min(0).optional(),
+    expectedLatencyMs: z.number().finite().positive().optional(),
+    targetLatencyPercentile: z.number().gt(0).lt(100).optional(),
+    samplesPerQuery: z.number().int().min(1).max(1_000_000).optional(),
+    performanceSampleCount: count.optional(),
+    maxAsyncQueries: count.optional(),
+    qslRngSeed: seed.optional(),
+    sampleIndexRngSeed: seed.optional(),
+    scheduleRngSeed: seed.optional(),
+    batchSize: z.number().int().min(1).max(65536).optional(),
+    executionProvider: z.string().min(1).max(40).optional(),
+    intraOpThreads: z.number().int().min(0).max(1024).optional(),
+    interOpThreads: z.number().int().min(0).max(1024).optional(),
+    workers: z.number().int().min(1).max(256).optional(),
+    syntheticSampleCount: z.number().int().min(1).max(100_000).optional(),
+    warmupRuns: z.number().int().min(0).max(10_000).optional(),
+    referenceAccuracy: z.number().finite().gt(0).max(100).nullable().optional(),
+    qualityTargetFraction: z.union([z.literal(0.99), z.literal(0.999)]).optional(),
+    userConf: z.string().max(100_000).nullable().optional()
+  })
+  .strict()
+
 /** Input schemas keyed by wire name; a missing entry is a type error. */
 export const INPUT_SCHEMAS = {
   'app.info': empty,
@@ -48,6 +130,63 @@ export const INPUT_SCHEMAS = {
   'imports.cancel': z.object({ jobId: z.string().min(1).max(100) }),
   'imports.get': z.object({ jobId: z.string().min(1).max(100) }),
   'imports.list': empty,
+  'training.runs': z.object({ id: z.number().int() }),
+  'training.thresholds': z.object({
+    benchmark: z.string().min(1).max(100),
+    round: z.string().min(1).max(20)
+  }),
+  'training.ttmt': z.object({
+    ids: z.array(z.number().int()).min(1).max(16),
+    thresholds: z.array(z.number().finite()).min(1).max(200).optional()
+  }),
+  'charts.data': z.object({ view: chartViewSchema }),
+  'charts.compare': z.object({ ids: z.array(z.number().int()).min(2).max(8) }),
+  'charts.prices': empty,
+  'charts.setPrice': z.object({
+    basis: z.enum(['system', 'accelerator-hour']),
+    key: z.string().trim().min(1).max(400),
+    usd: z.number().finite().positive(),
+    note: z.string().max(500).nullable().optional()
+  }),
+  'charts.deletePrice': z.object({ id: z.number().int() }),
+  'charts.aliases': empty,
+  'charts.setAlias': z.object({
+    raw: z.string().trim().min(1).max(300),
+    canonical: z.string().trim().min(1).max(200).nullable()
+  }),
+  'exports.csv': z
+    .object({ table: z.object(view).optional(), chart: chartViewSchema.optional() })
+    .refine((i) => (i.table === undefined) !== (i.chart === undefined), {
+      message: 'give exactly one of table or chart'
+    }),
+  'exports.bundle': z.object({
+    view: chartViewSchema,
+    dir: z.string().min(1).max(4096).optional(),
+    size: chartSize.optional()
+  }),
+  'exports.openView': z.object({ path: z.string().min(1).max(4096) }),
   'files.pickFolder': empty,
-  'files.list': z.object({ path: z.string().max(4096).optional() })
+  'files.pickPath': z.object({
+    purpose: z.enum(['model', 'dataset', 'output', 'sample', 'labels'])
+  }),
+  'files.list': z.object({ path: z.string().max(4096).optional() }),
+  'runs.defaults': z.object({
+    benchmark: z.string().min(1).max(100).optional(),
+    scenario: scenarioName.optional(),
+    mode: runMode.optional()
+  }),
+  'runs.start': z.object({
+    settings: runSettings,
+    repetitions: z.number().int().min(1).max(100).optional()
+  }),
+  'runs.cancel': z.object({ runId: z.number().int() }),
+  'runs.list': empty,
+  'runs.get': z.object({ id: z.number().int() }),
+  'runs.inspect': z.object({
+    modelPath: filePath,
+    inputPath: filePath,
+    labelsPath: filePath.nullable().optional(),
+    topK: z.number().int().min(1).max(100).optional(),
+    executionProvider: z.string().min(1).max(40).optional()
+  })
 } satisfies Record<MethodName, z.ZodType>

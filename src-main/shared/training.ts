@@ -143,3 +143,49 @@ export type TrainingResultRecord = {
   sourceKind: TrainingSourceKind
   detail: TrainingResultDetail
 }
+
+// Time to multiple thresholds (computed in core/ingest/training/ttmt.ts; see there).
+
+export type RunTtmt = {
+  file: string
+  /** Thresholds in difficulty order. */
+  thresholds: number[]
+  /** TTA per threshold, minutes (null: never reached). */
+  tta: (number | null)[]
+  /** ATTMT per threshold, minutes (null: some easier threshold was never reached). */
+  attmt: (number | null)[]
+}
+
+export type Spread = {
+  /** Runs with a defined value. */
+  n: number
+  /** Runs without one (threshold not reached). */
+  missing: number
+  mean: number | null
+  /** Sample standard deviation (n − 1); null for fewer than 2 values. */
+  std: number | null
+  /** Coefficient of variation std / mean; null when std is null or mean is 0. */
+  cv: number | null
+}
+
+export type SetTtmt = {
+  thresholds: number[]
+  direction: MetricDirection
+  runs: RunTtmt[]
+  /** Spread of TTA per threshold across runs. */
+  tta: Spread[]
+  /** Spread of ATTMT per threshold across runs. */
+  attmt: Spread[]
+}
+
+export type SpeedupRow = {
+  threshold: number
+  /** Mean TTA of A and B (minutes). */
+  ttaA: number | null
+  ttaB: number | null
+  /** ttaB / ttaA: how many times faster A reaches the threshold. */
+  ttaSpeedup: number | null
+  attmtA: number | null
+  attmtB: number | null
+  attmtSpeedup: number | null
+}

@@ -61,26 +61,51 @@ function stats(samples: number[]): LatencyStats {
   return { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95) }
 }
 
+export type ViewLatency = { view: string; api: LatencyStats; bare: LatencyStats }
+
+/** A short name for a view, for the per-view table. */
+function viewName(v: ResultQuery): string {
+  const f = v.filters.map(
+    (x) => `${x.column} ${x.op} ${Array.isArray(x.value) ? x.value.join('|') : (x.value ?? '')}`
+  )
+  if (v.search) f.push(`search "${v.search}"`)
+  const sort = `${v.sort?.dir === 'desc' ? '-' : ''}${v.sort?.column ?? 'id'}`
+  return `${f.join(', ') || 'all rows'}; sort ${sort}; offset ${v.offset}`
+}
+
 /** API (dispatch: validation + count + page) against bare better-sqlite3 doing the same reads. */
 export async function benchQueries(
   db: WritableDb,
   api: Api,
   rounds: number
-): Promise<{ api: LatencyStats; bare: LatencyStats }> {
+): Promise<{ api: LatencyStats; bare: LatencyStats; views: ViewLatency[] }> {
   const apiSamples: number[] = []
   const bareSamples: number[] = []
+  const perView = VIEWS.map(() => ({ api: [] as number[], bare: [] as number[] }))
   for (let i = 0; i < rounds; i++) {
-    for (const view of VIEWS) {
+    for (const [k, view] of VIEWS.entries()) {
       const built = buildPageSql(view)
       const b0 = nowMs()
       db.prepare(built.sql).all(...built.params, view.limit, view.offset)
       db.prepare(built.countSql).get(...built.params)
-      bareSamples.push(nowMs() - b0)
+      const bare = nowMs() - b0
+      bareSamples.push(bare)
       const a0 = nowMs()
       const reply = await dispatch(api, 'results.query', view)
-      apiSamples.push(nowMs() - a0)
+      const apiMs = nowMs() - a0
+      apiSamples.push(apiMs)
+      perView[k]?.bare.push(bare)
+      perView[k]?.api.push(apiMs)
       if (!reply.ok) throw new Error(reply.error.message)
     }
   }
-  return { api: stats(apiSamples), bare: stats(bareSamples) }
+  return {
+    api: stats(apiSamples),
+    bare: stats(bareSamples),
+    views: VIEWS.map((v, k) => ({
+      view: viewName(v),
+      api: stats(perView[k]?.api ?? []),
+      bare: stats(perView[k]?.bare ?? [])
+    }))
+  }
 }

@@ -13,6 +13,8 @@ import type { InferenceResultRecord } from '../../src-main/shared/inference'
 import { syntheticRecords } from '../support/synthetic-records'
 import { benchImport, buildSyntheticTree } from './import-throughput'
 import { benchQueries } from './query-latency'
+import { benchTrainingParse } from './training-parse'
+import { benchChartRender } from './chart-render'
 
 const root = join(import.meta.dirname, '..', '..')
 const corpus = join(root, '..', 'shared', 'corpus', 'inference')
@@ -57,11 +59,35 @@ console.log(
   `query on ${rows} rows: API p50 ${fmt(q.api.p50)} ms, p95 ${fmt(q.api.p95)} ms; bare SQL p50 ${fmt(q.bare.p50)} ms, p95 ${fmt(q.bare.p95)} ms; ` +
     `p95 ratio ${(q.api.p95 / q.bare.p95).toFixed(2)}x (target ≤ 1.5x and < 50 ms)`
 )
+for (const v of q.views) {
+  console.log(
+    `  ${v.view}: API p50 ${fmt(v.api.p50)} / p95 ${fmt(v.api.p95)} ms; bare p50 ${fmt(v.bare.p50)} / p95 ${fmt(v.bare.p95)} ms`
+  )
+}
 await backend.close()
 rmSync(dir, { recursive: true, force: true })
+
+const trainingCorpus = join(root, '..', 'shared', 'corpus', 'training')
+const tp = benchTrainingParse(existsSync(trainingCorpus) ? trainingCorpus : null)
+console.log(
+  `training MLLOG parse: ${tp.files} logs, ${fmt(tp.bytes / 1e6)} MB from ${existsSync(trainingCorpus) ? 'the corpus' : 'synthetic logs'}: ` +
+    `${fmt(tp.parseMBs)} MB/s (${fmt(tp.parseMs)} ms per pass); bare line split ${fmt(tp.splitMBs)} MB/s (${fmt(tp.splitMs)} ms); ` +
+    `ratio ${(tp.parseMs / tp.splitMs).toFixed(2)}x`
+)
+
+const charts = [
+  ...(await benchChartRender(root, sample, 5_000)),
+  ...(await benchChartRender(root, sample, 50_000))
+]
+for (const c of charts) {
+  console.log(
+    `chart ${c.kind} at ${c.points} points: charts.data ${fmt(c.queryMs)} ms, build ${fmt(c.buildMs)} ms, ` +
+      `SSR SVG render ${fmt(c.renderMs)} ms (Node; ${fmt(c.svgBytes / 1e6)} MB SVG, large mode ${c.large ? 'on' : 'off'})`
+  )
+}
 
 mkdirSync(join(root, 'test', 'output'), { recursive: true })
 writeFileSync(
   join(root, 'test', 'output', 'bench.json'),
-  JSON.stringify({ import: imp, query: q }, null, 2)
+  JSON.stringify({ import: imp, query: q, trainingParse: tp, charts }, null, 2)
 )

@@ -1,5 +1,6 @@
 // Web-mode server for the Playwright specs: a fresh temporary database, seeded with the bundled
-// sample (or, with E2E_ROWS=N, N synthetic rows made from it), the built renderer, token "e2e".
+// sample and the training fixture tree (or, with E2E_ROWS=N, N synthetic inference rows made
+// from the sample), the built renderer, token "e2e".
 import { mkdtempSync, rmSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,6 +13,7 @@ import {
   upsertInferenceResults
 } from '../../src-main/core/repo/inference-results'
 import type { InferenceResultRecord } from '../../src-main/shared/inference'
+import { localRuns } from '../support/local-runs'
 import { syntheticRecords } from '../support/synthetic-records'
 
 const root = join(import.meta.dirname, '..', '..')
@@ -33,6 +35,18 @@ if (rows > 0) {
   for (let i = 0; i < records.length; i += 5000) {
     upsertInferenceResults(backend.db, records.slice(i, i + 5000), null)
   }
+  rebuildInferenceFts(backend.db)
+} else {
+  // The training screens' data: the MLLOG fixture tree, imported by the real import job.
+  const tree = join(root, 'test', 'fixtures', 'training-tree')
+  const { jobId } = await backend.api.imports.start({ paths: [tree] })
+  await backend.imports.idle()
+  const report = await backend.api.imports.get({ jobId })
+  if (report.status !== 'done' || report.imported === 0) {
+    throw new Error(`Seeding ${tree} failed: ${report.status} ${report.error ?? ''}`)
+  }
+  // The user's own (unverified) runs, for the charts and compare specs.
+  upsertInferenceResults(backend.db, localRuns(), null)
   rebuildInferenceFts(backend.db)
 }
 const server = await startHttpServer({

@@ -1,6 +1,6 @@
 import Papa from 'papaparse'
 import type { Cell, ViewQuery } from '../../shared/api'
-import { INFERENCE_CSV_COLUMNS } from '../../shared/columns'
+import { SUITE_CSV_COLUMNS } from '../../shared/columns'
 import type { ReadonlyDb } from '../db/types'
 import { orderBy } from '../query/results-query'
 import { tableSpec } from '../query/column-registry'
@@ -19,7 +19,7 @@ export function writeResultsCsv(
   write: (chunk: string) => void
 ): number {
   const spec = tableSpec(view.suite)
-  const columns = [...INFERENCE_CSV_COLUMNS]
+  const columns = [...SUITE_CSV_COLUMNS[view.suite]]
   const where = whereClause(spec, view.filters, view.search)
   const stmt = db
     .prepare(

@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { isSummaryFileName } from './summaries'
+import { isTrainingSummaryFileName } from './training/summaries'
 
 /** Summary files anywhere under a folder (depth-limited; hidden folders and node_modules skipped). */
 export async function findSummaryFiles(
@@ -16,7 +17,9 @@ export async function findSummaryFiles(
       if (e.name.startsWith('.') || e.name === 'node_modules') continue
       const full = join(dir, e.name)
       if (e.isDirectory()) await walk(full, depth + 1)
-      else if (e.isFile() && isSummaryFileName(full)) found.push(full)
+      else if (e.isFile() && (isSummaryFileName(full) || isTrainingSummaryFileName(full))) {
+        found.push(full)
+      }
     }
   }
   await walk(root, 0)

@@ -1,16 +1,33 @@
 import { randomUUID } from 'node:crypto'
 import { stat } from 'node:fs/promises'
+import { basename, resolve } from 'node:path'
 import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import type { ImportProgress, ImportReport } from '../../shared/api'
 import type { InferenceResultRecord } from '../../shared/inference'
+import type { TrainingResultRecord } from '../../shared/training'
 import type { WritableDb } from '../db/types'
 import { insertImport, saveImport } from '../repo/imports'
 import { rebuildInferenceFts, upsertInferenceResults } from '../repo/inference-results'
+import { rebuildTrainingFts, upsertTrainingResults } from '../repo/training-results'
 import { createReadContext, readInferenceResult, scanInferenceTree } from './inference'
 import type { ResultLocation } from './inference'
 import { findSummaryFiles } from './find-summary-files'
 import { mapOrdered } from './map-ordered'
 import { isSummaryFileName, readSummaryFile } from './summaries'
+import {
+  readTrainingLogFile,
+  readTrainingSummaryIfAny,
+  trainingRecordKey,
+  trainingRunNotes
+} from './training-import'
+import {
+  createTrainingReadContext,
+  isResultFileName,
+  isTrainingSummaryFileName,
+  readTrainingResultSet,
+  scanTrainingTree
+} from './training'
+import type { TrainingReadResult, TrainingSetLocation, TrainingSummaryResult } from './training'
 
 export type ImportEvents = {
   progress: (p: ImportProgress) => void
@@ -19,6 +36,8 @@ export type ImportEvents = {
 
 /** Results written per transaction: small enough to keep the event loop responsive. */
 const BATCH = 200
+/** Training sets per transaction: each carries its runs' eval series. */
+const TRAINING_BATCH = 50
 /** Result folders read at once: overlaps disk waits without holding many logs in memory. */
 const READ_CONCURRENCY = 4
 /** Longest stretch of parsing between two turns of the event loop (keeps the window responsive). */
@@ -27,12 +46,24 @@ const SLICE_MS = 16
 const PROGRESS_MS = 100
 
 type Work =
-  { kind: 'tree'; root: string; locations: ResultLocation[] } | { kind: 'summary'; file: string }
+  | { kind: 'tree'; root: string; locations: ResultLocation[] }
+  | { kind: 'summary'; file: string }
+  | { kind: 'training'; root: string; sets: TrainingSetLocation[] }
+  | { kind: 'training-log'; file: string }
+
+/** Items a piece of work stands for, for the progress total. */
+function itemCount(w: Work): number {
+  if (w.kind === 'tree') return w.locations.length
+  if (w.kind === 'training') return w.sets.length
+  return 1
+}
 
 /**
- * One import: scans every path, parses result folders and summary files, writes them in
- * batches, and reports progress. Bad input never stops the job: each bad result is listed in
- * the report with its path and reason. Cancelling keeps what was already written.
+ * One import: scans every path for inference result folders and training result sets, parses
+ * them and summary files (either suite), writes them in batches, and reports progress. Bad
+ * input never stops the job: each bad result is listed in the report with its path and reason
+ * (a training run that does not count is a note; its set still imports). Cancelling keeps what
+ * was already written.
  */
 export async function runImport(
   db: WritableDb,
@@ -96,6 +127,48 @@ export async function runImport(
     pending = []
     wroteAny = true
   }
+  let pendingTraining: TrainingResultRecord[] = []
+  let wroteTraining = false
+  /** Training results read in this job, by key, with where they came from. */
+  const trainingSeen = new Map<string, TrainingResultRecord['sourceKind']>()
+  let repeatedSummaryRows = 0
+  const flushTraining = (): void => {
+    if (pendingTraining.length === 0) return
+    const c = upsertTrainingResults(db, pendingTraining, importId)
+    report.imported += c.imported
+    report.updated += c.updated
+    report.unchanged += c.unchanged + c.kept
+    kept += c.kept
+    pendingTraining = []
+    wroteTraining = true
+  }
+  const addTraining = (rec: TrainingResultRecord): void => {
+    const key = trainingRecordKey(rec)
+    // The CM export repeats a row in several experiments: the first copy read is kept, so a
+    // re-import finds it unchanged instead of flipping between copies.
+    if (rec.sourceKind === 'summary' && trainingSeen.get(key) === 'summary') {
+      repeatedSummaryRows++
+      report.unchanged++
+      return
+    }
+    if (trainingSeen.get(key) !== 'tree') trainingSeen.set(key, rec.sourceKind)
+    pendingTraining.push(rec)
+    if (pendingTraining.length >= TRAINING_BATCH) {
+      phase = 'writing'
+      flushTraining()
+      phase = 'parsing'
+    }
+  }
+  const takeTrainingRead = (res: TrainingReadResult): void => {
+    report.filesRead += res.filesRead
+    if ('record' in res) {
+      report.resultsFound++
+      report.notes.push(...trainingRunNotes(res.record))
+      addTraining(res.record)
+    } else {
+      skip(res.skipped.path, res.skipped.reason)
+    }
+  }
 
   try {
     emit(true)
@@ -109,15 +182,17 @@ export async function runImport(
         continue
       }
       if (info.isFile()) {
-        if (isSummaryFileName(p)) work.push({ kind: 'summary', file: p })
+        if (isResultFileName(basename(p))) work.push({ kind: 'training-log', file: p })
+        else if (isSummaryFileName(p) || isTrainingSummaryFileName(p))
+          work.push({ kind: 'summary', file: p })
         else
           skip(
             p,
-            'Not a results summary file (summary_results.json, summary.csv or cm-result.json) or a folder'
+            'Not a results summary file (summary_results.json, summary.csv, summary.json or cm-result.json), a training log (result_*.txt) or a folder'
           )
         continue
       }
-      const before = work.reduce((n, w) => n + (w.kind === 'tree' ? w.locations.length : 1), 0)
+      const before = work.reduce((n, w) => n + itemCount(w), 0)
       const scan = await scanInferenceTree(p, {
         signal,
         onFound: (n) => {
@@ -127,31 +202,93 @@ export async function runImport(
         }
       })
       for (const s of scan.skipped) skip(s.path, s.reason)
+      // A clone holds one suite or the other; a folder of the user's own may hold both. The
+      // training walk leaves out the inference result folders just found (most of the folders
+      // of an inference clone), which keeps it cheap there.
+      const inferenceDirs = new Set(scan.locations.map((l) => resolve(l.dir)))
+      const training = await scanTrainingTree(p, {
+        signal,
+        skip: (d) => inferenceDirs.has(resolve(d)),
+        onFound: (n) => {
+          totalItems = before + scan.locations.length + n
+          emit()
+        }
+      })
+      for (const s of training.skipped) skip(s.path, s.reason)
       if (scan.locations.length > 0) {
         work.push({ kind: 'tree', root: p, locations: scan.locations })
-      } else {
+      }
+      if (training.sets.length > 0) work.push({ kind: 'training', root: p, sets: training.sets })
+      if (scan.locations.length === 0 && training.sets.length === 0) {
         // A folder with no result folders may hold official summary files (e.g. a
         // cm4mlperf-results checkout): import those instead.
         const files = await findSummaryFiles(p, signal)
-        if (files.length === 0 && scan.skipped.length === 0) {
+        if (files.length === 0 && scan.skipped.length === 0 && training.skipped.length === 0) {
           skip(
             p,
-            'No MLPerf results found: no results/<system>/<benchmark>/<scenario>/performance folders and no summary files'
+            'No MLPerf results found: no results/<system>/<benchmark>/<scenario>/performance folders, no training result_*.txt logs and no summary files'
           )
         }
         for (const f of files) work.push({ kind: 'summary', file: f })
       }
     }
-    totalItems = work.reduce((n, w) => n + (w.kind === 'tree' ? w.locations.length : 1), 0)
+    totalItems = work.reduce((n, w) => n + itemCount(w), 0)
     phase = 'parsing'
     emit(true)
 
     const ctx = createReadContext()
+    const trainingCtx = createTrainingReadContext()
     let sliceStart = performance.now()
     for (const w of work) {
       if (signal.aborted) break
+      if (w.kind === 'training-log') {
+        currentPath = w.file
+        takeTrainingRead(await readTrainingLogFile(w.file, trainingCtx))
+        emit()
+        continue
+      }
+      if (w.kind === 'training') {
+        const reads = mapOrdered(
+          w.sets,
+          READ_CONCURRENCY,
+          (loc) => readTrainingResultSet(loc, trainingCtx),
+          signal
+        )
+        for await (const res of reads) {
+          if (signal.aborted) break
+          currentPath = 'record' in res ? res.record.source : res.skipped.path
+          takeTrainingRead(res)
+          emit()
+          if (performance.now() - sliceStart > SLICE_MS) {
+            await yieldToLoop()
+            sliceStart = performance.now()
+          }
+        }
+        continue
+      }
       if (w.kind === 'summary') {
         currentPath = w.file
+        let trainingSummary: TrainingSummaryResult | null
+        try {
+          trainingSummary = await readTrainingSummaryIfAny(w.file)
+        } catch (e) {
+          skip(w.file, e instanceof Error ? e.message : String(e))
+          emit()
+          continue
+        }
+        if (trainingSummary !== null) {
+          report.filesRead++
+          report.resultsFound += trainingSummary.records.length
+          for (const s of trainingSummary.skipped) skip(s.path, s.reason)
+          // Some of the parser's remarks name only a row: say which file.
+          const file = w.file
+          report.notes.push(
+            ...trainingSummary.notes.map((n) => (n.includes(file) ? n : `${file}: ${n}`))
+          )
+          for (const rec of trainingSummary.records) addTraining(rec)
+          emit()
+          continue
+        }
         try {
           const res = await readSummaryFile(w.file)
           report.filesRead++
@@ -198,14 +335,21 @@ export async function runImport(
     }
     phase = 'writing'
     flush()
+    flushTraining()
+    if (repeatedSummaryRows > 0) {
+      report.notes.push(
+        `${repeatedSummaryRows} training summary row(s) repeat a result already read from another summary file in this import; the first copy was kept.`
+      )
+    }
     if (kept > 0) {
       report.notes.push(
         `${kept} summary row(s) matched results already imported from submission trees; ` +
           'the tree results (read from the logs) were kept.'
       )
     }
-    if (wroteAny) {
-      rebuildInferenceFts(db)
+    if (wroteAny) rebuildInferenceFts(db)
+    if (wroteTraining) rebuildTrainingFts(db)
+    if (wroteAny || wroteTraining) {
       // Fresh statistics keep the planner on the right index after a large import.
       db.pragma('optimize')
     }
@@ -215,10 +359,12 @@ export async function runImport(
       report.error = 'Nothing could be read: no result was found in ' + paths.join(', ')
     }
   } catch (e) {
-    // Something unexpected (e.g. the database is read-only): keep what was written.
+    // Something unexpected (e.g. the database is read-only), or a scan that stopped on cancel:
+    // keep what was written.
     flush()
-    report.status = 'failed'
-    report.error = e instanceof Error ? e.message : String(e)
+    flushTraining()
+    report.status = signal.aborted ? 'cancelled' : 'failed'
+    if (!signal.aborted) report.error = e instanceof Error ? e.message : String(e)
   }
   report.finishedAt = new Date().toISOString()
   currentPath = null

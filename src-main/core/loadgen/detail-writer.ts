@@ -62,7 +62,7 @@ export class DetailLog {
     key: string,
     value: DetailValue,
     atNs: bigint,
-    flags: { error?: boolean; warning?: boolean } = {}
+    flags: { error?: boolean; warning?: boolean; file?: string; line?: number } = {}
   ): void {
     const isError = flags.error === true
     const isWarning = flags.warning === true
@@ -71,7 +71,7 @@ export class DetailLog {
     this.lines.push(
       `:::MLLOG {"key": ${JSON.stringify(key)}, "value": ${encode(value)}, "time_ms": ${formatTimeMs(atNs - this.originNs)}, ` +
         `"namespace": "mlperf::logging", "event_type": "POINT_IN_TIME", "metadata": {"is_error": ${isError}, ` +
-        `"is_warning": ${isWarning}, "file": ${JSON.stringify(this.file)}, "line_no": 0, "pid": ${this.pid}, "tid": ${this.tid}}}`
+        `"is_warning": ${isWarning}, "file": ${JSON.stringify(flags.file ?? this.file)}, "line_no": ${flags.line ?? 0}, "pid": ${this.pid}, "tid": ${this.tid}}}`
     )
   }
 

@@ -87,8 +87,10 @@ export type LoopOutcome = {
 
 const NATURAL = 'Ending naturally: Minimum query count and test duration met.'
 const MAX_QUERIES = 'Ending early: Max query count reached.'
-const MAX_DURATION = 'Ending early: Max test duration has elapsed.'
+const MAX_DURATION = 'Ending early: Max test duration reached.'
 const ALL_ISSUED = 'Ending naturally: All queries issued.'
+/** End messages LoadGen logs as errors (error_runtime). */
+export const ERROR_ENDINGS: ReadonlySet<string> = new Set([MAX_QUERIES, MAX_DURATION])
 const CANCELLED = 'Ending early: The run was cancelled.'
 
 class ScenarioRun implements CompletionSink {
@@ -194,32 +196,40 @@ class ScenarioRun implements CompletionSink {
   }
 }
 
-/** Closed loop: one outstanding query at a time (SingleStream, MultiStream). */
+/**
+ * Closed loop: one outstanding query at a time (SingleStream, MultiStream). As in LoadGen the
+ * end conditions are checked right after issuing, against that query's issue time, so the final
+ * query is issued at or after the target duration.
+ */
 async function closedLoop(
   run: ScenarioRun,
   o: RunLoopOptions,
   nextQuery: () => Uint32Array | null,
-  checkStop: (issued: number, elapsedNs: number) => string | null
+  checkEnd: (issued: number, durationNs: number) => string | null
 ): Promise<string> {
   const clock = o.clock
   let prevDone = clock.now()
-  for (;;) {
+  let end: string | null = null
+  while (end === null) {
     if (run.stopped) return CANCELLED
-    const now = clock.now()
-    const stop = checkStop(run.record.queryCount, Number(now - run.startNs))
-    if (stop !== null) return stop
     const samples = nextQuery()
     if (samples === null) return ALL_ISSUED
     const issuedAt = clock.now()
     const rel = Number(issuedAt - run.startNs)
-    const id = run.issue(samples, rel, issuedAt, Number(issuedAt - prevDone))
-    await run.until(() => run.record.qCompleted[id]! >= 0)
+    const q = run.issue(samples, rel, issuedAt, Number(issuedAt - prevDone))
+    end = checkEnd(run.record.queryCount, rel)
+    await run.until(() => run.record.qCompleted[q]! >= 0)
     if (run.stopped) return CANCELLED
-    prevDone = run.startNs + BigInt(run.record.qCompleted[id]!)
+    prevDone = run.startNs + BigInt(run.record.qCompleted[q]!)
   }
+  return end
 }
 
-/** Open loop on a pre-generated schedule (Server). */
+/**
+ * Open loop on a pre-generated schedule (Server): every query is issued at its scheduled time
+ * or, when behind, immediately. LoadGen ends the test with an error when max_async_queries is
+ * exceeded; waiting for a free slot instead keeps such runs usable.
+ */
 async function openLoop(
   run: ScenarioRun,
   o: RunLoopOptions,
@@ -231,22 +241,31 @@ async function openLoop(
   const buf = new Uint32Array(1)
   const maxDurNs = s.maxDurationMs * 1e6
   let end = ALL_ISSUED
+  let sinceYield = 0
   for (let i = 0; i < offsetsNs.length; i++) {
     const sched = offsetsNs[i]!
     const target = run.startNs + BigInt(sched)
-    if (clock.now() < target) await clock.sleepUntil(target, o.signal)
-    if (run.stopped) return CANCELLED
-    if (maxDurNs > 0 && Number(clock.now() - run.startNs) >= maxDurNs) {
-      end = MAX_DURATION
-      break
+    if (clock.now() < target) {
+      await clock.sleepUntil(target, o.signal)
+      sinceYield = 0
+    } else if (++sinceYield >= 32) {
+      // Far behind schedule: still let completions in so the SUT keeps being fed.
+      await new Promise<void>((r) => setImmediate(r))
+      sinceYield = 0
     }
+    if (run.stopped) return CANCELLED
     if (s.maxAsyncQueries > 0 && run.outstanding >= s.maxAsyncQueries) {
       await run.until(() => run.outstanding < s.maxAsyncQueries)
       if (run.stopped) return CANCELLED
     }
     sampleAt(i, buf)
     const issuedAt = clock.now()
-    run.issue(buf, sched, issuedAt, Number(issuedAt - run.startNs) - sched)
+    const rel = Number(issuedAt - run.startNs)
+    run.issue(buf, sched, issuedAt, rel - sched)
+    if (maxDurNs > 0 && s.mode !== 'AccuracyOnly' && rel > maxDurNs) {
+      end = MAX_DURATION
+      break
+    }
   }
   await run.until(() => run.outstanding === 0)
   return run.stopped ? CANCELLED : end
@@ -263,7 +282,7 @@ export async function runScenario(o: RunLoopOptions): Promise<LoopOutcome> {
   // Pre-generate everything the issue path needs before timing starts.
   let schedule: Float64Array | null = null
   let offlineSamples: Uint32Array | null = null
-  let queryCapacity = 1
+  let queryCapacity: number
   let sampleCapacity: number
   const selector = new SampleSelector(loaded, s.sampleIndexRngSeed)
   switch (s.scenario) {
@@ -281,6 +300,7 @@ export async function runScenario(o: RunLoopOptions): Promise<LoopOutcome> {
     }
     case 'Offline':
       offlineSamples = order ?? offlineQuerySamples(loaded, s.samplesPerQuery)
+      queryCapacity = 1
       sampleCapacity = offlineSamples.length
       break
     default: {
@@ -331,11 +351,11 @@ export async function runScenario(o: RunLoopOptions): Promise<LoopOutcome> {
     }
     const targetNs = s.targetDurationMs * 1e6
     const maxNs = s.maxDurationMs * 1e6
-    endMessage = await closedLoop(run, o, next, (issued, elapsed) => {
+    endMessage = await closedLoop(run, o, next, (issued, duration) => {
       if (order) return null
-      if (issued >= s.minQueryCount && elapsed >= targetNs) return NATURAL
+      if (issued >= s.minQueryCount && duration >= targetNs) return NATURAL
       if (s.maxQueryCount > 0 && issued >= s.maxQueryCount) return MAX_QUERIES
-      if (maxNs > 0 && elapsed >= maxNs) return MAX_DURATION
+      if (maxNs > 0 && duration > maxNs) return MAX_DURATION
       return null
     })
   }

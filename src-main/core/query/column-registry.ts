@@ -1,5 +1,5 @@
 import type { ColumnInfo, Suite } from '../../shared/api'
-import { INFERENCE_COLUMNS } from '../../shared/columns'
+import { INFERENCE_COLUMNS, TRAINING_COLUMNS } from '../../shared/columns'
 
 /** A column the query layer may name in SQL. The registry is the only source of identifiers. */
 export type SqlColumn = ColumnInfo & {
@@ -52,11 +52,31 @@ const INFERENCE_NOT_NULL = new Set([
   'source_kind'
 ])
 
+/** Columns the schema (migration 0030) declares NOT NULL. */
+const TRAINING_NOT_NULL = new Set([
+  'round',
+  'division',
+  'submitter',
+  'system_id',
+  'benchmark',
+  'unit',
+  'aborted_runs',
+  'rcp_normalised',
+  'valid',
+  'source',
+  'source_kind'
+])
+
 const TABLES: Record<Suite, TableSpec> = {
   inference: {
     table: 'inference_results',
     fts: 'inference_results_fts',
     columns: registry(INFERENCE_COLUMNS, INFERENCE_NOT_NULL)
+  },
+  training: {
+    table: 'training_results',
+    fts: 'training_results_fts',
+    columns: registry(TRAINING_COLUMNS, TRAINING_NOT_NULL)
   }
 }
 

@@ -35,7 +35,7 @@ import {
 import type { PerformanceSummary } from '../loadgen/performance-summary'
 import { officialResult, summarizePerformance } from '../loadgen/performance-summary'
 import type { LoopOutcome, LoopProgress } from '../loadgen/run-loop'
-import { runScenario } from '../loadgen/run-loop'
+import { ERROR_ENDINGS, runScenario } from '../loadgen/run-loop'
 import type { RunRecord } from '../loadgen/run-record'
 import { loadableSets } from '../loadgen/sample-order'
 import {
@@ -48,6 +48,7 @@ import { summaryFooter, writeSummary } from '../loadgen/summary-writer'
 import { performanceChecks } from '../loadgen/validity'
 import { openDataset } from './dataset'
 import type { Dataset } from './dataset'
+import type { ModelInput } from './model-input'
 import { describeModelInput } from './model-input'
 import { qualityTarget } from './quality-target'
 import { settingsProblems, testSettingsFor } from './run-settings'
@@ -219,11 +220,6 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
       return failed(message(e))
     }
   }
-  try {
-    await mkdir(runDir, { recursive: true })
-  } catch (e) {
-    return failed(`Cannot create the run folder ${runDir}: ${message(e)}`)
-  }
   progress({})
 
   const concurrent = settings.scenario === 'Server' || settings.scenario === 'Offline'
@@ -253,7 +249,7 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
 
   async function runWithPool(): Promise<RunResult> {
     let source: SampleSource
-    let input
+    let input: ModelInput
     try {
       input = describeModelInput(pool.inputs, modelPath)
       source = await createSampleSource({
@@ -401,16 +397,23 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
       }
     }
 
+    // Nothing was timed: report the problem without writing logs of an empty run.
+    if (!record)
+      return result({
+        status: status === 'done' ? 'failed' : status,
+        reason: reason ?? 'Nothing ran.'
+      })
+
     // --- Results and files ----------------------------------------------------------------
     phase = 'writing'
     progress({})
     const end = clock.now()
-    if (record) {
-      detail.int('generated_query_count', record.queryCount, end)
-      detail.int('generated_samples_per_query', eff.samplesPerQuery, end)
-      detail.int('generated_query_duration', outcome ? outcome.endNs - outcome.startNs : 0n, end)
-    }
-    if (outcome) detail.str('generic_message', outcome.endMessage, end)
+    detail.int('generated_query_count', record.queryCount, end)
+    detail.int('generated_samples_per_query', eff.samplesPerQuery, end)
+    detail.int('generated_query_duration', outcome ? outcome.endNs - outcome.startNs : 0n, end)
+    if (outcome && ERROR_ENDINGS.has(outcome.endMessage))
+      detail.error('error_runtime', outcome.endMessage, end)
+    else if (outcome) detail.str('generic_message', outcome.endMessage, end)
     if (status === 'failed') detail.error('error_runtime', reason ?? 'The run failed.', end)
     if (status === 'cancelled') detail.warning(reason ?? 'The run was cancelled.', end)
     if (powerBeginMs > 0) {
@@ -420,7 +423,7 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
 
     let ps: PerformanceSummary | null = null
     let summary: RunSummary | null = null
-    if (!accuracy && record && record.completedSamples > 0) {
+    if (!accuracy && record.completedSamples > 0) {
       ps = summarizePerformance(eff, record)
       logResults(detail, end, ps)
       summary = toRunSummary(ps, record, jitterP99(outcome))
@@ -429,7 +432,7 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
 
     let acc: RunAccuracy | null = null
     const entries: AccuracyEntry[] = []
-    if (accuracy && record && record.sResponse && record.completionOrder && source.labels) {
+    if (accuracy && record.sResponse && record.completionOrder && source.labels) {
       const offset = labelOffset(settings, pool)
       let good = 0
       for (let k = 0; k < record.completedSamples; k++) {
@@ -477,6 +480,7 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
       out.push(['accuracy', FILES.accuracyTxt, accuracyTxt(acc.good, acc.total, hash)])
     }
     try {
+      await mkdir(runDir, { recursive: true })
       for (const [role, name, text] of out) {
         const path = join(runDir, name)
         await writeFile(path, text)
@@ -486,8 +490,8 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
       return failed(`Cannot write the log files to ${runDir}: ${message(e)}`)
     }
 
-    const lat = record ? record.completedLatencies().sort() : new Float64Array(0)
-    if (record && record.sampleCount > record.completedSamples) {
+    const lat = record.completedLatencies().sort()
+    if (record.sampleCount > record.completedSamples) {
       notes.push(
         `${record.sampleCount - record.completedSamples} issued samples never completed; statistics cover completed samples only.`
       )
@@ -501,7 +505,7 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
       accuracy: acc,
       histogram: histogramBins(lat),
       percentileCurve: percentileCurve(lat),
-      throughputSeries: record ? throughputSeries(record.completionTimes()) : []
+      throughputSeries: throughputSeries(record.completionTimes())
     })
   }
 }

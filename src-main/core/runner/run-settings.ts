@@ -118,6 +118,8 @@ export function settingsProblems(s: RunSettings): string[] {
   nonNeg(s.performanceSampleCount, 'performanceSampleCount')
   nonNeg(s.maxAsyncQueries, 'maxAsyncQueries')
   nonNeg(s.warmupRuns, 'warmupRuns')
+  nonNeg(s.intraOpThreads, 'intraOpThreads')
+  nonNeg(s.interOpThreads, 'interOpThreads')
   pos(s.targetQps, 'targetQps')
   pos(s.expectedLatencyMs, 'expectedLatencyMs')
   nonNeg(s.targetLatencyMs, 'targetLatencyMs')

@@ -3,7 +3,9 @@
  * buffer and reading classes out of the first output. Kept apart so worker.ts stays a thin
  * shell and these are unit-testable without threads.
  */
+import type { ValueMeta } from './model-input'
 import type { ElementType } from './tensor-types'
+import type { WorkerInit } from './worker-protocol'
 
 /** Typed array of the right kind over `bytes` for an onnxruntime tensor of `dtype`. */
 export function tensorData(
@@ -100,4 +102,36 @@ export function firstRow(data: ArrayLike<number | bigint>, batch: number): Float
   const out = new Float64Array(per)
   for (let i = 0; i < per; i++) out[i] = Number(data[i]!)
   return out
+}
+
+/** onnxruntime value metadata as plain objects for postMessage. */
+export function valueMetas(
+  list: readonly {
+    name: string
+    isTensor: boolean
+    type?: string
+    shape?: readonly (number | string)[]
+  }[]
+): ValueMeta[] {
+  return list.map((v) => ({
+    name: v.name,
+    isTensor: v.isTensor,
+    type: v.isTensor && v.type !== undefined ? v.type : 'non-tensor',
+    shape: v.isTensor && v.shape !== undefined ? [...v.shape] : []
+  }))
+}
+
+/** InferenceSession options for a worker (0 threads = onnxruntime's default). */
+export function sessionOptions(init: WorkerInit): {
+  executionProviders: string[]
+  graphOptimizationLevel: 'all'
+  intraOpNumThreads?: number
+  interOpNumThreads?: number
+} {
+  return {
+    executionProviders: [init.executionProvider],
+    graphOptimizationLevel: 'all',
+    ...(init.intraOpThreads > 0 ? { intraOpNumThreads: init.intraOpThreads } : {}),
+    ...(init.interOpThreads > 0 ? { interOpNumThreads: init.interOpThreads } : {})
+  }
 }

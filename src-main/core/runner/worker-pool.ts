@@ -49,6 +49,7 @@ export class WorkerPool {
   static async open(factory: WorkerFactory, init: WorkerInit, count: number): Promise<WorkerPool> {
     const pool = new WorkerPool()
     const ready: Promise<void>[] = []
+    const detach: (() => void)[] = []
     for (let i = 0; i < Math.max(1, count); i++) {
       const worker = factory({ workerData: init })
       const slot: Slot = { worker, inFlight: 0, waiters: new Map(), loaded: null }
@@ -64,11 +65,18 @@ export class WorkerPool {
               reject(new Error(m.message))
             }
           }
-          worker.once('message', onMessage)
-          worker.once('error', (e) => reject(e))
-          worker.once('exit', (code) =>
+          const onExit = (code: number): void =>
             reject(new Error(`the inference worker exited during start-up (code ${code})`))
-          )
+          worker.on('message', onMessage)
+          worker.on('error', reject)
+          worker.on('exit', onExit)
+          // Only our own listeners are removed: removeAllListeners() would also drop the ones
+          // Node uses to keep the worker's port referenced, and the process could exit.
+          detach.push(() => {
+            worker.off('message', onMessage)
+            worker.off('error', reject)
+            worker.off('exit', onExit)
+          })
         })
       )
     }
@@ -78,8 +86,8 @@ export class WorkerPool {
       await pool.close()
       throw e
     }
+    for (const d of detach) d()
     for (const slot of pool.slots) {
-      slot.worker.removeAllListeners()
       slot.worker.on('message', (m: FromWorker) => pool.onMessage(slot, m))
       slot.worker.on('error', (e) => pool.fail(`the inference worker crashed: ${e.message}`))
       slot.worker.on('exit', (code) => {

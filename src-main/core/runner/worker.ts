@@ -1,12 +1,20 @@
 /**
  * Inference worker: opens one onnxruntime InferenceSession (run() blocks its thread, so it
  * lives here, not in the main thread), then answers run requests over the shared sample store.
- * Load it with createInferenceWorker (worker-pool.ts) or electron-vite's `?nodeWorker`.
+ * Start it with sourceWorkerFactory (tsx, vitest), fileWorkerFactory on the built file, or
+ * electron-vite's `?nodeWorker` import in the app.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import * as ort from 'onnxruntime-node'
 import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol'
-import { argmaxRows, assembleBatch, firstRow, tensorData } from './worker-ops'
+import {
+  argmaxRows,
+  assembleBatch,
+  firstRow,
+  sessionOptions,
+  tensorData,
+  valueMetas
+} from './worker-ops'
 
 const port = parentPort!
 const init = workerData as WorkerInit
@@ -15,19 +23,7 @@ let store: Extract<ToWorker, { type: 'samples' }> | null = null
 const buffers = new Map<number, Uint8Array<ArrayBuffer>>()
 
 try {
-  const session = await ort.InferenceSession.create(init.modelPath, {
-    executionProviders: [init.executionProvider],
-    graphOptimizationLevel: 'all',
-    ...(init.intraOpThreads > 0 ? { intraOpNumThreads: init.intraOpThreads } : {}),
-    ...(init.interOpThreads > 0 ? { interOpNumThreads: init.interOpThreads } : {})
-  })
-  const meta = (m: readonly ort.InferenceSession.ValueMetadata[]) =>
-    m.map((v) => ({
-      name: v.name,
-      isTensor: v.isTensor,
-      type: v.isTensor ? v.type : 'non-tensor',
-      shape: v.isTensor ? [...v.shape] : []
-    }))
+  const session = await ort.InferenceSession.create(init.modelPath, sessionOptions(init))
   port.on('message', (msg: ToWorker) => {
     if (msg.type === 'samples') {
       store = msg
@@ -55,11 +51,8 @@ try {
         })
     )
   })
-  post({
-    type: 'ready',
-    inputs: meta(session.inputMetadata),
-    outputs: meta(session.outputMetadata)
-  })
+  const [inputs, outputs] = [valueMetas(session.inputMetadata), valueMetas(session.outputMetadata)]
+  post({ type: 'ready', inputs, outputs })
 } catch (e) {
   post({ type: 'error', message: e instanceof Error ? e.message : String(e) })
 }

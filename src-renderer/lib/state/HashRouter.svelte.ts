@@ -10,11 +10,17 @@ export class HashRouter {
   /** The hash of the last Explorer view, for the nav link back from other screens. */
   explorerHash = $state('#/inference')
 
-  readonly #known: ReadonlySet<string>
+  readonly #known: ReadonlySet<string> | ((route: Route) => ReadonlySet<string> | undefined)
   readonly #onChange: (state: HashState) => void
   #current = ''
 
-  constructor(known: ReadonlySet<string>, onChange: (state: HashState) => void) {
+  /** The last hash of each route, so a nav link returns to the view the user left. */
+  lastHash = $state<Partial<Record<Route, string>>>({})
+
+  constructor(
+    known: ReadonlySet<string> | ((route: Route) => ReadonlySet<string> | undefined),
+    onChange: (state: HashState) => void
+  ) {
     this.#known = known
     this.#onChange = onChange
   }
@@ -31,9 +37,10 @@ export class HashRouter {
     }
   }
 
-  navigate(state: HashState, mode: 'push' | 'replace'): void {
+  navigate(state: Parameters<typeof formatHash>[0], mode: 'push' | 'replace'): void {
     const hash = formatHash(state)
     this.route = state.route
+    this.lastHash = { ...this.lastHash, [state.route]: hash }
     if (state.route === 'inference') this.explorerHash = hash
     if (hash === this.#current) return
     this.#current = hash
@@ -49,6 +56,7 @@ export class HashRouter {
     const canonical = formatHash(state)
     this.#current = canonical
     this.route = state.route
+    this.lastHash = { ...this.lastHash, [state.route]: canonical }
     if (state.route === 'inference') this.explorerHash = canonical
     if (hash !== canonical) {
       history.replaceState(null, '', `${location.pathname}${location.search}${canonical}`)

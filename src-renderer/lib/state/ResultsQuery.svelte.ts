@@ -4,16 +4,11 @@ import type {
   ColumnInfo,
   Filter,
   SortDir,
+  Suite,
   ViewQuery
 } from '../../../src-main/shared/api'
 import { errorMessage } from '../api/client'
-import {
-  ALL_COLUMNS,
-  DEFAULT_COLUMNS,
-  DEFAULT_FACETS,
-  columnInfo,
-  firstSortDir
-} from '../table/columns'
+import { INFERENCE_SCHEMA, firstSortDir, schemaColumn, type TableSchema } from '../table/columns'
 import { PageRequests, emptyPages, trimPages, withPage } from '../table/page-cache'
 import { pagesForRange } from '../table/virtual-window'
 import type { ViewState } from '../url/hash-state'
@@ -32,8 +27,11 @@ const CACHE_PAGES = 40
  * The Explorer's view state (filters, search, sort, columns, facets, open row) and the paged
  * rows of the table. Rows are fetched page by page for the range the table reports as visible;
  * responses for an older query are dropped by a generation counter. Never fetches all rows.
+ * One instance per suite: the schema says which table (inference, training) and its columns.
  */
 export class ResultsQuery {
+  /** Columns of this suite's table; replaced once when they are only known at run time. */
+  schema = $state.raw<TableSchema>(INFERENCE_SCHEMA)
   filters = $state.raw<Filter[]>([])
   search = $state('')
   sort = $state.raw<{ column: string; dir: SortDir } | null>(null)
@@ -53,7 +51,7 @@ export class ResultsQuery {
   readonly pageSize: number
 
   viewQuery: ViewQuery = $derived({
-    suite: 'inference',
+    suite: this.suite,
     filters: this.filters,
     ...(this.search.trim() === '' ? {} : { search: this.search.trim() }),
     ...(this.sort ? { sort: this.sort } : {})
@@ -63,16 +61,16 @@ export class ResultsQuery {
   key: string = $derived(`${JSON.stringify(this.viewQuery)}#${this.revision}`)
 
   visibleColumns: ColumnInfo[] = $derived(
-    (this.columns ?? DEFAULT_COLUMNS)
-      .map((name) => columnInfo(name))
+    (this.columns ?? this.schema.defaultColumns)
+      .map((name) => schemaColumn(this.schema, name))
       .filter((c): c is ColumnInfo => c !== undefined)
   )
 
   facetNames: string[] = $derived.by(() => {
-    const base = [...(this.facetColumns ?? DEFAULT_FACETS)]
+    const base = [...(this.facetColumns ?? this.schema.defaultFacets)]
     // A filtered column always shows its facet, so its chips can be seen and undone there too.
     for (const f of this.filters) {
-      const info = columnInfo(f.column)
+      const info = schemaColumn(this.schema, f.column)
       if (info?.facet && !base.includes(f.column)) base.push(f.column)
     }
     return base
@@ -96,11 +94,29 @@ export class ResultsQuery {
   #wanted: [number, number] = [0, 0]
   #timer: ReturnType<typeof setTimeout> | null = null
 
-  constructor(api: Api, navigate: (view: ViewState, mode: NavigateMode) => void, pageSize = 200) {
+  constructor(
+    api: Api,
+    navigate: (view: ViewState, mode: NavigateMode) => void,
+    pageSize = 200,
+    schema: TableSchema = INFERENCE_SCHEMA
+  ) {
     this.#api = api
     this.#navigate = navigate
     this.pageSize = pageSize
     this.#wanted = [0, pageSize]
+    this.schema = schema
+  }
+
+  /** The table this query addresses; fixed by the schema given at construction. */
+  get suite(): Suite {
+    return this.schema.suite
+  }
+
+  /** Adopt the suite's columns once they are known (same suite only). */
+  setSchema(schema: TableSchema): void {
+    if (schema.suite !== this.suite)
+      throw new Error(`Schema for ${schema.suite}, not ${this.suite}`)
+    this.schema = schema
   }
 
   /** Adopt a view parsed from the URL (no history entry is written). */
@@ -135,7 +151,7 @@ export class ResultsQuery {
 
   /** Header click: a new column starts in its natural direction, the same column flips. */
   toggleSort(column: string): void {
-    const info = columnInfo(column)
+    const info = schemaColumn(this.schema, column)
     if (!info) return
     const dir: SortDir =
       this.sort?.column === column ? (this.sort.dir === 'asc' ? 'desc' : 'asc') : firstSortDir(info)
@@ -145,7 +161,7 @@ export class ResultsQuery {
 
   setColumns(names: string[] | null): void {
     const ordered =
-      names === null ? null : ALL_COLUMNS.map((c) => c.name).filter((n) => names.includes(n))
+      names === null ? null : this.schema.all.map((c) => c.name).filter((n) => names.includes(n))
     this.columns = ordered
     this.#commit('replace')
   }

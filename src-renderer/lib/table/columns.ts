@@ -1,5 +1,5 @@
-import type { ColumnInfo } from '../../../src-main/shared/api'
-import { INFERENCE_COLUMNS } from '../../../src-main/shared/columns'
+import type { ColumnInfo, Suite } from '../../../src-main/shared/api'
+import { INFERENCE_COLUMNS, TRAINING_COLUMNS } from '../../../src-main/shared/columns'
 
 export const ALL_COLUMNS: readonly ColumnInfo[] = INFERENCE_COLUMNS
 export const COLUMN_NAMES: ReadonlySet<string> = new Set(ALL_COLUMNS.map((c) => c.name))
@@ -40,6 +40,99 @@ export const FACETABLE: readonly ColumnInfo[] = ALL_COLUMNS.filter((c) => c.face
 
 export function columnInfo(name: string): ColumnInfo | undefined {
   return ALL_COLUMNS.find((c) => c.name === name)
+}
+
+/**
+ * Everything a results table needs to know about one suite's columns. The Explorer's models and
+ * components take a schema instead of the inference constants above, so the same table serves
+ * inference and training.
+ */
+export type TableSchema = {
+  suite: Suite
+  all: readonly ColumnInfo[]
+  names: ReadonlySet<string>
+  defaultColumns: readonly string[]
+  defaultFacets: readonly string[]
+  facetable: readonly ColumnInfo[]
+  /** Unit columns drawn inside the number cell they qualify (see MERGED_UNIT). */
+  mergedUnit: Readonly<Record<string, string>>
+  /** Column widths that differ from columnWidth's (pixels). */
+  widths: Readonly<Record<string, number>>
+}
+
+/** A schema from column metadata; facets and merged units are kept only where columns exist. */
+export function tableSchema(
+  suite: Suite,
+  all: readonly ColumnInfo[],
+  options: {
+    defaultFacets: readonly string[]
+    mergedUnit: Readonly<Record<string, string>>
+    widths?: Readonly<Record<string, number>>
+  }
+): TableSchema {
+  const has = (name: string): boolean => all.some((c) => c.name === name)
+  const mergedUnit = Object.fromEntries(
+    Object.entries(options.mergedUnit).filter(([value, unit]) => has(value) && has(unit))
+  )
+  const merged = new Set(Object.values(mergedUnit))
+  return {
+    suite,
+    all,
+    names: new Set(all.map((c) => c.name)),
+    defaultColumns: all.filter((c) => c.defaultVisible && !merged.has(c.name)).map((c) => c.name),
+    defaultFacets: options.defaultFacets.filter((n) => all.some((c) => c.name === n && c.facet)),
+    facetable: all.filter((c) => c.facet),
+    mergedUnit,
+    widths: options.widths ?? {}
+  }
+}
+
+export const INFERENCE_SCHEMA: TableSchema = tableSchema('inference', ALL_COLUMNS, {
+  defaultFacets: DEFAULT_FACETS,
+  mergedUnit: MERGED_UNIT
+})
+
+/** Training facets when the URL names none. */
+export const TRAINING_DEFAULT_FACETS: readonly string[] = [
+  'round',
+  'division',
+  'category',
+  'submitter',
+  'benchmark',
+  'accelerator',
+  'framework',
+  'rcp_normalised',
+  'valid'
+]
+
+/** The training table: the score's label carries its unit (minutes), so no merged unit. */
+export const TRAINING_SCHEMA: TableSchema = tableSchema('training', TRAINING_COLUMNS, {
+  defaultFacets: TRAINING_DEFAULT_FACETS,
+  mergedUnit: {},
+  widths: {
+    category: 170,
+    value: 150,
+    runs: 64,
+    scaling_factor: 116,
+    aborted_runs: 100,
+    rcp_normalised: 122,
+    framework: 230,
+    source_kind: 120
+  }
+})
+
+/**
+ * Known column names per route, for the URL codec: the training table's for training, none for
+ * the TTMT screen (it has only route parameters), the inference table's for every other screen.
+ */
+export function routeColumns(route: string): ReadonlySet<string> | undefined {
+  if (route === 'training') return TRAINING_SCHEMA.names
+  if (route === 'ttmt') return undefined
+  return INFERENCE_SCHEMA.names
+}
+
+export function schemaColumn(schema: TableSchema, name: string): ColumnInfo | undefined {
+  return schema.all.find((c) => c.name === name)
 }
 
 /** Pixel widths: wide enough for typical values, fixed so the virtual rows never reflow. */

@@ -1,7 +1,20 @@
 import type { Filter, FilterOp, SortDir } from '../../../src-main/shared/api'
 
-/** Top-level screens; the hash path picks one. */
-export type Route = 'inference' | 'imports'
+/**
+ * Top-level screens; the hash path picks one. Every screen may use the table-view codec below
+ * (filters, search, sort…) and route parameters: keys starting with `_` (e.g. `_chart=speedup`),
+ * kept in `params` for the screen to read.
+ */
+export const ROUTES = [
+  'inference',
+  'training',
+  'ttmt',
+  'charts',
+  'compare',
+  'runs',
+  'imports'
+] as const
+export type Route = (typeof ROUTES)[number]
 
 /** Everything about the Explorer view that a link must reproduce. */
 export type ViewState = {
@@ -16,7 +29,7 @@ export type ViewState = {
   open: number | null
 }
 
-export type HashState = { route: Route; view: ViewState }
+export type HashState = { route: Route; view: ViewState; params: Record<string, string> }
 
 export const EMPTY_VIEW: ViewState = {
   filters: [],
@@ -71,20 +84,29 @@ function splitList(raw: string): string[] {
  * Filters follow Datasette: `col=v` is eq, `col=a,b` is in, `col__op=v` any other operator.
  * Unknown columns are dropped when `known` is given; malformed parts are ignored, never thrown.
  */
-export function parseHash(hash: string, known?: ReadonlySet<string>): HashState {
+export function parseHash(
+  hash: string,
+  known?: ReadonlySet<string> | ((route: Route) => ReadonlySet<string> | undefined)
+): HashState {
   const raw = hash.startsWith('#') ? hash.slice(1) : hash
   const q = raw.indexOf('?')
   const path = (q === -1 ? raw : raw.slice(0, q)).replace(/^\/+|\/+$/g, '')
   const query = q === -1 ? '' : raw.slice(q + 1)
-  const route: Route = path === 'imports' ? 'imports' : 'inference'
+  const route: Route = (ROUTES as readonly string[]).includes(path) ? (path as Route) : 'inference'
   const view: ViewState = { ...EMPTY_VIEW, filters: [] }
-  const allowed = (column: string): boolean => column !== '' && (!known || known.has(column))
+  const params: Record<string, string> = {}
+  const columns = typeof known === 'function' ? known(route) : known
+  const allowed = (column: string): boolean => column !== '' && (!columns || columns.has(column))
 
   for (const part of query.split('&')) {
     if (part === '') continue
     const eq = part.indexOf('=')
     const key = dec(eq === -1 ? part : part.slice(0, eq))
     const value = eq === -1 ? '' : part.slice(eq + 1)
+    if (key.startsWith('_') && key.length > 1) {
+      params[key.slice(1)] = dec(value)
+      continue
+    }
     if (RESERVED.has(key)) {
       if (key === 'q') view.search = dec(value)
       else if (key === 'sort') {
@@ -116,7 +138,7 @@ export function parseHash(hash: string, known?: ReadonlySet<string>): HashState 
     else if (LIST_OPS.has(op)) view.filters.push({ column, op, value: splitList(value) })
     else view.filters.push({ column, op, value: dec(value) })
   }
-  return { route, view }
+  return { route, view, params }
 }
 
 function filterParam(filter: Filter): string {
@@ -131,7 +153,9 @@ function filterParam(filter: Filter): string {
 }
 
 /** The inverse of parseHash; parameters in a stable order so equal views give equal URLs. */
-export function formatHash(state: HashState): string {
+export function formatHash(
+  state: Omit<HashState, 'params'> & { params?: Record<string, string> }
+): string {
   if (state.route === 'imports') return '#/imports'
   const { view } = state
   const parts = view.filters.map(filterParam)
@@ -140,5 +164,10 @@ export function formatHash(state: HashState): string {
   if (view.columns) parts.push(`cols=${view.columns.map(enc).join(',')}`)
   if (view.facets) parts.push(`facets=${view.facets.map(enc).join(',')}`)
   if (view.open !== null) parts.push(`open=${view.open}`)
-  return parts.length === 0 ? '#/inference' : `#/inference?${parts.join('&')}`
+  const params = state.params ?? {}
+  for (const key of Object.keys(params).sort()) {
+    // A parameter is never split on commas, so lists (`_ids=12,15`) can keep them readable.
+    parts.push(`_${enc(key)}=${enc(params[key] ?? '').replaceAll('%2C', ',')}`)
+  }
+  return parts.length === 0 ? `#/${state.route}` : `#/${state.route}?${parts.join('&')}`
 }

@@ -17,12 +17,14 @@ export class ExplorerPage {
   readonly detail: Locator
   readonly facets: Locator
 
-  constructor(page: Page) {
+  /** `gridName` picks the suite's table: "Inference results" or "Training results". */
+  constructor(page: Page, gridName = 'Inference results') {
     this.page = page
-    this.grid = page.getByRole('grid', { name: 'Inference results' })
+    this.grid = page.getByRole('grid', { name: gridName })
     this.rows = this.grid.locator('[role="row"][data-index]')
     this.loadedRows = this.grid.locator('[role="row"][data-id]')
-    this.count = page.getByTestId('result-count')
+    // Each suite's table keeps its own (hidden) view mounted: count the one on screen.
+    this.count = page.getByTestId('result-count').filter({ visible: true })
     this.search = page.getByRole('searchbox', { name: 'Search results' })
     this.chips = page.getByRole('list', { name: 'Active filters' })
     this.detail = page.getByRole('complementary', { name: 'Result detail' })

@@ -1,11 +1,17 @@
 import type { WritableDb } from '../types'
 import { up as initial } from './0010-initial'
 import { up as inferenceFts } from './0020-inference-fts'
+import { up as training } from './0030-training'
+import { up as prices } from './0040-prices'
+import { up as localRuns } from './0050-local-runs'
 
 export type Migration = { version: number; name: string; up: (db: WritableDb) => void }
 
 /** Ordered list of schema steps. Never edit a step that has shipped; add a new one. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'initial', up: initial },
-  { version: 20, name: 'inference-fts', up: inferenceFts }
+  { version: 20, name: 'inference-fts', up: inferenceFts },
+  { version: 30, name: 'training', up: training },
+  { version: 40, name: 'prices', up: prices },
+  { version: 50, name: 'local-runs', up: localRuns }
 ]

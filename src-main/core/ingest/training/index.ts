@@ -82,6 +82,7 @@ export {
   parseTrainingCmResult,
   detectTrainingSummary,
   readTrainingSummaryFile,
+  isTrainingSummaryFileName,
   systemIdFromDetailsUrl
 } from './summaries'
 export type { TrainingSummaryFormat, TrainingSummaryResult } from './summaries'

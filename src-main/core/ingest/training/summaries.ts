@@ -266,6 +266,17 @@ export function parseTrainingCmResult(text: string, path: string): TrainingSumma
   return { format: 'cm-result-json', records, skipped, notes }
 }
 
+/**
+ * Names a training summary may have: result_summarizer's summary.json, its summary.csv (also
+ * renamed copies of the CSV with "summary" in the name) and cm4mlperf-results' cm-result.json.
+ * Whether a file really is one is decided by its content (detectTrainingSummary).
+ */
+export function isTrainingSummaryFileName(path: string): boolean {
+  const name = (path.split(/[\\/]/).pop() ?? '').toLowerCase()
+  if (name === 'cm-result.json' || name === 'summary.json') return true
+  return name.endsWith('.csv') && name.includes('summary')
+}
+
 /** Which training summary a text is (null: not one). */
 export function detectTrainingSummary(text: string): TrainingSummaryFormat | null {
   const body = text.replace(/^\uFEFF/, '').trimStart()

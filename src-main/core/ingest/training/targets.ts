@@ -574,7 +574,10 @@ export function defaultThresholds(spec: TargetSpec, count = 10): number[] {
   }
   const out: number[] = []
   for (let i = 0; i < n; i++) {
-    out.push(i === n - 1 ? spec.target : start + ((spec.target - start) * i) / (n - 1))
+    // Six significant digits: the ladder is a user-facing default, not a measured value, and
+    // 0.7065555555555555 helps nobody.
+    const t = start + ((spec.target - start) * i) / (n - 1)
+    out.push(i === n - 1 ? spec.target : Number(t.toPrecision(6)))
   }
   return out
 }

@@ -51,7 +51,12 @@ export type TrainingScanResult = {
   dirsSeen: number
 }
 
-export type TrainingScanOptions = { signal?: AbortSignal; onFound?: (n: number) => void }
+export type TrainingScanOptions = {
+  signal?: AbortSignal
+  onFound?: (n: number) => void
+  /** Folders below the root not to walk (the import job passes the inference results it found). */
+  skip?: (dir: string) => boolean
+}
 
 const RESULT_FILE = /^result_.*\.txt$/
 
@@ -227,6 +232,7 @@ export async function scanTrainingTree(
 
   const walk = async (dir: string): Promise<void> => {
     if (options.signal?.aborted) throw abortError()
+    if (dir !== root && options.skip?.(dir) === true) return
     const listing = await listDir(dir)
     dirsSeen++
     if (listing === null) {

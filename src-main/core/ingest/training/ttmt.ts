@@ -19,7 +19,16 @@
  * Caveat: Stable Diffusion (v3.1–v5.0) evaluates saved checkpoints offline after run_stop, so its
  * eval timestamps, and hence its TTAs, lie after the end of the timed run.
  */
-import type { EvalPoint, MetricDirection } from '../../../shared/training'
+import type {
+  EvalPoint,
+  MetricDirection,
+  RunTtmt,
+  SetTtmt,
+  SpeedupRow,
+  Spread
+} from '../../../shared/training'
+
+export type { RunTtmt, SetTtmt, SpeedupRow, Spread }
 import type { TargetSpec } from './targets'
 import { defaultThresholds, meetsTarget } from './targets'
 
@@ -76,16 +85,6 @@ export function attmtFromTtas(ttas: (number | null)[]): (number | null)[] {
   return out
 }
 
-export type RunTtmt = {
-  file: string
-  /** Thresholds in difficulty order. */
-  thresholds: number[]
-  /** TTA per threshold, minutes (null: never reached). */
-  tta: (number | null)[]
-  /** ATTMT per threshold, minutes (null: some easier threshold was never reached). */
-  attmt: (number | null)[]
-}
-
 /** TTA and ATTMT of one run. */
 export function runTtmt(
   run: { file: string; evals: EvalPoint[] },
@@ -96,18 +95,6 @@ export function runTtmt(
   const ordered = sortThresholds([...thresholds], direction)
   const tta = ordered.map((t) => timeToThreshold(run.evals, t, direction, metric))
   return { file: run.file, thresholds: ordered, tta, attmt: attmtFromTtas(tta) }
-}
-
-export type Spread = {
-  /** Runs with a defined value. */
-  n: number
-  /** Runs without one (threshold not reached). */
-  missing: number
-  mean: number | null
-  /** Sample standard deviation (n − 1); null for fewer than 2 values. */
-  std: number | null
-  /** Coefficient of variation std / mean; null when std is null or mean is 0. */
-  cv: number | null
 }
 
 /** Mean, sample std and CV of the defined values. */
@@ -126,16 +113,6 @@ export function spread(values: (number | null)[]): Spread {
   return { n, missing, mean, std, cv: mean === 0 ? null : std / mean }
 }
 
-export type SetTtmt = {
-  thresholds: number[]
-  direction: MetricDirection
-  runs: RunTtmt[]
-  /** Spread of TTA per threshold across runs. */
-  tta: Spread[]
-  /** Spread of ATTMT per threshold across runs. */
-  attmt: Spread[]
-}
-
 /** TTA/ATTMT of every run of a set and their spread per threshold. */
 export function setTtmt(
   runs: { file: string; evals: EvalPoint[] }[],
@@ -152,18 +129,6 @@ export function setTtmt(
     tta: ordered.map((_, i) => spread(perRun.map((r) => r.tta[i] ?? null))),
     attmt: ordered.map((_, i) => spread(perRun.map((r) => r.attmt[i] ?? null)))
   }
-}
-
-export type SpeedupRow = {
-  threshold: number
-  /** Mean TTA of A and B (minutes). */
-  ttaA: number | null
-  ttaB: number | null
-  /** ttaB / ttaA: how many times faster A reaches the threshold. */
-  ttaSpeedup: number | null
-  attmtA: number | null
-  attmtB: number | null
-  attmtSpeedup: number | null
 }
 
 function ratio(b: number | null, a: number | null): number | null {

@@ -34,13 +34,14 @@ describe('parseHash', () => {
         columns: ['round', 'submitter'],
         facets: null,
         open: 123
-      }
+      },
+      params: {}
     })
   })
 
   it('gives the empty view for an empty hash', () => {
-    expect(parseHash('')).toEqual({ route: 'inference', view: EMPTY_VIEW })
-    expect(parseHash('#/')).toEqual({ route: 'inference', view: EMPTY_VIEW })
+    expect(parseHash('')).toEqual({ route: 'inference', view: EMPTY_VIEW, params: {} })
+    expect(parseHash('#/')).toEqual({ route: 'inference', view: EMPTY_VIEW, params: {} })
   })
 
   it('recognises the imports route', () => {
@@ -96,7 +97,9 @@ describe('formatHash', () => {
         columns: ['round', 'value'],
         facets: ['division'],
         open: 42
-      }
+      },
+      // Route parameters ride along with the view, prefixed with `_`.
+      params: { chart: 'speed up', norm: 'best' }
     }
     const hash = formatHash(state)
     expect(hash.startsWith('#/inference?')).toBe(true)
@@ -127,5 +130,16 @@ describe('formatHash', () => {
       '#/inference'
     )
     expect(formatHash({ route: 'imports', view: EMPTY_VIEW })).toBe('#/imports')
+  })
+
+  it('keeps commas readable in route parameters and reads them back whole', () => {
+    const state = {
+      route: 'ttmt' as const,
+      view: EMPTY_VIEW,
+      params: { ids: '12,15', thresholds: '0.7,0.72' }
+    }
+    const hash = formatHash(state)
+    expect(hash).toBe('#/ttmt?_ids=12,15&_thresholds=0.7,0.72')
+    expect(parseHash(hash)).toEqual(state)
   })
 })

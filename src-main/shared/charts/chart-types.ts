@@ -1,0 +1,114 @@
+/**
+ * What goes into a results chart and what comes out: the chart data the API returns
+ * (`charts.data`) and the built chart (option, table for the CSV, notes, exclusions, footnote)
+ * that the renderer draws, the CLI renders to SVG/PNG and the exports write.
+ */
+import type { EChartsOption } from 'echarts'
+import type { Cell, Suite } from '../api'
+import type { AcceleratorAlias } from './accelerator-alias'
+import type { ChartSize } from './chart-frame'
+import type { ChartPoints, ChartRow } from './chart-points'
+import type { ChartKind, ChartView } from './chart-view'
+import type { Footnote, Provenance } from './footnote'
+import type { Price } from './prices'
+
+/** The filtered results of a view in columnar form, with what the builders need besides. */
+export type ChartData = {
+  suite: Suite
+  points: ChartPoints
+  /** Rows matching the view's filters (points holds at most MAX_CHART_POINTS of them). */
+  total: number
+  truncated: boolean
+  /** The filters in words, e.g. "round = v4.1 and division = closed". */
+  description: string
+  provenance: Provenance
+  prices: Price[]
+  aliases: AcceleratorAlias[]
+}
+
+/** A result or pair the chart left out because MLPerf does not allow the comparison. */
+export type Exclusion = {
+  /** What was left out, e.g. "resnet MultiStream v1.0 → v3.0". */
+  subject: string
+  reason: string
+}
+
+/** The chart's data as a table (one row per plotted point or bar), for CSV export. */
+export type ChartTable = { columns: string[]; rows: Cell[][] }
+
+export type BuiltChart = {
+  kind: ChartKind
+  title: string
+  option: EChartsOption
+  table: ChartTable
+  /** The results the chart draws from (the footnote cites them). */
+  rows: ChartRow[]
+  /** Plain-words notes shown under the chart: what was dropped and why, caveats. */
+  notes: string[]
+  exclusions: Exclusion[]
+  /** Derived metrics shown, with their formulas (the footnote lists them as not official). */
+  derived: string[]
+  footnote: Footnote
+  /** Points drawn (drives large mode). */
+  points: number
+  /** Pixel height the chart needs to stay readable (bar charts grow with their bars). */
+  height: number
+}
+
+export type BuildInput = {
+  view: ChartView
+  data: ChartData
+  size?: ChartSize
+  /** ISO date of the export or render (the footnote prints it). */
+  now: string
+}
+
+/** The fields of every chart's CSV that identify a result. */
+export const RESULT_COLUMNS = [
+  'id',
+  'public_id',
+  'round',
+  'division',
+  'submitter',
+  'system',
+  'accelerator',
+  'accelerators_total',
+  'benchmark',
+  'scenario',
+  'value',
+  'unit',
+  'source_kind',
+  'verified'
+] as const
+
+/** A row's identifying cells, in RESULT_COLUMNS order. */
+export function resultCells(r: ChartRow): Cell[] {
+  return [
+    r.id,
+    r.publicId,
+    r.round,
+    r.division,
+    r.submitter,
+    r.systemName ?? r.systemId,
+    r.accelerator,
+    r.acceleratorsTotal,
+    r.benchmark,
+    r.scenario,
+    r.value,
+    r.unit,
+    r.sourceKind,
+    r.sourceKind === 'local' ? 'no (unverified)' : 'yes'
+  ]
+}
+
+/** "3 without a value, 2 CPU-only": reasons with counts, largest first. */
+export function countText(counts: ReadonlyMap<string, number>): string {
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([reason, n]) => `${reason} (${n})`)
+    .join('; ')
+}
+
+export function bump(counts: Map<string, number>, reason: string, by = 1): void {
+  counts.set(reason, (counts.get(reason) ?? 0) + by)
+}

@@ -1,0 +1,133 @@
+import type { Api, Filter } from '../../../src-main/shared/api'
+import { buildChart } from '../../../src-main/shared/charts/build-chart'
+import type { ChartSize } from '../../../src-main/shared/charts/chart-frame'
+import { DEFAULT_SIZE } from '../../../src-main/shared/charts/chart-frame'
+import type { BuiltChart, ChartData } from '../../../src-main/shared/charts/chart-types'
+import type { ChartView } from '../../../src-main/shared/charts/chart-view'
+import { DEFAULT_CHART_VIEW, chartView } from '../../../src-main/shared/charts/chart-view'
+import type { PriceInput } from '../../../src-main/shared/charts/prices'
+import { viewFromParams, viewToParams } from '../../../src-main/shared/charts/view-params'
+import { errorMessage } from '../api/client'
+import { nowIso } from '../charts/clock'
+import type { NavigateMode } from './ResultsQuery.svelte'
+
+/** What the Charts screen writes to the URL: the table-view filters and the chart params. */
+export type ChartsLocation = {
+  filters: Filter[]
+  search: string
+  params: Record<string, string>
+}
+
+/**
+ * The Charts screen: the view (chart kind, filters, normalisation…), the data of `charts.data`
+ * for its filters, and the chart built from both. Only a change of suite, filters or search
+ * fetches again; switching chart or normalisation rebuilds from the data already here. The URL
+ * holds the whole view, so every chart is a link.
+ */
+export class ChartsScreen {
+  view = $state.raw<ChartView>(DEFAULT_CHART_VIEW)
+  data = $state.raw<ChartData | null>(null)
+  loading = $state(false)
+  error = $state<string | null>(null)
+  /** Bumped by refresh() (after an import, a price or alias change). */
+  revision = $state(0)
+  /** The chart area's size, rounded so small resizes do not rebuild the option. */
+  size = $state.raw<ChartSize>(DEFAULT_SIZE)
+
+  /** Identity of the data request. */
+  dataKey: string = $derived(
+    `${JSON.stringify([this.view.suite, this.view.filters, this.view.search ?? ''])}#${this.revision}`
+  )
+
+  /** The chart for the current view and data (null until data for the view's suite arrives). */
+  built: BuiltChart | null = $derived.by(() => {
+    const data = this.data
+    if (!data || data.suite !== this.view.suite) return null
+    return buildChart({ view: this.view, data, size: this.size, now: nowIso() })
+  })
+
+  readonly #api: Api
+  readonly #navigate: (location: ChartsLocation, mode: NavigateMode) => void
+  #generation = 0
+  #loadedKey: string | null = null
+
+  constructor(api: Api, navigate: (location: ChartsLocation, mode: NavigateMode) => void) {
+    this.#api = api
+    this.#navigate = navigate
+  }
+
+  /** Adopt a view parsed from the URL (no history entry is written). */
+  applyLocation(location: ChartsLocation): void {
+    const next = viewFromParams(location.filters, location.search, location.params)
+    if (JSON.stringify(next) !== JSON.stringify(this.view)) this.view = next
+  }
+
+  /** Change some options of the view; a new history entry unless `mode` says otherwise. */
+  update(partial: Partial<ChartView>, mode: NavigateMode = 'push'): void {
+    const next = chartView({ ...this.view, ...partial })
+    // Training results only have the scale chart (time to train against accelerators).
+    if (next.suite === 'training') next.kind = 'scale'
+    this.view = next
+    this.#navigate(
+      { filters: next.filters, search: next.search ?? '', params: viewToParams(next) },
+      mode
+    )
+  }
+
+  setFilters(filters: Filter[]): void {
+    this.update({ filters })
+  }
+
+  /** Open a saved view (from a report bundle): replaces everything. */
+  open(view: ChartView): void {
+    this.update(view)
+  }
+
+  setSize(width: number, height: number): void {
+    // Rounded down to 20 px (never past the area): the option's text wrapping depends on the
+    // width, not on every pixel of a resize.
+    const w = Math.max(480, Math.floor(width / 20) * 20)
+    const h = Math.max(360, Math.floor(height / 20) * 20)
+    if (w !== this.size.width || h !== this.size.height) this.size = { width: w, height: h }
+  }
+
+  refresh(): void {
+    this.revision++
+  }
+
+  /** Fetches the data for the current key unless it is already here (a remount, an option). */
+  async load(): Promise<void> {
+    const key = this.dataKey
+    if (key === this.#loadedKey && this.data && !this.error) return
+    const generation = ++this.#generation
+    this.loading = true
+    const view: ChartView = $state.snapshot<ChartView>(this.view)
+    try {
+      const data = await this.#api.charts.data({ view })
+      if (generation !== this.#generation) return
+      this.data = data
+      this.#loadedKey = key
+      this.error = null
+    } catch (err) {
+      if (generation !== this.#generation) return
+      this.error = errorMessage(err)
+    } finally {
+      if (generation === this.#generation) this.loading = false
+    }
+  }
+
+  async savePrice(price: PriceInput): Promise<void> {
+    await this.#api.charts.setPrice(price)
+    this.refresh()
+  }
+
+  async deletePrice(id: number): Promise<void> {
+    await this.#api.charts.deletePrice({ id })
+    this.refresh()
+  }
+
+  async saveAlias(raw: string, canonical: string | null): Promise<void> {
+    await this.#api.charts.setAlias({ raw, canonical })
+    this.refresh()
+  }
+}

@@ -1,0 +1,80 @@
+import type { Api } from '../../../src-main/shared/api'
+import type { Comparison } from '../../../src-main/shared/compare'
+import { MAX_COMPARE, MIN_COMPARE } from '../../../src-main/shared/compare'
+import { errorMessage } from '../api/client'
+import type { NavigateMode } from './ResultsQuery.svelte'
+
+/** "12,15,x,15" → [12, 15]: positive integers, first occurrence kept, at most MAX_COMPARE. */
+export function parseCompareIds(text: string | undefined): number[] {
+  const out: number[] = []
+  for (const part of (text ?? '').split(',')) {
+    const n = Number(part.trim())
+    if (part.trim() !== '' && Number.isSafeInteger(n) && n > 0 && !out.includes(n)) out.push(n)
+  }
+  return out.slice(0, MAX_COMPARE)
+}
+
+/**
+ * The Compare screen (`#/compare?_ids=12,15,40`): which results, in which order (the first is
+ * the baseline of the % deltas), and the comparison the API built for them.
+ */
+export class CompareScreen {
+  ids = $state.raw<number[]>([])
+  view = $state.raw<Comparison | null>(null)
+  loading = $state(false)
+  error = $state<string | null>(null)
+
+  key: string = $derived(this.ids.join(','))
+  enough: boolean = $derived(this.ids.length >= MIN_COMPARE)
+
+  readonly #api: Api
+  readonly #navigate: (params: Record<string, string>, mode: NavigateMode) => void
+  #generation = 0
+
+  constructor(api: Api, navigate: (params: Record<string, string>, mode: NavigateMode) => void) {
+    this.#api = api
+    this.#navigate = navigate
+  }
+
+  applyParams(params: Record<string, string>): void {
+    const ids = parseCompareIds(params['ids'])
+    if (ids.join(',') !== this.ids.join(',')) this.ids = ids
+  }
+
+  /** Compare these results (a new history entry). */
+  open(ids: readonly number[]): void {
+    this.ids = parseCompareIds(ids.join(','))
+    this.#navigate({ ids: this.ids.join(',') }, 'push')
+  }
+
+  remove(id: number): void {
+    this.open(this.ids.filter((x) => x !== id))
+  }
+
+  /** Make `id` the baseline (first column). */
+  makeBaseline(id: number): void {
+    this.open([id, ...this.ids.filter((x) => x !== id)])
+  }
+
+  async load(): Promise<void> {
+    const generation = ++this.#generation
+    if (!this.enough) {
+      this.view = null
+      this.error = null
+      this.loading = false
+      return
+    }
+    this.loading = true
+    try {
+      const view = await this.#api.charts.compare({ ids: [...this.ids] })
+      if (generation !== this.#generation) return
+      this.view = view
+      this.error = null
+    } catch (err) {
+      if (generation !== this.#generation) return
+      this.error = errorMessage(err)
+    } finally {
+      if (generation === this.#generation) this.loading = false
+    }
+  }
+}
