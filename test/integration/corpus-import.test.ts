@@ -49,6 +49,22 @@ describe.skipIf(!present)(
       expect(again).toMatchObject({ imported: 0, updated: 0, unchanged: 207 + 937, skipped: 0 })
     })
 
+    it('changes nothing on a second import of every tree and every official summary', async () => {
+      // The consolidated files overlap (the v4.1 table, its CM export, per-submitter CSVs):
+      // a re-import must not flip rows between their copies.
+      const all = [
+        join(corpus, 'inference'),
+        join(corpus, 'training'),
+        join(corpus, 'consolidated')
+      ]
+      const fresh = openDb(join(dir, 'all.db'))
+      const first = await runImport(fresh, all, {}, signal)
+      expect(first.status).toBe('done')
+      const second = await runImport(fresh, all, {}, signal)
+      expect(second).toMatchObject({ imported: 0, updated: 0, unchanged: first.resultsFound })
+      fresh.close()
+    })
+
     it('holds every round of the corpus trees', () => {
       const rows = db
         .prepare(

@@ -143,7 +143,7 @@ describe.skipIf(!hasCorpus)(
         unchanged: 138
       })
       expect(r.notes).toContain(
-        '117 training summary row(s) repeat a result already read from another summary file in this import; the first copy was kept.'
+        '117 summary row(s) repeat a result already read from another summary file in this import; the first copy was kept.'
       )
       expect(r.notes.join('\n')).toMatch(/21 summary row\(s\) matched results already imported/)
       // The only skipped item is the v3.1 Google row without a value.

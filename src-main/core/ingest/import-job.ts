@@ -117,6 +117,7 @@ export async function runImport(
   let pending: InferenceResultRecord[] = []
   let wroteAny = false
   let kept = 0
+  let repeatedSummaryRows = 0
   const flush = (): void => {
     if (pending.length === 0) return
     const c = upsertInferenceResults(db, pending, importId)
@@ -127,11 +128,37 @@ export async function runImport(
     pending = []
     wroteAny = true
   }
+  /** Inference results read in this job, by key, with where they came from. */
+  const inferenceSeen = new Map<string, InferenceResultRecord['sourceKind']>()
+  const addInference = (rec: InferenceResultRecord): void => {
+    const key = [
+      rec.round,
+      rec.division,
+      rec.submitter,
+      rec.systemId,
+      rec.benchmark,
+      rec.scenario
+    ].join('\u0000')
+    // Official summaries overlap (the v4.1 table, its CM export, per-submitter CSVs): the first
+    // copy read in a job is kept, so a re-import finds it unchanged instead of flipping
+    // between copies that render a field differently.
+    if (rec.sourceKind === 'summary' && inferenceSeen.get(key) === 'summary') {
+      repeatedSummaryRows++
+      report.unchanged++
+      return
+    }
+    if (inferenceSeen.get(key) !== 'tree') inferenceSeen.set(key, rec.sourceKind)
+    pending.push(rec)
+    if (pending.length >= BATCH) {
+      phase = 'writing'
+      flush()
+      phase = 'parsing'
+    }
+  }
   let pendingTraining: TrainingResultRecord[] = []
   let wroteTraining = false
   /** Training results read in this job, by key, with where they came from. */
   const trainingSeen = new Map<string, TrainingResultRecord['sourceKind']>()
-  let repeatedSummaryRows = 0
   const flushTraining = (): void => {
     if (pendingTraining.length === 0) return
     const c = upsertTrainingResults(db, pendingTraining, importId)
@@ -295,10 +322,7 @@ export async function runImport(
           report.resultsFound += res.records.length
           for (const s of res.skipped) skip(s.path, s.reason)
           report.notes.push(...res.notes)
-          for (const rec of res.records) {
-            pending.push(rec)
-            if (pending.length >= BATCH) flush()
-          }
+          for (const rec of res.records) addInference(rec)
         } catch (e) {
           skip(w.file, e instanceof Error ? e.message : String(e))
         }
@@ -317,12 +341,7 @@ export async function runImport(
         report.filesRead += res.filesRead
         if ('record' in res) {
           report.resultsFound++
-          pending.push(res.record)
-          if (pending.length >= BATCH) {
-            phase = 'writing'
-            flush()
-            phase = 'parsing'
-          }
+          addInference(res.record)
         } else {
           skip(res.skipped.path, res.skipped.reason)
         }
@@ -338,7 +357,7 @@ export async function runImport(
     flushTraining()
     if (repeatedSummaryRows > 0) {
       report.notes.push(
-        `${repeatedSummaryRows} training summary row(s) repeat a result already read from another summary file in this import; the first copy was kept.`
+        `${repeatedSummaryRows} summary row(s) repeat a result already read from another summary file in this import; the first copy was kept.`
       )
     }
     if (kept > 0) {
