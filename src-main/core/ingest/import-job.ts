@@ -11,6 +11,7 @@ import { rebuildInferenceFts, upsertInferenceResults } from '../repo/inference-r
 import { rebuildTrainingFts, upsertTrainingResults } from '../repo/training-results'
 import { createReadContext, readInferenceResult, scanInferenceTree } from './inference'
 import type { ResultLocation } from './inference'
+import { createDirLister } from './dir-listing'
 import { findSummaryFiles } from './find-summary-files'
 import { mapOrdered } from './map-ordered'
 import { isSummaryFileName, readSummaryFile } from './summaries'
@@ -220,8 +221,10 @@ export async function runImport(
         continue
       }
       const before = work.reduce((n, w) => n + itemCount(w), 0)
+      const list = createDirLister()
       const scan = await scanInferenceTree(p, {
         signal,
+        list,
         onFound: (n) => {
           // While scanning, the total grows with every result folder found.
           totalItems = before + n
@@ -235,6 +238,7 @@ export async function runImport(
       const inferenceDirs = new Set(scan.locations.map((l) => resolve(l.dir)))
       const training = await scanTrainingTree(p, {
         signal,
+        list,
         skip: (d) => inferenceDirs.has(resolve(d)),
         onFound: (n) => {
           totalItems = before + scan.locations.length + n

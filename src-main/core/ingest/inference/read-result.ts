@@ -20,7 +20,13 @@ import { mlperfModelName } from './benchmark-names'
 import type { LegacyDetail } from './legacy-detail'
 import { isLegacyDetailText, parseLegacyDetail } from './legacy-detail'
 import type { MllogDetail, MllogValue } from './mllog-detail'
-import { isMllogText, mllogIntegerText, mllogNumber, parseMllogDetail } from './mllog-detail'
+import {
+  decodeDetailLog,
+  isMllogText,
+  mllogIntegerText,
+  mllogNumber,
+  parseMllogDetail
+} from './mllog-detail'
 import { deriveOfficialValue, summaryTextForKey, officialMetricSpec } from './official-value'
 import { computePower, timezoneFromPtdJson } from './power'
 import { roundAtLeast, roundFromLoadgenVersion, roundFromSeeds } from './rounds'
@@ -36,10 +42,12 @@ export type ReadContext = {
   systemCache: Map<string, SystemDescription | { error: string }>
   /** Open-division model_mapping.json per submitter folder (null when absent). */
   mappingCache: Map<string, Record<string, string> | null>
+  /** System folders under each submitter's measurements/ (null when it has none). */
+  measurementsCache: Map<string, Set<string> | null>
 }
 
 export function createReadContext(): ReadContext {
-  return { systemCache: new Map(), mappingCache: new Map() }
+  return { systemCache: new Map(), mappingCache: new Map(), measurementsCache: new Map() }
 }
 
 export type ReadResult =
@@ -56,6 +64,15 @@ type DetailValue = string | number | boolean | null
 async function readText(p: string): Promise<string | null> {
   try {
     return readFileSync(p, 'utf8')
+  } catch {
+    return null
+  }
+}
+
+/** Bytes of a file, or null when it does not exist / cannot be read. */
+async function readBytes(p: string): Promise<Buffer | null> {
+  try {
+    return readFileSync(p)
   } catch {
     return null
   }
@@ -105,6 +122,8 @@ type RunLogs = {
   summary: SummaryLog | null
   detailPath: string
   detailText: string | null
+  /** Size on disk (the text leaves out the bulky sample indices). */
+  detailBytes: number | null
   mllog: MllogDetail | null
   legacy: LegacyDetail | null
 }
@@ -113,7 +132,9 @@ async function readRun(perfDir: string, name: string): Promise<RunLogs> {
   const dir = path.join(perfDir, name)
   const summaryPath = path.join(dir, 'mlperf_log_summary.txt')
   const detailPath = path.join(dir, 'mlperf_log_detail.txt')
-  const [summaryText, detailText] = await Promise.all([readText(summaryPath), readText(detailPath)])
+  const summaryText = await readText(summaryPath)
+  const detailBytes = await readBytes(detailPath)
+  const detailText = detailBytes === null ? null : decodeDetailLog(detailBytes)
   let mllog: MllogDetail | null = null
   let legacy: LegacyDetail | null = null
   if (detailText !== null) {
@@ -128,6 +149,7 @@ async function readRun(perfDir: string, name: string): Promise<RunLogs> {
     summary: summaryText === null ? null : parseSummaryLog(summaryText),
     detailPath,
     detailText,
+    detailBytes: detailBytes?.length ?? null,
     mllog,
     legacy
   }
@@ -191,13 +213,34 @@ async function loadModelMapping(
   return map
 }
 
+/**
+ * Whether measurements/<system> exists under the submitter folder, from one listing per
+ * submitter: most results of a large tree would otherwise each pay a failed directory read.
+ */
+async function hasMeasurements(
+  ctx: ReadContext,
+  submitterDir: string,
+  systemId: string
+): Promise<boolean> {
+  let systems = ctx.measurementsCache.get(submitterDir)
+  if (systems === undefined) {
+    const names = await listDirs(path.join(submitterDir, 'measurements'))
+    systems = names.length === 0 ? null : new Set(names)
+    ctx.measurementsCache.set(submitterDir, systems)
+  }
+  return systems?.has(systemId) ?? false
+}
+
 /** weight_data_types from measurements JSON (in the result folder, or the measurements/ tree). */
 async function findWeightDataTypes(
+  ctx: ReadContext,
   loc: ResultLocation,
   files: SourceFile[]
 ): Promise<string | null> {
-  const candidates: string[] = [path.join(loc.dir, 'measurements.json')]
-  if (loc.submitterDir !== null) {
+  const candidates: string[] = []
+  if (loc.fileNames === undefined || loc.fileNames.includes('measurements.json'))
+    candidates.push(path.join(loc.dir, 'measurements.json'))
+  if (loc.submitterDir !== null && (await hasMeasurements(ctx, loc.submitterDir, loc.systemId))) {
     const mdir = path.join(
       loc.submitterDir,
       'measurements',
@@ -329,7 +372,9 @@ export async function readInferenceResult(
   const skip = (reason: string): ReadResult => ({ skipped: { path: loc.dir, reason }, filesRead })
   try {
     const perfDir = path.join(loc.dir, 'performance')
-    const runNames = (await listDirs(perfDir)).filter((d) => /^run_\d+$/.test(d)).sort(RUN_ORDER)
+    const runNames = (loc.runNames ?? (await listDirs(perfDir)))
+      .filter((d) => /^run_\d+$/.test(d))
+      .sort(RUN_ORDER)
     if (runNames.length === 0) return skip('No performance/run_* folder.')
     const runs = await Promise.all(runNames.map((n) => readRun(perfDir, n)))
     for (const r of runs)
@@ -482,7 +527,7 @@ export async function readInferenceResult(
         files.push({
           role: `${r.name} detail`,
           path: r.detailPath,
-          bytes: Buffer.byteLength(r.detailText)
+          bytes: r.detailBytes
         })
     }
     files.push({ role: 'system description', path: systemFile, bytes: await fileSize(systemFile) })
@@ -569,7 +614,7 @@ export async function readInferenceResult(
     })
     const valid = runValidity(official) === true
 
-    const weightDataTypes = await findWeightDataTypes(loc, files)
+    const weightDataTypes = await findWeightDataTypes(ctx, loc, files)
     const { settings, statistics } = settingsAndStatistics(official)
 
     const detailRuns: InferenceResultDetail['runs'] = runs.map((r) => ({

@@ -5,13 +5,15 @@
  * or submitter folder, a results/<system> folder, or a folder of their own with the same shape.
  * Compliance trees, measurements, code, TEST0x and ranging folders are never descended into.
  *
- * The walk is asynchronous (fs/promises) so the UI stays responsive on large clones, reports
- * progress through `onFound`, and stops promptly when the AbortSignal fires.
+ * The walk yields to the event loop as it lists (dir-listing.ts), so the UI stays responsive on
+ * large clones; it reports progress through `onFound` and stops promptly when the AbortSignal
+ * fires.
  */
-import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 
 import type { SkippedItem } from '../../../shared/api'
+import type { DirLister } from '../dir-listing'
+import { createDirLister } from '../dir-listing'
 import { roundFromPath } from './rounds'
 import { normaliseScenario } from './summary-log'
 
@@ -27,11 +29,20 @@ export type ResultLocation = {
   scenarioDir: string
   /** The submitter folder (parent of results/), where systems/ lives; null if not found. */
   submitterDir: string | null
+  /** performance/run_* folder names the scan saw (saves listing them again); absent: list. */
+  runNames?: string[]
+  /** Files directly in the scenario folder, as the scan saw them; absent: unknown. */
+  fileNames?: string[]
 }
 
-export type ScanResult = { locations: ResultLocation[]; skipped: SkippedItem[]; filesSeen: number }
+export type ScanResult = { locations: ResultLocation[]; skipped: SkippedItem[] }
 
-export type ScanOptions = { signal?: AbortSignal; onFound?: (n: number) => void }
+export type ScanOptions = {
+  signal?: AbortSignal
+  onFound?: (n: number) => void
+  /** Shared with the training scan of the same import, which then lists nothing twice. */
+  list?: DirLister
+}
 
 const DIVISIONS = new Set(['closed', 'open', 'network'])
 
@@ -51,23 +62,6 @@ function isIgnoredDir(name: string): boolean {
 /** A scenario folder name: one of the four scenarios (any case) or Interactive. */
 export function isScenarioDirName(name: string): boolean {
   return normaliseScenario(name) !== null || name.toLowerCase() === 'interactive'
-}
-
-async function listDir(dir: string): Promise<{ dirs: string[]; files: string[] } | null> {
-  try {
-    const entries = await readdir(dir, { withFileTypes: true })
-    const dirs: string[] = []
-    const files: string[] = []
-    for (const e of entries) {
-      if (e.isDirectory()) dirs.push(e.name)
-      else if (e.isFile()) files.push(e.name)
-    }
-    dirs.sort()
-    files.sort()
-    return { dirs, files }
-  } catch {
-    return null
-  }
 }
 
 function abortError(): Error {
@@ -112,13 +106,13 @@ export function locationFromPath(dir: string): ResultLocation {
  */
 export async function scanInferenceTree(root: string, opts: ScanOptions = {}): Promise<ScanResult> {
   const { signal, onFound } = opts
+  const listDir = opts.list ?? createDirLister()
   const locations: ResultLocation[] = []
   const skipped: SkippedItem[] = []
-  let filesSeen = 0
   const top = path.resolve(root)
   const rootListing = await listDir(top)
   if (rootListing === null) {
-    return { locations, skipped: [{ path: top, reason: 'Folder cannot be read.' }], filesSeen }
+    return { locations, skipped: [{ path: top, reason: 'Folder cannot be read.' }] }
   }
   const queue: string[] = [top]
   const seen = new Set<string>()
@@ -131,22 +125,13 @@ export async function scanInferenceTree(root: string, opts: ScanOptions = {}): P
       skipped.push({ path: dir, reason: 'Folder cannot be read.' })
       return
     }
-    filesSeen += listing.files.length
     const name = path.basename(dir)
     // A scenario folder holding performance/run_* is a result.
     if (listing.dirs.includes('performance')) {
       const perf = await listDir(path.join(dir, 'performance'))
       const runs = perf?.dirs.filter((d) => /^run_\d+$/.test(d)) ?? []
-      if (perf) filesSeen += perf.files.length
-      // Count the log files the result holds (run folders and accuracy/) for progress reports.
-      const inner = await Promise.all(
-        [...runs.map((r) => path.join(dir, 'performance', r)), path.join(dir, 'accuracy')].map(
-          (d) => listDir(d)
-        )
-      )
-      for (const l of inner) filesSeen += l?.files.length ?? 0
       if (runs.length > 0 && isScenarioDirName(name)) {
-        locations.push(locationFromPath(dir))
+        locations.push({ ...locationFromPath(dir), runNames: runs, fileNames: listing.files })
         onFound?.(locations.length)
         return
       }
@@ -155,7 +140,7 @@ export async function scanInferenceTree(root: string, opts: ScanOptions = {}): P
         // sits where a scenario belongs (results/<system>/<benchmark>/<here>).
         const loc = locationFromPath(dir)
         if (loc.submitterDir !== null) {
-          locations.push(loc)
+          locations.push({ ...loc, runNames: runs, fileNames: listing.files })
           onFound?.(locations.length)
           return
         }
@@ -197,5 +182,5 @@ export async function scanInferenceTree(root: string, opts: ScanOptions = {}): P
   }
   locations.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0))
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-  return { locations, skipped, filesSeen }
+  return { locations, skipped }
 }

@@ -11,10 +11,12 @@
  * more result files, which would otherwise pollute the resnet score (corpus README). Code trees
  * (<Submitter>/benchmarks next to results/) and systems/ are skipped.
  */
-import { access, readdir } from 'node:fs/promises'
+import { access } from 'node:fs/promises'
 import path from 'node:path'
 
 import type { SkippedItem } from '../../../shared/api'
+import type { DirLister, Listing } from '../dir-listing'
+import { createDirLister } from '../dir-listing'
 import { knownBenchmarks } from './benchmark-meta'
 import { benchmarkAlias, isTrainingRound } from './targets'
 
@@ -56,6 +58,8 @@ export type TrainingScanOptions = {
   onFound?: (n: number) => void
   /** Folders below the root not to walk (the import job passes the inference results it found). */
   skip?: (dir: string) => boolean
+  /** Shared with the inference scan of the same import, which then lists nothing twice. */
+  list?: DirLister
 }
 
 const RESULT_FILE = /^result_.*\.txt$/
@@ -90,25 +94,6 @@ export function trainingRoundFromPath(p: string): string | null {
     if (r) return r
   }
   return null
-}
-
-type Listing = { dirs: string[]; files: string[] }
-
-async function listDir(dir: string): Promise<Listing | null> {
-  try {
-    const entries = await readdir(dir, { withFileTypes: true })
-    const dirs: string[] = []
-    const files: string[] = []
-    for (const e of entries) {
-      if (e.isDirectory()) dirs.push(e.name)
-      else if (e.isFile()) files.push(e.name)
-    }
-    dirs.sort()
-    files.sort()
-    return { dirs, files }
-  } catch {
-    return null
-  }
 }
 
 function abortError(): Error {
@@ -229,6 +214,7 @@ export async function scanTrainingTree(
   const sets: TrainingSetLocation[] = []
   const skipped: SkippedItem[] = []
   let dirsSeen = 0
+  const listDir = options.list ?? createDirLister()
 
   const walk = async (dir: string): Promise<void> => {
     if (options.signal?.aborted) throw abortError()

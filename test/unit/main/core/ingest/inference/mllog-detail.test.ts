@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import {
+  decodeDetailLog,
   mllogIntegerText,
   mllogNumber,
   parseMllogDetail,
@@ -86,5 +87,77 @@ describe('parseMllogDetail', () => {
     expect(mllogNumber(3.5)).toBe(3.5)
     expect(mllogNumber('VALID')).toBeNull()
     expect(mllogIntegerText(12.5)).toBeNull()
+  })
+})
+
+describe('fast line reading', () => {
+  // The same records in LoadGen's exact layout (read by the shortcut) and with one extra space
+  // before the metadata (which sends every line through the general parser) must parse alike.
+  const values = [
+    ['sut_name', '"Café SUT: 8×H100"'],
+    ['effective_scenario', '"Offline"'],
+    ['effective_samples_per_query', '24576'],
+    ['effective_target_latency_percentile', '0.99'],
+    ['effective_min_duration_ms', '600000'],
+    ['small_double', '6.90935e-09'],
+    ['effective_schedule_rng_seed', '14962580496156340209'],
+    ['safe_sixteen_digits', '1234567890123456'],
+    ['padded', '0000000000000000042'],
+    ['effective_accuracy_log_sampling_target', '-1'],
+    ['result_validity', '"INVALID"'],
+    ['escaped', '"tab\\there"'],
+    ['empty', '""'],
+    ['flag', 'true'],
+    ['nothing', 'null'],
+    ['list', '[1, 2, 3]'],
+    ['not_a_number', 'NaN'],
+    ['error_invalid_config', '"bad"']
+  ] as const
+  const layout = (spacer: string): string =>
+    values
+      .map(([k, v], i) =>
+        rec(k, v, i + 1, k.startsWith('error_')).replace('"metadata"', `${spacer}"metadata"`)
+      )
+      .join('\n')
+
+  it('gives the same values, errors and counts as the general parser', () => {
+    const fast = parseMllogDetail(layout(''))
+    const general = parseMllogDetail(layout(' '))
+    expect(fast.recordCount).toBe(values.length)
+    expect(fast.skippedLines).toBe(0)
+    expect([...fast.values]).toEqual([...general.values])
+    expect(fast.errors).toEqual(general.errors)
+    expect(fast.values.get('effective_schedule_rng_seed')).toBe('14962580496156340209')
+    expect(fast.values.get('safe_sixteen_digits')).toBe(1234567890123456)
+    expect(fast.values.get('padded')).toBe(42)
+    expect(fast.values.get('sut_name')).toBe('Café SUT: 8×H100')
+    expect(fast.values.get('escaped')).toBe('tab\there')
+  })
+
+  it('does not take a truncated line for a record', () => {
+    const whole = rec('result_validity', '"VALID"')
+    const d = parseMllogDetail(`${whole}\n${whole.slice(0, -20)}`.replace('result_validity', 'x'))
+    expect(d.recordCount).toBe(1)
+    expect(d.skippedLines).toBe(1)
+  })
+
+  it('cuts the loaded sample indices out before decoding, keeping every line', () => {
+    const qsl = `[${Array.from({ length: 5000 }, (_, i) => i).join(', ')}]`
+    const text = [
+      rec('sut_name', '"Café"', 1),
+      rec('loaded_qsl_set', qsl, 2),
+      rec('result_validity', '"VALID"', 3),
+      ''
+    ].join('\r\n')
+    const decoded = decodeDetailLog(Buffer.from(text, 'utf8'))
+    expect(decoded.length).toBeLessThan(2000)
+    const a = parseMllogDetail(decoded)
+    const b = parseMllogDetail(text)
+    expect([...a.values]).toEqual([...b.values])
+    expect(a.values.get('loaded_qsl_set')).toBeNull()
+    expect(a.recordCount).toBe(3)
+    expect(decodeDetailLog(Buffer.from(rec('sut_name', '"x"'), 'utf8'))).toBe(
+      rec('sut_name', '"x"')
+    )
   })
 })

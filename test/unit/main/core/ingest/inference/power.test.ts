@@ -54,6 +54,32 @@ describe('power helpers', () => {
     expect(s[1]?.watts).toBe(100)
   })
 
+  it('reads each timestamp of a long file exactly as parsePowerTimestamp does', () => {
+    // Across minute, hour, day and year ends, with 1–6 fraction digits, stray spaces, a short
+    // field and a line cut before its watts: the once-a-minute shortcut must change nothing.
+    const stamps = [
+      '12-31-2023 23:58:59.999999',
+      '12-31-2023 23:59:00.1',
+      '12-31-2023 23:59:00.12',
+      '12-31-2023 23:59:59.123456',
+      '01-01-2024 00:00:00',
+      '01-01-2024 00:00:01.5 ',
+      ' 01-01-2024 00:00:02.250',
+      '1-1-2024 00:00:03.000',
+      '01-01-2024 00:00:04.000',
+      '01-01-2024 00:01:0x.000',
+      '01-01-2024 00:01:05.000'
+    ]
+    const text = [...stamps.map((t, i) => line(t, 100 + i)), 'Time,01-01-2024 00:01:06.000'].join(
+      '\r\n'
+    )
+    const expected = stamps
+      .map((t, i) => ({ timeUs: parsePowerTimestamp(t), watts: 100 + i }))
+      .filter((x) => x.timeUs !== null)
+    expect(expected).toHaveLength(stamps.length - 1)
+    expect(parseSpl(text)).toEqual(expected)
+  })
+
   it('reads the PTDaemon timezone', () => {
     expect(timezoneFromPtdJson('{"version": "1.0", "timezone": -25200}')).toBe(-25200)
     expect(timezoneFromPtdJson('{')).toBeNull()
