@@ -15,6 +15,8 @@ import { benchImport, buildSyntheticTree } from './import-throughput'
 import { benchQueries } from './query-latency'
 import { benchTrainingParse } from './training-parse'
 import { benchChartRender } from './chart-render'
+import { runLocalRunBench } from './local-run-bench'
+import { writeTestModels } from '../fixtures/models/build-models'
 
 const root = join(import.meta.dirname, '..', '..')
 const corpus = join(root, '..', 'shared', 'corpus', 'inference')
@@ -86,8 +88,23 @@ for (const c of charts) {
   )
 }
 
+// Local runs: MobileNetV2 from ../shared when present, else the generated test classifier.
+const mobilenet = join(root, '..', 'shared', 'models', 'mobilenet_v2.onnx')
+const modelDir = mkdtempSync(join(tmpdir(), 'mlx-bench-model-'))
+const model = existsSync(mobilenet) ? mobilenet : writeTestModels(modelDir).conv
+const lr = await runLocalRunBench(model)
+rmSync(modelDir, { recursive: true, force: true })
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`
+console.log(
+  `local runs on ${existsSync(mobilenet) ? 'MobileNetV2' : 'the generated test classifier'} (synthetic inputs):\n` +
+    `  Offline batch ${lr.batch}: ${fmt(lr.offline.samplesPerSecond)} samples/s = ${pct(lr.offline.ratioToBare)} of the bare loop's ${fmt(lr.offline.bareSamplesPerSecond)} (target ≥ 97%)\n` +
+    `  SingleStream p90 ${lr.singleStream.p90Ms.toFixed(3)} ms vs bare ${lr.singleStream.bareP90Ms.toFixed(3)} ms: +${pct(lr.singleStream.ratioToBare - 1)} (target ≤ 3%)\n` +
+    `  Server at ${fmt(lr.server.targetQps)} QPS (80% of bare capacity): ${lr.server.valid === true ? 'VALID' : 'INVALID'}, p99 ${lr.server.p99Ms.toFixed(2)} ms (bound ${fmt(lr.server.boundMs)} ms)\n` +
+    `  issue jitter p99: SingleStream ${fmt(lr.singleStream.jitterP99Us)} µs, Server ${fmt(lr.server.jitterP99Us)} µs (target < 1000 µs)`
+)
+
 mkdirSync(join(root, 'test', 'output'), { recursive: true })
 writeFileSync(
   join(root, 'test', 'output', 'bench.json'),
-  JSON.stringify({ import: imp, query: q, trainingParse: tp, charts }, null, 2)
+  JSON.stringify({ import: imp, query: q, trainingParse: tp, charts, localRuns: lr }, null, 2)
 )
