@@ -251,6 +251,25 @@ describe('accuracy mode', () => {
     expect(r.summary).toBeNull()
   })
 
+  it('keeps each sample with its own prediction when batches queue in the worker', async () => {
+    // Offline sends a second batch ahead of the first one's end; each batch must be assembled
+    // when it starts, not when it arrives, or the queued batch overwrites the running one.
+    const r = await runLocal(
+      settings('acc-queued', {
+        modelPath: models.color,
+        datasetPath: colors,
+        scenario: 'Offline',
+        mode: 'AccuracyOnly',
+        batchSize: 1
+      }),
+      { createWorker }
+    )
+    const entries = JSON.parse(read(r, 'accuracy_log')) as { qsl_idx: number; data: string }[]
+    expect(entries).toHaveLength(12)
+    for (const e of entries) expect(e.data).toBe(`0${e.qsl_idx % 3}000000`)
+    expect(r.accuracy).toMatchObject({ good: 10, total: 12 })
+  })
+
   it('walks several loadable sets when the dataset exceeds performance_sample_count', async () => {
     const r = await runLocal(
       settings('acc-sets', {

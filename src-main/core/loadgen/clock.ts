@@ -12,8 +12,6 @@ export type RunClock = {
 
 /** Below this remaining wait the real clock stops using timers (they have ~1 ms granularity). */
 const SHORT_WAIT_NS = 1_500_000n
-/** Longest single blocking sleep, so the event loop still runs (worker completions) every 0.2 ms. */
-const SLICE_NS = 200_000n
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4))
 
@@ -28,11 +26,15 @@ function blockingSleep(ns: bigint): boolean {
 }
 
 /**
- * process.hrtime.bigint() plus a hybrid wait: setTimeout for the bulk of a long wait, then
- * short Atomics.wait sleeps (≤ 0.2 ms, interleaved with event-loop turns) for the last stretch,
- * like LoadGen's sleep_until. Sleeping uses no CPU, where a busy poll would steal a core from
- * the inference threads; the event-loop turns keep worker completions and batch dispatch
- * flowing. Where Atomics.wait is not allowed, setImmediate polling is the fallback.
+ * process.hrtime.bigint() plus a hybrid wait, like LoadGen's sleep_until: setTimeout for the
+ * bulk of a long wait, then one Atomics.wait (a futex sleep, precise to microseconds) for the
+ * last stretch. One wake-up per query matters on small machines: every wake of this thread
+ * preempts an inference thread, and waking every 0.2 ms (as this clock once did, to let
+ * completions in) cost the Server SUT a sixth of its capacity on two cores. The event loop
+ * turns once before the sleep (completions and dispatch run there) and then pauses for at
+ * most SHORT_WAIT_NS; the worker keeps a second batch queued (pool depth 2), and completion
+ * times are stamped in the worker, so nothing waits on it. Where Atomics.wait is not allowed,
+ * setImmediate polling is the fallback.
  */
 export const realClock: RunClock = {
   now: () => process.hrtime.bigint(),
@@ -40,17 +42,18 @@ export const realClock: RunClock = {
     return new Promise((resolve) => {
       const poll = (): void => {
         if (signal?.aborted) return resolve()
-        let left = t - process.hrtime.bigint()
+        const left = t - process.hrtime.bigint()
         if (left <= 0n) return resolve()
         if (left > SHORT_WAIT_NS) {
           setTimeout(poll, Number((left - SHORT_WAIT_NS) / 1_000_000n))
           return
         }
-        if (blockingSleep(left < SLICE_NS ? left : SLICE_NS)) {
-          left = t - process.hrtime.bigint()
-          if (left <= 0n) return resolve()
-        }
-        setImmediate(poll)
+        // One turn of the event loop first (completions and dispatch run there), then sleep.
+        setImmediate(() => {
+          const rest = t - process.hrtime.bigint()
+          if (rest <= 0n || signal?.aborted || blockingSleep(rest)) return resolve()
+          poll()
+        })
       }
       poll()
     })

@@ -377,7 +377,10 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
         fixedBatch,
         slotOf: store.slotOf,
         want: accuracy ? 'argmax' : 'none',
-        depth: settings.scenario === 'Offline' ? 2 : 1
+        // A second batch waits in the worker (which runs one at a time), so it starts the
+        // moment the first ends, with no round trip through this thread, which may be asleep
+        // until the next Server arrival. SingleStream/MultiStream have one query in flight.
+        depth: settings.scenario === 'Offline' || settings.scenario === 'Server' ? 2 : 1
       })
       outcome = await runScenario({
         settings: eff,

@@ -21,6 +21,8 @@ const init = workerData as WorkerInit
 const post = (m: FromWorker): void => port.postMessage(m)
 let store: Extract<ToWorker, { type: 'samples' }> | null = null
 const buffers = new Map<number, Uint8Array<ArrayBuffer>>()
+const queue: Extract<ToWorker, { type: 'run' }>[] = []
+let busy = false
 
 try {
   const session = await ort.InferenceSession.create(init.modelPath, sessionOptions(init))
@@ -30,6 +32,22 @@ try {
       buffers.clear()
       return post({ type: 'loaded' })
     }
+    queue.push(msg)
+    if (!busy) startNext()
+  })
+  /**
+   * One run at a time, each batch assembled when its run starts. The pool may send a second
+   * batch ahead (Offline, Server), and onnxruntime-node defers a run to a setImmediate: a batch
+   * assembled on arrival would overwrite the shared input buffer of the batch queued before
+   * it, which then ran on the wrong samples (its accuracy log named the wrong classes).
+   */
+  const startNext = (): void => {
+    const msg = queue.shift()
+    if (msg === undefined) {
+      busy = false
+      return
+    }
+    busy = true
     const s = store!
     let dst = buffers.get(msg.batch)
     if (!dst) buffers.set(msg.batch, (dst = new Uint8Array(msg.batch * s.sampleBytes)))
@@ -43,14 +61,17 @@ try {
           msg.want === 'argmax' ? argmaxRows(first, msg.batch, msg.slots.length) : null
         const output = msg.want === 'output' ? firstRow(first, msg.batch) : null
         post({ type: 'done', id: msg.id, t, classes, output })
+        startNext()
       },
-      (e: unknown) =>
+      (e: unknown) => {
+        busy = false
         post({
           type: 'error',
           message: `inference failed: ${e instanceof Error ? e.message : String(e)}`
         })
+      }
     )
-  })
+  }
   const [inputs, outputs] = [valueMetas(session.inputMetadata), valueMetas(session.outputMetadata)]
   post({ type: 'ready', inputs, outputs })
 } catch (e) {
