@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto'
 import type { Cell } from '../../shared/api'
 import type { InferenceResultDetail, InferenceResultRecord } from '../../shared/inference'
 import { prepareCached } from '../db/statement-cache'
 import type { ReadonlyDb, WritableDb } from '../db/types'
-
-export type UpsertCounts = { imported: number; updated: number; unchanged: number; kept: number }
+import type { UpsertCounts } from './upsert-sql'
+import { contentHash, upsertSql } from './upsert-sql'
 
 const KEY_COLUMNS = ['round', 'division', 'submitter', 'system_id', 'benchmark', 'scenario']
 
@@ -81,18 +80,7 @@ function toRow(r: InferenceResultRecord): StoredRow {
   }
 }
 
-const INSERT_SQL =
-  `INSERT INTO inference_results (${INSERT_COLUMNS.join(', ')}, content_hash, import_id) ` +
-  `VALUES (${INSERT_COLUMNS.map((c) => '@' + c).join(', ')}, @content_hash, @import_id)`
-const UPDATE_SQL =
-  `UPDATE inference_results SET ${INSERT_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, ` +
-  `content_hash = @content_hash, import_id = @import_id WHERE id = @id`
-const DETAIL_SQL =
-  'INSERT INTO inference_result_details (result_id, detail_json) VALUES (?, ?) ' +
-  'ON CONFLICT (result_id) DO UPDATE SET detail_json = excluded.detail_json'
-const FIND_SQL =
-  `SELECT id, content_hash, source_kind FROM inference_results WHERE ` +
-  KEY_COLUMNS.map((c) => `${c} = @${c}`).join(' AND ')
+const SQL = upsertSql('inference_results', 'inference_result_details', INSERT_COLUMNS, KEY_COLUMNS)
 
 /**
  * Writes a batch in one synchronous transaction. Same key and same content → unchanged;
@@ -105,15 +93,15 @@ export function upsertInferenceResults(
   importId: number | null
 ): UpsertCounts {
   const counts: UpsertCounts = { imported: 0, updated: 0, unchanged: 0, kept: 0 }
-  const find = prepareCached(db, FIND_SQL)
-  const insert = prepareCached(db, INSERT_SQL)
-  const update = prepareCached(db, UPDATE_SQL)
-  const detail = prepareCached(db, DETAIL_SQL)
+  const find = prepareCached(db, SQL.find)
+  const insert = prepareCached(db, SQL.insert)
+  const update = prepareCached(db, SQL.update)
+  const detail = prepareCached(db, SQL.detail)
   db.transaction(() => {
     for (const rec of records) {
       const row = toRow(rec)
       const detailJson = JSON.stringify(rec.detail)
-      const hash = createHash('sha1').update(JSON.stringify(row)).update(detailJson).digest('hex')
+      const hash = contentHash(row, detailJson)
       const existing = find.get(row) as
         { id: number; content_hash: string; source_kind: string } | undefined
       if (!existing) {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import type { Cell } from '../../shared/api'
 import type {
   EvalPoint,
@@ -9,7 +8,8 @@ import type {
 } from '../../shared/training'
 import { prepareCached } from '../db/statement-cache'
 import type { ReadonlyDb, WritableDb } from '../db/types'
-import type { UpsertCounts } from './inference-results'
+import type { UpsertCounts } from './upsert-sql'
+import { contentHash, upsertSql } from './upsert-sql'
 
 const KEY_COLUMNS = ['round', 'division', 'submitter', 'system_id', 'benchmark']
 
@@ -69,18 +69,7 @@ function toRow(r: TrainingResultRecord): StoredRow {
   }
 }
 
-const INSERT_SQL =
-  `INSERT INTO training_results (${INSERT_COLUMNS.join(', ')}, content_hash, import_id) ` +
-  `VALUES (${INSERT_COLUMNS.map((c) => '@' + c).join(', ')}, @content_hash, @import_id)`
-const UPDATE_SQL =
-  `UPDATE training_results SET ${INSERT_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, ` +
-  `content_hash = @content_hash, import_id = @import_id WHERE id = @id`
-const DETAIL_SQL =
-  'INSERT INTO training_result_details (result_id, detail_json) VALUES (?, ?) ' +
-  'ON CONFLICT (result_id) DO UPDATE SET detail_json = excluded.detail_json'
-const FIND_SQL =
-  `SELECT id, content_hash, source_kind FROM training_results WHERE ` +
-  KEY_COLUMNS.map((c) => `${c} = @${c}`).join(' AND ')
+const SQL = upsertSql('training_results', 'training_result_details', INSERT_COLUMNS, KEY_COLUMNS)
 const FIND_SYSTEM_SQL =
   'SELECT id, source_kind FROM training_results ' +
   'WHERE system_id = @system_id AND benchmark = @benchmark AND round = @round'
@@ -106,11 +95,11 @@ export function upsertTrainingResults(
   importId: number | null
 ): UpsertCounts {
   const counts: UpsertCounts = { imported: 0, updated: 0, unchanged: 0, kept: 0 }
-  const find = prepareCached(db, FIND_SQL)
+  const find = prepareCached(db, SQL.find)
   const findSystem = prepareCached(db, FIND_SYSTEM_SQL)
-  const insert = prepareCached(db, INSERT_SQL)
-  const update = prepareCached(db, UPDATE_SQL)
-  const detail = prepareCached(db, DETAIL_SQL)
+  const insert = prepareCached(db, SQL.insert)
+  const update = prepareCached(db, SQL.update)
+  const detail = prepareCached(db, SQL.detail)
   const deleteRuns = prepareCached(db, DELETE_RUNS_SQL)
   const insertRun = prepareCached(db, INSERT_RUN_SQL)
 
@@ -137,10 +126,8 @@ export function upsertTrainingResults(
       const row = toRow(rec)
       // The runs live in training_runs; the stored detail leaves them out.
       const detailJson = JSON.stringify({ ...rec.detail, runs: [] })
-      const hash = createHash('sha1')
-        .update(JSON.stringify(row))
-        .update(JSON.stringify(rec.detail))
-        .digest('hex')
+      // The hash covers the runs too: a changed run is a changed result.
+      const hash = contentHash(row, JSON.stringify(rec.detail))
       let existing = find.get(row) as Existing | undefined
       if (!existing) {
         const sameSystem = findSystem.all(row) as { id: number; source_kind: string }[]
