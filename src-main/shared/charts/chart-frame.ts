@@ -5,7 +5,7 @@
  * points, as in ECharts' scatter-large example). Pure: the same option renders on screen and
  * server-side.
  */
-import type { DataZoomComponentOption, EChartsOption } from 'echarts'
+import type { DataZoomComponentOption, EChartsOption, XAXisComponentOption } from 'echarts'
 
 /** Above this many points: no animation, `large: true` series. */
 export const LARGE_THRESHOLD = 2000
@@ -32,6 +32,8 @@ export const PALETTE: readonly string[] = [
 export const OTHER_COLOR = '#b7bec9'
 /** The user's own, unverified runs: one colour used nowhere else. */
 export const LOCAL_COLOR = '#e0115f'
+/** Reference lines: quality targets, latency bounds. */
+export const TARGET_COLOR = '#b03a2e'
 
 export function paletteColor(i: number): string {
   return PALETTE[i % PALETTE.length] ?? '#1f5fbf'
@@ -216,6 +218,18 @@ export function formatNumber(value: number, digits = 4): string {
   if (!Number.isFinite(value)) return String(value)
   if (value !== 0 && Math.abs(value) < 1e-4) return value.toExponential(2)
   return Number(value.toPrecision(digits)).toLocaleString('en-US', { maximumFractionDigits: 6 })
+}
+
+/** The category axis of the charts drawn across rounds (speedup, scale). */
+export function roundAxis(rounds: string[]): XAXisComponentOption {
+  return {
+    type: 'category',
+    data: rounds,
+    name: 'Round',
+    nameLocation: 'middle',
+    nameGap: 30,
+    boundaryGap: false
+  }
 }
 
 /** Escapes text for the HTML that ECharts tooltips render (names come from submitted files). */

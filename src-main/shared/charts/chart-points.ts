@@ -166,3 +166,8 @@ export function systemLabel(row: Pick<ChartRow, 'submitter' | 'systemName' | 'sy
     ? name
     : `${row.submitter} ${name}`
 }
+
+/** "NVIDIA H100-SXM5-80GB × 8": the accelerator and total count for a tooltip. */
+export function acceleratorText(row: Pick<ChartRow, 'accelerator' | 'acceleratorsTotal'>): string {
+  return `${row.accelerator ?? 'CPU only'} × ${row.acceleratorsTotal ?? 0}`
+}

@@ -6,16 +6,16 @@
 import type { EChartsOption, LineSeriesOption } from 'echarts'
 import type { TrainingRunsView } from '../api'
 import type { TrainingRunDetail } from '../training'
+import { escapeHtml } from './chart-frame'
 import {
-  TARGET_COLOR,
-  escapeHtml,
   formatMinutes,
   formatValue,
   logBounds,
   niceBounds,
   plural,
   runLabel,
-  seriesColor
+  seriesColor,
+  targetLineSeries
 } from './training-chart-util'
 
 export type ConvergenceInput = Pick<
@@ -127,25 +127,7 @@ export function convergenceOption(
   const target = input.target
   const showTarget = target !== null && (!log || target > 0)
   if (showTarget) {
-    series.push({
-      type: 'line',
-      name: 'Quality target',
-      data: [],
-      color: TARGET_COLOR,
-      lineStyle: { type: 'dashed', color: TARGET_COLOR },
-      markLine: {
-        silent: true,
-        symbol: 'none',
-        animation: false,
-        lineStyle: { type: 'dashed', color: TARGET_COLOR, width: 1.5 },
-        label: {
-          formatter: `Target ${formatValue(target)}`,
-          position: 'insideEndTop',
-          color: TARGET_COLOR
-        },
-        data: [{ yAxis: target }]
-      }
-    })
+    series.push(targetLineSeries(target, 'y', 'insideEndTop'))
   }
 
   const yValues = showTarget ? [...values, target] : values

@@ -27,7 +27,7 @@ import {
   paletteColor
 } from './chart-frame'
 import type { ChartRow } from './chart-points'
-import { decodePoints, isLocal, systemLabel } from './chart-points'
+import { acceleratorText, decodePoints, isLocal, systemLabel } from './chart-points'
 import { compareWorkloads, scopeText, topGroups } from './chart-scope'
 import { fiveNumbers, kernelDensity, stableJitter } from './chart-stats'
 import type { BuildInput, BuiltChart, ChartTable, Exclusion } from './chart-types'
@@ -419,7 +419,7 @@ export function buildDistribution(input: BuildInput): BuiltChart {
     const r = m.row
     const lines = [
       `<b>${escapeHtml(systemLabel(r))}</b>`,
-      `${escapeHtml(r.accelerator ?? 'CPU only')} × ${r.acceleratorsTotal ?? 0}`,
+      escapeHtml(acceleratorText(r)),
       `${escapeHtml(r.round)} · ${escapeHtml(r.division)} · ${escapeHtml(r.benchmark)} ${escapeHtml(r.scenario ?? '')}`,
       `Result: ${r.value === null ? '—' : formatNumber(r.value)} ${escapeHtml(r.unit)}`
     ]

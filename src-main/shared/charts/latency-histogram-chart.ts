@@ -5,7 +5,8 @@
  */
 import type { EChartsOption } from 'echarts'
 import type { LatencyHistogramBin, PercentilePoint } from '../local-run'
-import { msText, runColor, RUN_TARGET_COLOR } from './run-chart-util'
+import { TARGET_COLOR } from './chart-frame'
+import { msText, runColor } from './run-chart-util'
 
 /**
  * The body of the distribution (p0 to `upTo`) in equal-width bins, rebuilt from the percentile
@@ -111,7 +112,7 @@ export function latencyHistogramOption(
               markLine: {
                 symbol: 'none',
                 silent: true,
-                lineStyle: { color: RUN_TARGET_COLOR, type: 'dashed' },
+                lineStyle: { color: TARGET_COLOR, type: 'dashed' },
                 label: { formatter: o.markLabel ?? '', position: 'insideEndTop' },
                 data: [{ xAxis: markIndex }]
               }

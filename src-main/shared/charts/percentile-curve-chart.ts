@@ -6,7 +6,8 @@
  */
 import type { EChartsOption, LineSeriesOption } from 'echarts'
 import type { PercentilePoint } from '../local-run'
-import { escapeHtml, msText, runColor, RUN_TARGET_COLOR, tooltipParam } from './run-chart-util'
+import { escapeHtml, TARGET_COLOR } from './chart-frame'
+import { msText, runColor, tooltipParam } from './run-chart-util'
 
 export type PercentileCurveSeries = { name: string; points: readonly PercentilePoint[] }
 
@@ -46,7 +47,7 @@ export function percentileCurveOption(
           markLine: {
             symbol: 'none',
             silent: true,
-            lineStyle: { color: RUN_TARGET_COLOR, type: 'dashed' },
+            lineStyle: { color: TARGET_COLOR, type: 'dashed' },
             label: { formatter: `p${o.targetPercentile}`, position: 'insideEndTop' },
             data: [{ xAxis: ninesX(o.targetPercentile) }]
           }

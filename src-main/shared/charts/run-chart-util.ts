@@ -15,8 +15,6 @@ export const RUN_COLORS: readonly string[] = [
   '#5c940d'
 ]
 
-export const RUN_TARGET_COLOR = '#b03a2e'
-
 export function runColor(i: number): string {
   return RUN_COLORS[i % RUN_COLORS.length] ?? '#1f5fbf'
 }
@@ -27,14 +25,6 @@ export function msText(ns: number): string {
   if (ms === 0) return '0'
   if (ms >= 1000) return Math.round(ms).toLocaleString('en-US')
   return Number(ms.toPrecision(3)).toString()
-}
-
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
 }
 
 /** A value from ECharts' tooltip params (typed loosely by ECharts). */

@@ -12,12 +12,13 @@ import {
   LOCAL_COLOR,
   axisNumber,
   chartFrame,
+  roundAxis,
   escapeHtml,
   formatNumber,
   paletteColor
 } from './chart-frame'
 import type { ChartRow } from './chart-points'
-import { decodePoints, isLocal, systemLabel } from './chart-points'
+import { acceleratorText, decodePoints, isLocal, systemLabel } from './chart-points'
 import { compareWorkloads, workloadLabel } from './chart-scope'
 import { paretoFront } from './chart-stats'
 import type { BuildInput, BuiltChart } from './chart-types'
@@ -156,7 +157,7 @@ function buildInferenceScale(input: BuildInput): BuiltChart {
     return [
       `<b>${escapeHtml(p.seriesName ?? '')}</b> · ${escapeHtml(r.round)}`,
       escapeHtml(systemLabel(r)),
-      `${escapeHtml(r.accelerator ?? 'CPU only')} × ${r.acceleratorsTotal ?? 0}`,
+      escapeHtml(acceleratorText(r)),
       `Fastest: ${r.value === null ? '—' : formatNumber(r.value)} ${escapeHtml(r.unit)}`,
       ...(r.publicId ? [`ID ${escapeHtml(r.publicId)}`] : [])
     ].join('<br/>')
@@ -165,14 +166,7 @@ function buildInferenceScale(input: BuildInput): BuiltChart {
     ...frame.option,
     tooltip: { trigger: 'item', confine: true, formatter: tooltip },
     grid: frame.grid,
-    xAxis: {
-      type: 'category',
-      data: rounds,
-      name: 'Round',
-      nameLocation: 'middle',
-      nameGap: 30,
-      boundaryGap: false
-    },
+    xAxis: roundAxis(rounds),
     yAxis: {
       type: 'log',
       logBase: 2,

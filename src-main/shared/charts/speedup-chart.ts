@@ -15,12 +15,13 @@ import {
   DEFAULT_SIZE,
   axisNumber,
   chartFrame,
+  roundAxis,
   escapeHtml,
   formatNumber,
   paletteColor
 } from './chart-frame'
 import type { ChartRow } from './chart-points'
-import { decodePoints, isLocal, systemLabel } from './chart-points'
+import { acceleratorText, decodePoints, isLocal, systemLabel } from './chart-points'
 import { compareWorkloads, workloadLabel } from './chart-scope'
 import type { BuildInput, BuiltChart, Exclusion } from './chart-types'
 import { bump, countText } from './chart-types'
@@ -270,7 +271,7 @@ export function buildSpeedup(input: BuildInput): BuiltChart {
     return [
       `<b>${escapeHtml(seg.label)}</b> · ${escapeHtml(pt.round)}`,
       `${escapeHtml(systemLabel(r))}`,
-      `${escapeHtml(r.accelerator ?? 'CPU only')} × ${r.acceleratorsTotal ?? 0}`,
+      escapeHtml(acceleratorText(r)),
       `Result: ${r.value === null ? '—' : formatNumber(r.value)} ${escapeHtml(r.unit)}`,
       `Speedup over ${escapeHtml(pt.base.round)}: <b>${formatNumber(pt.speedup, 3)}×</b> (derived)`,
       ...(r.publicId ? [`ID ${escapeHtml(r.publicId)}`] : [])
@@ -280,14 +281,7 @@ export function buildSpeedup(input: BuildInput): BuiltChart {
     ...frame.option,
     tooltip: { trigger: 'item', confine: true, formatter: tooltip },
     grid: frame.grid,
-    xAxis: {
-      type: 'category',
-      data: rounds,
-      name: 'Round',
-      nameLocation: 'middle',
-      nameGap: 30,
-      boundaryGap: false
-    },
+    xAxis: roundAxis(rounds),
     yAxis: {
       type: 'log',
       logBase: 2,

@@ -5,7 +5,8 @@
  */
 import type { EChartsOption, LineSeriesOption } from 'echarts'
 import type { ThroughputPoint } from '../local-run'
-import { escapeHtml, runColor, tooltipParam } from './run-chart-util'
+import { escapeHtml } from './chart-frame'
+import { runColor, tooltipParam } from './run-chart-util'
 
 export type ThroughputSeries = { name: string; points: readonly ThroughputPoint[] }
 

@@ -2,6 +2,8 @@
  * Small helpers shared by the training chart builders (convergence.ts, ttmt.ts). Pure and
  * environment neutral: the renderer draws their options on a canvas, the CLI renders them to SVG.
  */
+import type { LineSeriesOption } from 'echarts'
+import { TARGET_COLOR } from './chart-frame'
 
 /** Run and set colours: distinguishable on white and in print (Tableau 10, reordered). */
 export const SERIES_COLORS: readonly string[] = [
@@ -17,19 +19,8 @@ export const SERIES_COLORS: readonly string[] = [
   '#17a2b8'
 ]
 
-export const TARGET_COLOR = '#b03a2e'
-
 export function seriesColor(index: number): string {
   return SERIES_COLORS[index % SERIES_COLORS.length] ?? '#1f5fbf'
-}
-
-/** Escapes text for the HTML that ECharts tooltips render (file names come from user logs). */
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
 }
 
 /** A number for a label or tooltip: at most `digits` significant digits, no exponent noise. */
@@ -106,4 +97,30 @@ export function shortLabels(labels: readonly string[]): string[] {
     const kept = w.slice(head, w.length - tail).join(' ')
     return kept === '' ? (labels[i] ?? '') : kept
   })
+}
+
+/**
+ * The quality target as a dashed reference line with its value, as a legend entry of its own:
+ * horizontal ('y', eval quality against time) or vertical ('x', times against threshold).
+ */
+export function targetLineSeries(
+  target: number,
+  axis: 'x' | 'y',
+  position: 'insideEndTop' | 'end'
+): LineSeriesOption {
+  return {
+    type: 'line',
+    name: 'Quality target',
+    data: [],
+    color: TARGET_COLOR,
+    lineStyle: { type: 'dashed', color: TARGET_COLOR },
+    markLine: {
+      silent: true,
+      symbol: 'none',
+      animation: false,
+      lineStyle: { type: 'dashed', color: TARGET_COLOR, width: 1.5 },
+      label: { formatter: `Target ${formatValue(target)}`, position, color: TARGET_COLOR },
+      data: [axis === 'y' ? { yAxis: target } : { xAxis: target }]
+    }
+  }
 }

@@ -7,9 +7,8 @@
  */
 import type { EChartsOption, LineSeriesOption } from 'echarts'
 import type { TtmtView } from '../api'
+import { escapeHtml } from './chart-frame'
 import {
-  TARGET_COLOR,
-  escapeHtml,
   formatMinutes,
   formatValue,
   logBounds,
@@ -17,6 +16,7 @@ import {
   plural,
   runLabel,
   seriesColor,
+  targetLineSeries,
   shortLabels
 } from './training-chart-util'
 
@@ -144,25 +144,7 @@ export function ttmtOption(view: TtmtView, options: TtmtChartOptions): EChartsOp
 
   const target = options.target ?? null
   if (target !== null && Number.isFinite(target)) {
-    series.push({
-      type: 'line',
-      name: 'Quality target',
-      data: [],
-      color: TARGET_COLOR,
-      lineStyle: { type: 'dashed', color: TARGET_COLOR },
-      markLine: {
-        silent: true,
-        symbol: 'none',
-        animation: false,
-        lineStyle: { type: 'dashed', color: TARGET_COLOR, width: 1.5 },
-        label: {
-          formatter: `Target ${formatValue(target)}`,
-          position: 'end',
-          color: TARGET_COLOR
-        },
-        data: [{ xAxis: target }]
-      }
-    })
+    series.push(targetLineSeries(target, 'x', 'end'))
   }
 
   const xs = target !== null ? [...thresholds, target] : [...thresholds]

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { escapeHtml } from '../../../../../src-main/shared/charts/chart-frame'
 import {
-  escapeHtml,
   formatMinutes,
   formatValue,
   logBounds,
