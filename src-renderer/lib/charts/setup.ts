@@ -1,40 +1,10 @@
 // ECharts, tree-shaken: only the chart types and components the app draws are registered
-// (the handbook's echarts/core + use() pattern).
-import { BarChart, BoxplotChart, CustomChart, LineChart, ScatterChart } from 'echarts/charts'
-import {
-  DataZoomComponent,
-  DatasetComponent,
-  GraphicComponent,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  MarkPointComponent,
-  TitleComponent,
-  TooltipComponent
-} from 'echarts/components'
+// (shared/charts/echarts-parts.ts, the same list the CLI's SVG renderer uses), with canvas and SVG.
 import * as echarts from 'echarts/core'
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers'
+import { CHART_PARTS } from '../../../src-main/shared/charts/echarts-parts'
 
-echarts.use([
-  BarChart,
-  BoxplotChart,
-  CustomChart,
-  LineChart,
-  ScatterChart,
-  DataZoomComponent,
-  DatasetComponent,
-  GraphicComponent,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  MarkPointComponent,
-  TitleComponent,
-  TooltipComponent,
-  CanvasRenderer,
-  SVGRenderer
-])
+echarts.use([...CHART_PARTS, CanvasRenderer, SVGRenderer])
 
 export { echarts }
 export type EChartsInstance = echarts.ECharts
