@@ -4,6 +4,7 @@
  * MultiStream stream count are higher-is-better, training times (minutes) lower-is-better.
  * Every ratio in the charts goes through here so a latency never reads as a slowdown.
  */
+import type { ChartRow } from './chart-points'
 
 export type Direction = 'higher' | 'lower'
 
@@ -36,4 +37,29 @@ export function isBetter(value: number, than: number, dir: Direction): boolean {
 /** "higher is better" / "lower is better", for axis names and tooltips. */
 export function directionText(dir: Direction): string {
   return dir === 'higher' ? 'higher is better' : 'lower is better'
+}
+
+/** The best row per series and round; series keys come from `keyOf` (null = not charted). */
+export function bestPerRound(
+  rows: readonly ChartRow[],
+  keyOf: (r: ChartRow) => string | null
+): Map<string, Map<string, ChartRow>> {
+  const out = new Map<string, Map<string, ChartRow>>()
+  for (const r of rows) {
+    const key = keyOf(r)
+    if (key === null || r.value === null) continue
+    const byRound = out.get(key) ?? new Map<string, ChartRow>()
+    const cur = byRound.get(r.round)
+    // Within a round the best of the same unit wins; a unit change is left to comparability.
+    if (
+      !cur ||
+      (cur.unit === r.unit &&
+        cur.value !== null &&
+        isBetter(r.value, cur.value, directionOf(r.unit, r.metric)))
+    ) {
+      byRound.set(r.round, r)
+    }
+    out.set(key, byRound)
+  }
+  return out
 }

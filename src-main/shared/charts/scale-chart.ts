@@ -23,7 +23,7 @@ import { compareWorkloads, workloadLabel } from './chart-scope'
 import { paretoFront } from './chart-stats'
 import type { BuildInput, BuiltChart } from './chart-types'
 import { RESULT_COLUMNS, bump, countText, resultCells } from './chart-types'
-import { directionOf, isBetter } from './direction'
+import { bestPerRound } from './direction'
 import { citationFootnote } from './footnote'
 import { sortedRounds } from './rounds'
 
@@ -49,23 +49,9 @@ export function buildScale(input: BuildInput): BuiltChart {
 
 /** The fastest published closed result per workload and round (direction-aware). */
 export function fastestPerRound(rows: readonly ChartRow[]): Map<string, Map<string, ChartRow>> {
-  const out = new Map<string, Map<string, ChartRow>>()
-  for (const r of rows) {
-    if (r.value === null || !(r.value > 0)) continue
-    const key = `${r.benchmark}|${r.scenario ?? ''}`
-    const byRound = out.get(key) ?? new Map<string, ChartRow>()
-    const cur = byRound.get(r.round)
-    if (
-      !cur ||
-      (cur.unit === r.unit &&
-        cur.value !== null &&
-        isBetter(r.value, cur.value, directionOf(r.unit, r.metric)))
-    ) {
-      byRound.set(r.round, r)
-    }
-    out.set(key, byRound)
-  }
-  return out
+  return bestPerRound(rows, (r) =>
+    r.value !== null && r.value > 0 ? `${r.benchmark}|${r.scenario ?? ''}` : null
+  )
 }
 
 function buildInferenceScale(input: BuildInput): BuiltChart {

@@ -26,7 +26,7 @@ import { compareWorkloads, workloadLabel } from './chart-scope'
 import type { BuildInput, BuiltChart, Exclusion } from './chart-types'
 import { bump, countText } from './chart-types'
 import { benchmarkSetNotes, comparability, toComparable } from './comparability'
-import { betterRatio, directionOf, isBetter } from './direction'
+import { bestPerRound, betterRatio, directionOf } from './direction'
 import { citationFootnote } from './footnote'
 import { compareRounds, sortedRounds } from './rounds'
 
@@ -76,31 +76,6 @@ export function speedupSegments(
     segments.push(current)
   }
   return { segments, exclusions }
-}
-
-/** The best row per series and round; series keys come from `keyOf` (null = not charted). */
-function bestPerRound(
-  rows: readonly ChartRow[],
-  keyOf: (r: ChartRow) => string | null
-): Map<string, Map<string, ChartRow>> {
-  const out = new Map<string, Map<string, ChartRow>>()
-  for (const r of rows) {
-    const key = keyOf(r)
-    if (key === null || r.value === null) continue
-    const byRound = out.get(key) ?? new Map<string, ChartRow>()
-    const cur = byRound.get(r.round)
-    // Within a round the best of the same unit wins; a unit change is left to comparability.
-    if (
-      !cur ||
-      (cur.unit === r.unit &&
-        cur.value !== null &&
-        isBetter(r.value, cur.value, directionOf(r.unit, r.metric)))
-    ) {
-      byRound.set(r.round, r)
-    }
-    out.set(key, byRound)
-  }
-  return out
 }
 
 /** Builds the speedup chart. */
