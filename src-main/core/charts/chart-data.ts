@@ -1,6 +1,6 @@
 import type { Filter, Suite } from '../../shared/api'
 import type { ChartPoints, TextColumn, TextField } from '../../shared/charts/chart-points'
-import { TEXT_FIELDS } from '../../shared/charts/chart-points'
+import { pushText, TEXT_FIELDS } from '../../shared/charts/chart-points'
 import type { ChartData } from '../../shared/charts/chart-types'
 import type { ChartView } from '../../shared/charts/chart-view'
 import type { Provenance } from '../../shared/charts/footnote'
@@ -143,20 +143,11 @@ export function queryChartData(
     points.valid.push(raw[4] as number)
     points.inferred.push(raw[5] as number)
     for (let k = 0; k < cols.length; k++) {
-      const v = raw[base + k] as string | null
-      const col = cols[k] as TextColumn
-      if (v === null) {
-        col.codes.push(-1)
-        continue
-      }
-      const lookup = lookups[k] as Map<string, number>
-      let code = lookup.get(v)
-      if (code === undefined) {
-        code = col.dict.length
-        col.dict.push(v)
-        lookup.set(v, code)
-      }
-      col.codes.push(code)
+      pushText(
+        cols[k] as TextColumn,
+        lookups[k] as Map<string, number>,
+        raw[base + k] as string | null
+      )
     }
     points.length++
   }

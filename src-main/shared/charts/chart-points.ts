@@ -95,23 +95,28 @@ export function encodePoints(rows: readonly ChartRow[]): ChartPoints {
     points.valid.push(r.valid ? 1 : 0)
     points.inferred.push(r.inferred ? 1 : 0)
     for (const f of TEXT_FIELDS) {
-      const v = r[f]
-      const col = text[f]
-      if (v === null || v === undefined) {
-        col.codes.push(-1)
-        continue
-      }
-      const lookup = lookups.get(f) as Map<string, number>
-      let code = lookup.get(v)
-      if (code === undefined) {
-        code = col.dict.length
-        col.dict.push(v)
-        lookup.set(v, code)
-      }
-      col.codes.push(code)
+      pushText(text[f], lookups.get(f) as Map<string, number>, r[f] ?? null)
     }
   }
   return points
+}
+
+/**
+ * Appends one value to a dictionary-encoded text column: its code, adding it to the dictionary
+ * the first time (`lookup` maps value → code); null is -1.
+ */
+export function pushText(col: TextColumn, lookup: Map<string, number>, v: string | null): void {
+  if (v === null) {
+    col.codes.push(-1)
+    return
+  }
+  let code = lookup.get(v)
+  if (code === undefined) {
+    code = col.dict.length
+    col.dict.push(v)
+    lookup.set(v, code)
+  }
+  col.codes.push(code)
 }
 
 function textAt(points: ChartPoints, field: TextField, i: number): string | null {
