@@ -3,7 +3,7 @@
  * Samples queue on the main thread and go out in batches of up to `batchSize` whenever a worker
  * has room, so Server queries that arrive while workers are busy are batched together and
  * Offline keeps every worker fed. A worker that errors or exits ends the run as failed with
- * the reason; cancel terminates the workers.
+ * the reason; cancel stops the workers (each between two runs).
  */
 import type { WorkerOptions } from 'node:worker_threads'
 import { Worker } from 'node:worker_threads'
@@ -187,10 +187,30 @@ export class WorkerPool {
   }
 
   /** Terminate every worker. */
+  /**
+   * Stops every worker between runs (see 'stop' in worker.ts) and waits for it to exit; only a
+   * worker that does not exit within STOP_TIMEOUT_MS is terminated from outside.
+   */
   async close(): Promise<void> {
     this.closing = true
-    await Promise.all(this.slots.map((s) => s.worker.terminate().catch(() => 0)))
+    await Promise.all(this.slots.map((s) => stopWorker(s.worker)))
   }
+}
+
+/** Longest wait for a worker to finish its run and exit before it is terminated. */
+const STOP_TIMEOUT_MS = 60_000
+
+function stopWorker(worker: Worker): Promise<void> {
+  return new Promise((resolve) => {
+    if (worker.threadId === -1) return resolve() // already exited
+    const timer = setTimeout(() => void worker.terminate().catch(() => 0), STOP_TIMEOUT_MS)
+    worker.once('exit', () => {
+      clearTimeout(timer)
+      resolve()
+    })
+    const stop: ToWorker = { type: 'stop' }
+    worker.postMessage(stop)
+  })
 }
 
 class PoolSut implements Sut {

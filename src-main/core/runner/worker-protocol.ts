@@ -34,6 +34,8 @@ export type ToWorker =
       batch: number
       want: WantOutput
     }
+  /** Exit once the run in progress (if any) has returned; queued runs are dropped. */
+  | { type: 'stop' }
 
 export type FromWorker =
   | { type: 'ready'; inputs: ValueMeta[]; outputs: ValueMeta[] }

@@ -23,6 +23,7 @@ let store: Extract<ToWorker, { type: 'samples' }> | null = null
 const buffers = new Map<number, Uint8Array<ArrayBuffer>>()
 const queue: Extract<ToWorker, { type: 'run' }>[] = []
 let busy = false
+let stopping = false
 
 try {
   const session = await ort.InferenceSession.create(init.modelPath, sessionOptions(init))
@@ -31,6 +32,15 @@ try {
       store = msg
       buffers.clear()
       return post({ type: 'loaded' })
+    }
+    if (msg.type === 'stop') {
+      // Never end this thread from outside while onnxruntime is inside a run: a worker
+      // terminated mid-run makes the binding throw a C++ exception that aborts the whole
+      // process (the app's main process with it). So stop between runs, from here.
+      stopping = true
+      queue.length = 0
+      if (!busy) process.exit(0)
+      return
     }
     queue.push(msg)
     if (!busy) startNext()
@@ -42,6 +52,7 @@ try {
    * it, which then ran on the wrong samples (its accuracy log named the wrong classes).
    */
   const startNext = (): void => {
+    if (stopping) process.exit(0)
     const msg = queue.shift()
     if (msg === undefined) {
       busy = false
