@@ -3,7 +3,7 @@ import { ExplorerPage } from './pages/explorer-page'
 import { expect, test } from './pages/fixtures'
 
 /** The second e2e server (see playwright.config.ts) holds 200,000 synthetic results. */
-const LARGE = 'http://127.0.0.1:4174'
+const LARGE = process.env.E2E_LARGE_BASE ?? 'http://127.0.0.1:4174'
 const ROWS = 200_000
 
 type QueryBody = { offset: number; limit: number }

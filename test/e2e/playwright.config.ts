@@ -1,12 +1,17 @@
 import { defineConfig } from '@playwright/test'
 
 const isCI = !!process.env.CI
+// E2E_PORT_BASE moves both servers (base and base + 1), so two checkouts can run their browser
+// tests side by side without one reusing the other's server.
+const base = Number(process.env.E2E_PORT_BASE ?? 4173)
+const large = base + 1
+process.env.E2E_LARGE_BASE = `http://127.0.0.1:${large}`
 
 /**
  * Browser tests of the renderer in Debian Chromium, through the web mode: test/e2e/serve.ts
  * serves out/renderer and the API over HTTP (token "e2e"). Build first: `npm run test:e2e`.
- * Two servers: 4173 with the bundled sample results, 4174 with 200,000 synthetic rows for
- * large.spec.ts.
+ * Two servers: E2E_PORT_BASE (default 4173) with the bundled sample results, the next port
+ * with 200,000 synthetic rows for large.spec.ts.
  */
 export default defineConfig({
   testDir: '.',
@@ -22,7 +27,7 @@ export default defineConfig({
     ? [['list'], ['json', { outputFile: process.env.PW_JSON }]]
     : 'list',
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${base}`,
     viewport: { width: 1440, height: 900 },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
@@ -43,7 +48,8 @@ export default defineConfig({
     {
       command: 'npx tsx test/e2e/serve.ts',
       cwd: '../..',
-      url: 'http://127.0.0.1:4173/healthz',
+      env: { E2E_PORT: String(base) },
+      url: `http://127.0.0.1:${base}/healthz`,
       reuseExistingServer: !isCI,
       timeout: 60_000,
       stdout: 'pipe',
@@ -52,8 +58,8 @@ export default defineConfig({
     {
       command: 'npx tsx test/e2e/serve.ts',
       cwd: '../..',
-      env: { E2E_PORT: '4174', E2E_ROWS: '200000' },
-      url: 'http://127.0.0.1:4174/healthz',
+      env: { E2E_PORT: String(large), E2E_ROWS: '200000' },
+      url: `http://127.0.0.1:${large}/healthz`,
       reuseExistingServer: !isCI,
       timeout: 180_000,
       stdout: 'pipe',
