@@ -135,6 +135,19 @@ export type RunFinishedEvent = {
   last: boolean
 }
 
+/** The benchmark a model file looks like, for the user to confirm (never applied silently). */
+export type BenchmarkSuggestionView = {
+  modelPath: string
+  /** Null when nothing fits. */
+  benchmark: string | null
+  /** Why, in plain words (file name, input shape). */
+  reason: string
+  /** The model's input shape ("[?, 3, 224, 224]"), null when the model could not be read. */
+  inputShape: string | null
+  /** Why the model could not be read, if it could not. */
+  problem: string | null
+}
+
 export type InspectInput = {
   modelPath: string
   /** An image (JPEG/PNG) or a .npy file. */
