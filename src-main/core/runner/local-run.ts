@@ -10,7 +10,6 @@ import { existsSync, statSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { availableParallelism, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
-import { threadId } from 'node:worker_threads'
 import type {
   RunAccuracy,
   RunFile,
@@ -26,15 +25,7 @@ import { effectiveSettings } from '../loadgen/config'
 import { accuracyLogText, accuracyTxt } from '../loadgen/accuracy-log'
 import type { AccuracyEntry } from '../loadgen/accuracy-log'
 import { loadgenBuild } from '../loadgen/build-info'
-import {
-  DetailLog,
-  logGeneratedQueries,
-  logLoggerCounters,
-  logResults,
-  logRunStart,
-  powerTimestamp,
-  testDatetime
-} from '../loadgen/detail-writer'
+import { testDatetime } from '../loadgen/detail-writer'
 import type { PerformanceSummary } from '../loadgen/performance-summary'
 import { officialResult, summarizePerformance } from '../loadgen/performance-summary'
 import type { QueryPlan } from '../loadgen/query-plan'
@@ -43,6 +34,7 @@ import type { LoopOutcome, LoopProgress } from '../loadgen/run-loop'
 import { CANCELLED_REASON, runScenario } from '../loadgen/run-loop'
 import type { RunRecord } from '../loadgen/run-record'
 import { scoreClassification } from './accuracy-results'
+import { RunLogWriter } from './run-logs'
 import { accuracyUnsupported, benchmarkDef } from './benchmarks'
 import { loadableSets } from '../loadgen/sample-order'
 import {
@@ -51,7 +43,6 @@ import {
   percentileOfSorted,
   throughputSeries
 } from '../loadgen/stats'
-import { summaryFooter, writeSummary } from '../loadgen/summary-writer'
 import { performanceChecks } from '../loadgen/validity'
 import { openDataset } from './dataset'
 import type { Dataset } from './dataset'
@@ -147,7 +138,8 @@ function toRunSummary(ps: PerformanceSummary, rec: RunRecord, jitterP99: number)
 /** Time of the last completion among samples `from`… (one loadable set), ns from its start. */
 function lastCompletion(rec: RunRecord, from = 0): number {
   let end = 0
-  for (let s = from; s < rec.sampleCount; s++) if (rec.sCompleted[s]! > end) end = rec.sCompleted[s]!
+  for (let s = from; s < rec.sampleCount; s++)
+    if (rec.sCompleted[s]! > end) end = rec.sCompleted[s]!
   return end
 }
 
@@ -344,9 +336,7 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
     const limit = opts.memoryLimitBytes ?? Math.min(MAX_STORE_BYTES, Math.floor(totalmem() * 0.4))
 
     const origin = clock.now()
-    const detail = new DetailLog(origin, process.pid, threadId)
-    logRunStart(
-      detail,
+    const logs = new RunLogWriter(
       origin,
       {
         build: loadgenBuild(opts.appVersion ?? '0.0.0'),
@@ -365,7 +355,6 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
     let record: RunRecord | undefined
     let status: RunResult['status'] = 'done'
     let reason: string | null = null
-    let lastCompletionNs = 0
     for (let si = 0; si < toRun.length; si++) {
       const set = toRun[si]!
       phase = 'loading'
@@ -401,14 +390,9 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
         }
         if (settings.warmupRuns > 0)
           notes.push(`${settings.warmupRuns} untimed warm-up inferences per worker before timing.`)
-        detail.str(
-          'generic_message',
-          accuracy ? 'Starting accuracy mode' : 'Starting performance mode',
-          clock.now()
-        )
+        logs.startMode(clock.now())
       }
-      detail.log('loaded_qsl_set', { kind: 'intList', v: set }, clock.now())
-      logGeneratedQueries(detail, clock.now(), plan)
+      logs.setStart(clock.now(), set, plan)
       if (signal?.aborted) {
         status = 'cancelled'
         reason = CANCELLED_REASON
@@ -425,17 +409,7 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
         record
       })
       record = outcome.record
-      lastCompletionNs = lastCompletion(record, fromSample)
-      // Per set, as LoadGen's IssueQueries logs it: how issuing ended, the logger's counters,
-      // then power_begin and power_end (begin + the time to the last completion).
-      const at = clock.now()
-      if (outcome.status === 'done' && outcome.end !== null) {
-        if (outcome.end.error) detail.error('error_runtime', outcome.end.message, at)
-        else detail.str('generic_message', outcome.end.message, at)
-      }
-      logLoggerCounters(detail, at)
-      detail.str('power_begin', powerTimestamp(outcome.startWallMs), at)
-      detail.str('power_end', powerTimestamp(outcome.startWallMs + lastCompletionNs / 1e6), at)
+      logs.setEnd(clock.now(), outcome, lastCompletion(record, fromSample))
       if (outcome.status !== 'done') {
         status = outcome.status
         reason = outcome.reason
@@ -454,18 +428,15 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
     phase = 'writing'
     progress({})
     const end = clock.now()
-    if (status === 'failed') detail.error('error_runtime', reason ?? 'The run failed.', end)
-    if (status === 'cancelled') detail.warning('The run was cancelled by the user.', end)
+    if (status !== 'done') logs.stopped(end, status, reason)
 
     let ps: PerformanceSummary | null = null
     let summary: RunSummary | null = null
     if (!accuracy && record.completedSamples > 0) {
       ps = summarizePerformance(eff, record)
-      logResults(detail, end, ps)
       summary = toRunSummary(ps, record, jitterP99(outcome))
-      // LoadGen logs num_errors with the results (results.cc `LogDetail`): performance mode only.
-      detail.int('num_errors', detail.errors, end)
     }
+    const texts = logs.finish(end, ps, settings.sutName)
 
     let acc: RunAccuracy | null = null
     let entries: AccuracyEntry[] = []
@@ -495,18 +466,8 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
 
     const accuracyJson = accuracyLogText(entries)
     const out: [string, string, string][] = [
-      [
-        'summary',
-        FILES.summary,
-        ps
-          ? writeSummary(ps, {
-              sutName: settings.sutName,
-              warnings: detail.warnings,
-              errors: detail.errors
-            })
-          : summaryFooter(detail.warnings, detail.errors)
-      ],
-      ['detail', FILES.detail, detail.text()],
+      ['summary', FILES.summary, texts.summary],
+      ['detail', FILES.detail, texts.detail],
       ['accuracy_log', FILES.accuracy, accuracyJson]
     ]
     if (acc) {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import type { RunClock } from '../../../../../src-main/core/loadgen/clock'
 import type { EffectiveSettings, TestSettings } from '../../../../../src-main/core/loadgen/config'
 import { builtInTestSettings, effectiveSettings } from '../../../../../src-main/core/loadgen/config'
 import { overLatencyAllowance } from '../../../../../src-main/core/loadgen/early-stopping'
@@ -7,45 +6,7 @@ import { summarizePerformance } from '../../../../../src-main/core/loadgen/perfo
 import type { CompletionSink, Sut } from '../../../../../src-main/core/loadgen/run-loop'
 import { RAN_OUT_MESSAGE, runScenario } from '../../../../../src-main/core/loadgen/run-loop'
 import { performanceChecks } from '../../../../../src-main/core/loadgen/validity'
-
-/**
- * Simulated monotonic clock: time only moves when everything else waits. Each sleepUntil adds
- * a timer; once the current turn's callbacks have run (setImmediate), time jumps to the
- * earliest timer and resolves it.
- */
-class SimulatedClock implements RunClock {
-  private time = 1_000_000_000n
-  private timers: { t: bigint; resolve: () => void; seq: number }[] = []
-  private seq = 0
-  private scheduled = false
-
-  now(): bigint {
-    return this.time
-  }
-
-  sleepUntil(t: bigint, signal?: AbortSignal): Promise<void> {
-    return new Promise((resolve) => {
-      if (signal?.aborted || t <= this.time) return resolve()
-      this.timers.push({ t, resolve, seq: this.seq++ })
-      signal?.addEventListener('abort', () => resolve(), { once: true })
-      this.kick()
-    })
-  }
-
-  private kick(): void {
-    if (this.scheduled) return
-    this.scheduled = true
-    setImmediate(() => {
-      this.scheduled = false
-      if (this.timers.length === 0) return
-      this.timers.sort((a, b) => (a.t < b.t ? -1 : a.t > b.t ? 1 : a.seq - b.seq))
-      const next = this.timers.shift()!
-      if (next.t > this.time) this.time = next.t
-      next.resolve()
-      if (this.timers.length > 0) this.kick()
-    })
-  }
-}
+import { serialSut, SimulatedClock } from '../../../../support/simulated-clock'
 
 /** Every query completes `latency(qsl)` ns after its issue, all samples at once; unlimited concurrency. */
 function parallelSut(
@@ -64,22 +25,6 @@ function parallelSut(
         sink.complete(id, 0, n, clock.now(), responses)
         hook?.(id, sink)
       })
-    }
-  }
-}
-
-/** One server, FIFO: each sample takes `serviceNs`; samples complete one by one. */
-function serialSut(clock: SimulatedClock, serviceNs: bigint): Sut {
-  let sink: CompletionSink
-  let busyUntil = 0n
-  return {
-    start: (s) => (sink = s),
-    issueQuery(id, samples) {
-      for (let k = 0; k < samples.length; k++) {
-        busyUntil = (busyUntil > clock.now() ? busyUntil : clock.now()) + serviceNs
-        const at = busyUntil
-        void clock.sleepUntil(at).then(() => sink.complete(id, k, 1, at, null))
-      }
     }
   }
 }
