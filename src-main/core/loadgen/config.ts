@@ -180,6 +180,16 @@ const BUILT_IN_ONLY = new Set([
   'accuracy_log_rng_seed'
 ])
 
+/** Keys of a user.conf that LoadGen ≥ 5.0 ignores there (only the built-in mlperf.conf sets them). */
+export function userConfIgnoredKeys(text: string): string[] {
+  const keys = new Set<string>()
+  for (const k of parseConf(text).entries.keys()) {
+    const setting = k.split('.').at(-1) ?? ''
+    if (BUILT_IN_ONLY.has(setting)) keys.add(k)
+  }
+  return [...keys]
+}
+
 /**
  * Apply config entries to test settings as LoadGen's FromConfig does (integer keys through
  * strtoull, ms → ns for latencies, percent → fraction for percentiles). `userConf` drops the
