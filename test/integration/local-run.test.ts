@@ -457,7 +457,9 @@ describe('worker crash and cancel', () => {
         modelPath: models.add,
         scenario: 'Server',
         targetQps: 1000,
-        minDurationMs: 2000
+        minDurationMs: 2000,
+        // Two sessions: the main-thread pool sends 'run' messages, which this fake answers.
+        workers: 2
       }),
       {
         createWorker: fake

@@ -504,13 +504,34 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
     })
   }
 
-  /** One loadable set through the LoadGen run loop against the pool's SUT. */
+  /**
+   * One loadable set through the LoadGen run loop. With one session the loop runs inside the
+   * inference worker (no message per query, nothing on this thread can delay it); with several
+   * it runs here against the pool, which spreads batches over the workers.
+   */
   function runSet(p: WorkerPool, s: RunSettings, r: SetRun): Promise<LoopOutcome> {
+    const want = accuracy ? 'argmax' : 'none'
+    const onProgress = (lp: LoopProgress): void => progress({ ...lp })
+    if (p.size === 1 && opts.clock === undefined) {
+      return p.runScenarioInWorker({
+        settings: r.settings,
+        loadedSet: r.set,
+        plan: r.plan,
+        slotOf: r.store.slotOf,
+        maxBatch: Math.max(1, r.fixedBatch ?? s.batchSize),
+        fixedBatch: r.fixedBatch,
+        want,
+        keepResponses: accuracy,
+        continueRecord: r.record !== undefined,
+        ...(signal ? { signal } : {}),
+        onProgress
+      })
+    }
     const sut = p.createSut({
       batchSize: s.batchSize,
       fixedBatch: r.fixedBatch,
       slotOf: r.store.slotOf,
-      want: accuracy ? 'argmax' : 'none',
+      want,
       // A second batch waits in the worker (which runs one at a time), so it starts the
       // moment the first ends, with no round trip through this thread, which may be asleep
       // until the next Server arrival. SingleStream/MultiStream have one query in flight.
@@ -525,7 +546,7 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
       signal,
       record: r.record,
       keepResponses: accuracy,
-      onProgress: (lp: LoopProgress) => progress({ ...lp })
+      onProgress
     })
   }
 }
