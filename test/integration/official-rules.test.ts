@@ -192,7 +192,7 @@ describe.skipIf(missing !== null)('official rules on real short runs of a tiny m
       { createWorker }
     )
 
-  it('each scenario for 0.3 s: LoadGen's verdict for these settings, not submittable (600 s minimum)', async () => {
+  it("each scenario for 0.3 s: LoadGen's verdict for these settings, not submittable (600 s minimum)", async () => {
     for (const scenario of ['SingleStream', 'MultiStream', 'Server', 'Offline'] as const) {
       const r = await run(`short-${scenario}`, {
         scenario,
