@@ -209,7 +209,12 @@ export async function runLocalRunBench(
   const seconds = opts.seconds ?? 4
   const dir = mkdtempSync(join(tmpdir(), 'mlx-local-bench-'))
   const createWorker = sourceWorkerFactory()
-  const common = { modelPath: model, syntheticSampleCount: 16, warmupRuns: 3 }
+  const common = {
+    modelPath: model,
+    benchmark: 'resnet50',
+    syntheticSampleCount: 16,
+    warmupRuns: 3
+  }
   const mean = (a: BareNumbers, b: BareNumbers, k: keyof BareNumbers): number => (a[k] + b[k]) / 2
   try {
     const bare0 = await bareLoop(model, batch, seconds / 2)
@@ -235,7 +240,9 @@ export async function runLocalRunBench(
         outputDir: join(dir, 'ss'),
         scenario: 'SingleStream',
         minDurationMs: seconds * 1000,
-        minQueryCount: 64
+        minQueryCount: 64,
+        // LoadGen pre-generates 2 × min_duration at this latency: a tenth of the bare loop's.
+        expectedLatencyMs: bare1.batch1P50Ms / 10
       }),
       { createWorker }
     )
