@@ -499,6 +499,27 @@ describe('worker crash and cancel', () => {
   })
 })
 
+describe('cancel inside the worker', () => {
+  it('stops a Server run at once: no burst of the remaining schedule', async () => {
+    const ac = new AbortController()
+    // 100 QPS: the worker sleeps ~10 ms between queries, and the cancel wakes it from a sleep.
+    const r = await runLocal(
+      settings('cancel-server', { scenario: 'Server', targetQps: 100, minDurationMs: 60_000 }),
+      {
+        createWorker,
+        signal: ac.signal,
+        onProgress: (p) => {
+          if (p.phase === 'running' && p.completed >= 50) ac.abort()
+        }
+      }
+    )
+    expect(r.status).toBe('cancelled')
+    // 6,000 queries were scheduled over 60 s; only those due before the cancel went out.
+    expect(r.summary!.queryCount).toBeLessThan(1000)
+    expect(r.summary!.incompleteSamples).toBeLessThan(5)
+  })
+})
+
 describe('repetitions and inspection', () => {
   it('repeats a configuration and reports mean, std and CV', async () => {
     const s = settings('reps', {

@@ -69,13 +69,19 @@ const MAX_BLOCK_MS = 100
  * when idle it blocks on `wake` until the next query is due, precise to microseconds and
  * woken early when another thread stores a non-zero value there and notifies (cancel).
  */
-export function threadClock(isBusy: () => boolean, wake: Int32Array): RunClock {
+export function threadClock(
+  isBusy: () => boolean,
+  wake: Int32Array,
+  /** Called when the wake flag is seen set, before the sleep ends: the run must stop now. */
+  onWake: () => void
+): RunClock {
   return {
     now: () => process.hrtime.bigint(),
     sleepUntil(t: bigint, signal?: AbortSignal): Promise<void> {
       return new Promise((resolve) => {
         const step = (): void => {
-          if (signal?.aborted || Atomics.load(wake, 0) !== 0) return resolve()
+          if (Atomics.load(wake, 0) !== 0) onWake()
+          if (signal?.aborted) return resolve()
           const left = t - process.hrtime.bigint()
           if (left <= 0n) return resolve()
           if (isBusy()) {

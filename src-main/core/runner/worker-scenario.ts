@@ -34,7 +34,11 @@ export class WorkerScenario {
     this.controller = controller
     if (!m.continueRecord) this.record = undefined
     const sut = new InlineSut(this.runBatch, m.slotOf, m.maxBatch, m.fixedBatch)
-    const clock = threadClock(() => sut.busy, m.wake)
+    const clock = threadClock(
+      () => sut.busy,
+      m.wake,
+      () => controller.abort()
+    )
     const wakeCheck = setInterval(() => {
       if (Atomics.load(m.wake, 0) !== 0) controller.abort()
     }, 50)
