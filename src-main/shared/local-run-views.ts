@@ -100,6 +100,8 @@ export type ActiveRun = {
   runId: number
   repetition: number
   repetitions: number
+  /** The model file; empty while the renderer has not heard from the main side yet. */
+  modelPath: string
   benchmark: string
   scenario: LocalScenario
   mode: LocalRunMode

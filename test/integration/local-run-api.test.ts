@@ -371,7 +371,7 @@ describe('local runs: more', () => {
     const s = value<BenchmarkSuggestionView>(
       await call('runs.suggestBenchmark', { modelPath: named })
     )
-    expect(s).toMatchObject({ benchmark: 'retinanet', inputShape: '[?, 3, 32, 32]', problem: null })
+    expect(s).toMatchObject({ benchmark: 'retinanet', inputShape: '[N, 3, 32, 32]', problem: null })
     expect(s.reason).toBe('The file name my-retinanet.onnx names retinanet.')
     const none = value<BenchmarkSuggestionView>(
       await call('runs.suggestBenchmark', { modelPath: models.conv })

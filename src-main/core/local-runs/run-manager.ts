@@ -39,7 +39,7 @@ import { runLocal } from '../runner/local-run'
 import { repetitionStats, runRepetitions } from '../runner/repetitions'
 import { ANY_BENCHMARK, BenchmarkChoiceError, resolveRunSettings } from '../runner/run-settings'
 import { suggestBenchmark } from '../runner/benchmarks'
-import { describeModelInput, formatShape } from '../runner/model-input'
+import { describeModelInput } from '../runner/model-input'
 import type { ModelInput } from '../runner/model-input'
 import { WorkerPool } from '../runner/worker-pool'
 import type { WorkerFactory } from '../runner/worker-pool'
@@ -211,6 +211,7 @@ export class LocalRunManager {
       runId: firstId,
       repetition: 1,
       repetitions,
+      modelPath: settings.modelPath,
       benchmark: settings.benchmark,
       scenario: settings.scenario,
       mode: settings.mode,
@@ -484,7 +485,8 @@ export class LocalRunManager {
     return {
       ...s,
       modelPath,
-      inputShape: model ? formatShape(model.shape.map((d) => (typeof d === 'number' ? d : null))) : null,
+      // The model's own dimensions, symbolic names included ("[N, 3, 224, 224]").
+      inputShape: model ? `[${model.shape.map(String).join(', ')}]` : null,
       problem
     }
   }

@@ -41,8 +41,13 @@ export const MODE_TEXT: Record<LocalRunMode, string> = {
 export const STATUS_TEXT: Record<LocalRunState, string> = {
   running: 'Running',
   done: 'Done',
-  cancelled: 'Cancelled',
+  cancelled: 'Cancelled by you',
   failed: 'Failed'
+}
+
+/** The file name of a model path, whichever the separator. */
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() || path
 }
 
 /** Settings in the order and words the detail screen lists them. */
@@ -62,7 +67,7 @@ export function settingsEntries(s: RunSettings): [string, string | number | bool
   if (s.scenario === 'Server') out.push(['Latency bound (ms)', s.targetLatencyMs])
   if (s.scenario !== 'Offline') out.push(['Latency percentile (%)', s.targetLatencyPercentile])
   if (s.scenario === 'SingleStream' || s.scenario === 'MultiStream') {
-    out.push(['Expected latency hint (ms)', s.expectedLatencyMs])
+    out.push(['Expected latency (ms)', s.expectedLatencyMs])
   }
   if (s.scenario === 'MultiStream') out.push(['Samples per query', s.samplesPerQuery])
   out.push(
