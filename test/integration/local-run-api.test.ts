@@ -354,13 +354,8 @@ describe('local runs: more', () => {
           ...(benchmark ? { benchmark } : {})
         }
       })
-      expect(bad).toMatchObject({
-        ok: false,
-        error: {
-          code: 'invalid_input',
-          message: expect.stringMatching(/^Choose the MLPerf benchmark/)
-        }
-      })
+      expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+      if (!bad.ok) expect(bad.error.message).toMatch(/^Choose the MLPerf benchmark/)
     }
     expect(value<RunList>(await call('runs.list', {})).active).toBeNull()
   })

@@ -114,7 +114,9 @@ export class RunRecord {
       a.sResponse,
       a.completionOrder
     ]
-    return list.filter((x) => x !== null).map((x) => x!.buffer as ArrayBuffer)
+    const buffers: ArrayBuffer[] = []
+    for (const x of list) if (x !== null) buffers.push(x.buffer as ArrayBuffer)
+    return buffers
   }
 
   /** Record a new query; returns its id. */
