@@ -1,4 +1,4 @@
-import type { LocalRunMode, RunSettings } from '../../../src-main/shared/local-run'
+import type { LocalRunMode, RunProgress, RunSettings } from '../../../src-main/shared/local-run'
 import type { LocalRunState } from '../../../src-main/shared/local-run-views'
 
 /** Nanoseconds as milliseconds with 3 significant digits: 0.0512 ms, 1.23 ms, 45.6 ms. */
@@ -90,4 +90,38 @@ export function settingsEntries(s: RunSettings): [string, string | number | bool
     )
   }
   return out
+}
+
+/** How far a run is, 0–1: loading, then the minimum duration (accuracy: the queries issued). */
+export function progressShare(p: RunProgress): number {
+  if (p.phase === 'loading') return p.toLoad > 0 ? p.loaded / p.toLoad : 0
+  if (p.phase === 'writing') return 1
+  if (p.phase !== 'running') return 0
+  // Accuracy mode has no minimum duration: how far through the generated queries.
+  if (p.mode === 'AccuracyOnly') return p.generated > 0 ? Math.min(1, p.issued / p.generated) : 0
+  return p.minDurationNs > 0 ? Math.min(1, p.elapsedNs / p.minDurationNs) : 1
+}
+
+/** The progress card's line for a phase. */
+export function progressText(p: RunProgress): string {
+  switch (p.phase) {
+    case 'preparing':
+      return 'Checking the model and the dataset…'
+    case 'loading':
+      return `Loading samples: ${p.loaded.toLocaleString('en-US')} of ${p.toLoad.toLocaleString('en-US')}`
+    case 'warmup':
+      return 'Warming up (untimed)…'
+    case 'writing':
+      return 'Writing the log files…'
+    case 'running': {
+      const elapsed = seconds(p.elapsedNs / 1e6)
+      if (p.mode === 'AccuracyOnly') {
+        return `${elapsed}: ${p.issued.toLocaleString('en-US')} of ${p.generated.toLocaleString('en-US')} queries issued (every sample once)`
+      }
+      const min = seconds(p.minDurationNs / 1e6)
+      return p.elapsedNs >= p.minDurationNs
+        ? `${elapsed}: minimum duration reached, finishing the queries`
+        : `${elapsed} of at least ${min}`
+    }
+  }
 }
