@@ -170,6 +170,10 @@ test.describe('Local runs', () => {
         )
         await expect(detail.getByTestId('run-value')).toContainText('ms')
         await page.screenshot({ path: join(shots, 'runs-detail.png'), fullPage: true })
+        await page.setViewportSize({ width: 1024, height: 700 })
+        await expect(detail.getByTestId('verdict-submittable')).toBeInViewport()
+        await page.screenshot({ path: join(shots, 'runs-detail-1024.png') })
+        await page.setViewportSize({ width: 1440, height: 900 })
       }
       if (scenario === 'Offline') {
         await expect(detail.getByTestId('repetitions')).toBeVisible()
