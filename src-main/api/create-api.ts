@@ -56,6 +56,7 @@ export function createApi(ports: ApiPorts): ApiHandle {
     db,
     runsDir: ports.runsDir ?? join(dirname(resolve(ports.dbPath)), 'runs'),
     createWorker: ports.createWorker ?? sourceWorkers,
+    appVersion: ports.version,
     events: {
       progress: (e) => ports.emit('runs.progress', e),
       finished: (e) => ports.emit('runs.finished', e)

@@ -43,7 +43,8 @@ export function runAreas(runs: LocalRunManager): Pick<Api, 'runs'> {
           // A model that does not load or an input that does not fit is the user's input.
           throw new ApiFailure('invalid_input', e instanceof Error ? e.message : String(e))
         }
-      }
+      },
+      suggestBenchmark: async (input) => runs.suggestBenchmark(input)
     }
   }
 }

@@ -6,31 +6,43 @@
  * arguments.
  */
 import { readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { openBackend } from '../api/open-backend'
 import { defaultDbPath } from '../core/app-paths'
-import type { JobOutcome } from '../core/local-runs/run-manager'
+import type { JobOutcome, LocalRunManager } from '../core/local-runs/run-manager'
 import { RunStartError } from '../core/local-runs/run-manager'
+import { parseConf, userConfIgnoredKeys } from '../core/loadgen/config'
+import { MLPERF_CONF_MODELS } from '../core/loadgen/mlperf-conf-defaults'
 import type { LocalScenario, RunProgress } from '../shared/local-run'
 import type { RunProgressEvent, RunStartSettings } from '../shared/local-run-views'
+import { localRunVerdicts, verdictLine } from '../shared/local-run-verdicts'
 
 const APP_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
-export const RUN_HELP = `  mlperf-explorer run --model FILE --scenario SingleStream|MultiStream|Server|Offline
-                      [--mode performance|accuracy] [--dataset DIR] [--benchmark NAME]
+export const RUN_HELP = `  mlperf-explorer run --model FILE --benchmark NAME
+                      --scenario SingleStream|MultiStream|Server|Offline
+                      [--mode performance|accuracy] [--dataset DIR] [--user-conf FILE]
                       [--out DIR] [--db FILE] [--min-duration MS] [--min-query-count N]
-                      [--target-qps Q] [--target-latency MS] [--samples-per-query N]
-                      [--batch N] [--threads N] [--repetitions N]
-                      [--reference-accuracy PCT] [--quality-target 99|99.9]
+                      [--single-stream-expected-latency MS]
+                      [--multi-stream-expected-latency MS] [--target-qps Q]
+                      [--target-latency MS] [--samples-per-query N]
+                      [--performance-sample-count N] [--batch N] [--threads N]
+                      [--repetitions N] [--reference-accuracy PCT] [--quality-target 99|99.9]
       A local MLPerf run of an ONNX model with onnxruntime: writes mlperf_log_summary.txt,
       mlperf_log_detail.txt, mlperf_log_accuracy.json (and accuracy.txt in accuracy mode)
       into --out (default: a new folder under runs/ next to the database), adds the run to
-      the database as your own, unverified result and prints the summary. Settings not given
-      come from the official mlperf.conf for --benchmark (default resnet50); without
-      --dataset the inputs are synthetic (performance mode only). Exits 1 when the run could
-      not be done; an INVALID result is still a finished run (exit 0).`
+      the database as your own, unverified result and prints the summary with two verdicts:
+      LoadGen's for these settings, and whether the logs are submittable under MLPerf rules.
+      --benchmark is the MLPerf benchmark the model stands for (mlperf.conf name, e.g.
+      resnet50); without it the run does not start and a suggestion from the model's file
+      name and input shape is printed. Settings come from the official mlperf.conf for the
+      benchmark, then --user-conf (LoadGen's user.conf syntax), then the flags. LoadGen
+      pre-generates 2 × min duration / expected latency queries for SingleStream and
+      MultiStream; a run that uses them up is INVALID, so set the expected latency near the
+      model's. Without --dataset the inputs are synthetic (performance mode only). Exits 1
+      when the run could not be done; an INVALID result is still a finished run (exit 0).`
 
 type Out = { out: (s: string) => void; err: (s: string) => void }
 
@@ -59,6 +71,10 @@ export function progressLine(e: RunProgressEvent): string {
   if (p.phase === 'loading') return `${rep}loading samples ${p.loaded}/${p.toLoad}`
   if (p.phase !== 'running') return `${rep}${p.phase}`
   const s = (ns: number): string => (ns / 1e9).toFixed(1)
+  // Accuracy mode issues every sample once: no minimum duration applies.
+  if (p.mode === 'AccuracyOnly') {
+    return `${rep}accuracy ${s(p.elapsedNs)} s, issued ${p.issued} of ${p.generated} queries, completed ${p.completed} samples`
+  }
   return (
     `${rep}running ${s(p.elapsedNs)} s / ${s(p.minDurationNs)} s, ` +
     `issued ${p.issued}, completed ${p.completed}, ${p.throughput.toFixed(1)} samples/s, ` +
@@ -66,11 +82,20 @@ export function progressLine(e: RunProgressEvent): string {
   )
 }
 
-function settingsFrom(v: Record<string, string | undefined>): {
+function settingsFrom(
+  v: Record<string, string | undefined>,
+  io: Out
+): {
   settings: RunStartSettings
   repetitions: number
 } {
   if (!v['model']) throw new UsageError('run: --model FILE is required')
+  const benchmark = v['benchmark']
+  if (benchmark !== undefined && !MLPERF_CONF_MODELS.includes(benchmark)) {
+    throw new UsageError(
+      `run: --benchmark must be one of ${MLPERF_CONF_MODELS.join(', ')}; got "${benchmark}"`
+    )
+  }
   const scenario = v['scenario']
   if (!scenario || !SCENARIOS.includes(scenario as LocalScenario)) {
     throw new UsageError(`run: --scenario must be one of ${SCENARIOS.join(', ')}`)
@@ -83,7 +108,25 @@ function settingsFrom(v: Record<string, string | undefined>): {
   if (target !== undefined && target !== '99' && target !== '99.9') {
     throw new UsageError('run: --quality-target must be 99 or 99.9')
   }
+  // LoadGen keeps both expected latencies and uses the scenario's; so does this command.
+  const ssLatency = num(
+    v['single-stream-expected-latency'],
+    'single-stream-expected-latency',
+    false
+  )
+  const msLatency = num(v['multi-stream-expected-latency'], 'multi-stream-expected-latency', false)
+  for (const [flag, value, used] of [
+    ['single-stream-expected-latency', ssLatency, scenario === 'SingleStream'],
+    ['multi-stream-expected-latency', msLatency, scenario === 'MultiStream']
+  ] as const) {
+    if (value === 0) throw new UsageError(`--${flag} must be more than 0`)
+    if (value !== undefined && !used)
+      io.err(`run: --${flag} does not apply to ${scenario}; ignored\n`)
+  }
   const fields: Partial<RunStartSettings> = {
+    expectedLatencyMs:
+      scenario === 'SingleStream' ? ssLatency : scenario === 'MultiStream' ? msLatency : undefined,
+    performanceSampleCount: num(v['performance-sample-count'], 'performance-sample-count', true),
     minDurationMs: num(v['min-duration'], 'min-duration', true),
     minQueryCount: num(v['min-query-count'], 'min-query-count', true),
     targetQps: num(v['target-qps'], 'target-qps', false),
@@ -98,7 +141,8 @@ function settingsFrom(v: Record<string, string | undefined>): {
     scenario: scenario as LocalScenario,
     mode: modeArg === 'accuracy' ? 'AccuracyOnly' : 'PerformanceOnly',
     datasetPath: v['dataset'] ? resolve(v['dataset']) : null,
-    ...(v['benchmark'] ? { benchmark: v['benchmark'] } : {}),
+    ...(benchmark ? { benchmark } : {}),
+    ...(v['user-conf'] ? { userConf: readUserConf(v['user-conf'], io) } : {}),
     ...(v['out'] ? { outputDir: resolve(v['out']) } : {}),
     ...(target ? { qualityTargetFraction: target === '99' ? 0.99 : 0.999 } : {})
   }
@@ -110,6 +154,42 @@ function settingsFrom(v: Record<string, string | undefined>): {
   return { settings, repetitions }
 }
 
+/** user.conf text, checked with LoadGen's syntax; errors name the file and the line. */
+function readUserConf(path: string, io: Out): string {
+  const file = resolve(path)
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (e) {
+    throw new UsageError(`run: cannot read --user-conf ${file}: ${(e as Error).message}`)
+  }
+  const { errors } = parseConf(text)
+  if (errors.length > 0) {
+    throw new UsageError(
+      `run: ${file}: ${errors.map((e) => `line ${e.line}: ${e.message}`).join('; ')}`
+    )
+  }
+  for (const key of userConfIgnoredKeys(text)) {
+    io.err(
+      `run: ${file}: ${key} is only read from the built-in mlperf.conf (LoadGen ≥ 5.0); ignored\n`
+    )
+  }
+  return text
+}
+
+/** Why --benchmark is needed, with what the model looks like. */
+async function benchmarkMissing(runs: LocalRunManager, modelPath: string): Promise<string> {
+  const s = await runs.suggestBenchmark({ modelPath })
+  const lines = [
+    `run: --benchmark NAME is required: choose the MLPerf benchmark ${basename(modelPath)} stands for (mlperf.conf settings and the published results it is compared with depend on it).`
+  ]
+  if (s.problem) lines.push(`  The model could not be read: ${s.problem}`)
+  if (s.benchmark) lines.push(`  Suggested: --benchmark ${s.benchmark}. ${s.reason}`)
+  else lines.push(`  ${s.reason}`)
+  lines.push(`  Benchmarks: ${MLPERF_CONF_MODELS.join(', ')}`)
+  return lines.join('\n')
+}
+
 function readOr(path: string): string | null {
   try {
     return readFileSync(path, 'utf8')
@@ -118,14 +198,28 @@ function readOr(path: string): string | null {
   }
 }
 
-/** Summary text, accuracy, where the files are and how the run was filed. */
-function report(outcome: JobOutcome, dbPath: string, io: Out): void {
+/** Summary text, the two verdicts, accuracy, where the files are and how the run was filed. */
+function report(outcome: JobOutcome, runs: LocalRunManager, dbPath: string, io: Out): void {
   for (const run of outcome.runs) {
     const r = run.result
     const title = `${r.settings.benchmark} ${r.settings.scenario} ${r.settings.mode}`
     if (outcome.runs.length > 1) io.out(`\n# ${r.runDir}\n`)
+    if (r.status === 'cancelled') {
+      io.err(`run cancelled by you; the logs of what ran are in ${r.runDir}\n`)
+      continue
+    }
     const summary = readOr(join(r.runDir, 'mlperf_log_summary.txt'))
-    if (summary !== null && r.settings.mode === 'PerformanceOnly') io.out(summary)
+    if (summary !== null && r.settings.mode === 'PerformanceOnly' && r.status === 'done')
+      io.out(summary)
+    const verdicts = localRunVerdicts({
+      status: r.status,
+      mode: r.settings.mode,
+      valid: r.valid,
+      checks: runs.get(run.id)?.checkerChecks ?? []
+    })
+    if (verdicts) {
+      io.out(`\n${verdictLine(verdicts.loadgen)}\n${verdictLine(verdicts.submittable)}\n`)
+    }
     if (r.accuracy) {
       io.out(
         `Accuracy: top-1 ${r.accuracy.top1Percent.toFixed(3)}% (${r.accuracy.good} of ${r.accuracy.total})\n`
@@ -161,6 +255,10 @@ export async function runCmd(args: string[], io: Out): Promise<number> {
         scenario: { type: 'string' },
         mode: { type: 'string' },
         benchmark: { type: 'string' },
+        'user-conf': { type: 'string' },
+        'single-stream-expected-latency': { type: 'string' },
+        'multi-stream-expected-latency': { type: 'string' },
+        'performance-sample-count': { type: 'string' },
         out: { type: 'string' },
         db: { type: 'string' },
         'min-duration': { type: 'string' },
@@ -176,7 +274,7 @@ export async function runCmd(args: string[], io: Out): Promise<number> {
       }
     })
     v = parsed.values
-    ;({ settings, repetitions } = settingsFrom(v))
+    ;({ settings, repetitions } = settingsFrom(v, io))
   } catch (e) {
     io.err(`${(e as Error).message}\n\n${RUN_HELP}\n`)
     return 2
@@ -202,6 +300,14 @@ export async function runCmd(args: string[], io: Out): Promise<number> {
       lastLine = now
     }
   })
+  if (settings.benchmark === undefined) {
+    try {
+      io.err(`${await benchmarkMissing(backend.runs, settings.modelPath)}\n\n${RUN_HELP}\n`)
+    } finally {
+      await backend.close()
+    }
+    return 2
+  }
   const onSigint = (): void => {
     io.err('\nCancelling: the run is kept and marked cancelled.\n')
     backend.runs.cancelAll()
@@ -219,7 +325,7 @@ export async function runCmd(args: string[], io: Out): Promise<number> {
       throw e
     }
     if (tty) io.err('\n')
-    report(outcome, dbPath, io)
+    report(outcome, backend.runs, dbPath, io)
     const stats = backend.runs.get(outcome.runs[0]?.id ?? -1)?.repetitionStats
     if (stats) {
       const f = (x: number): string =>

@@ -21,7 +21,8 @@ import type {
   RunList,
   RunProgressEvent,
   RunStartInput,
-  RunStarted
+  RunStarted,
+  BenchmarkSuggestionView
 } from './local-run-views'
 import type {
   EvalPoint,
@@ -279,6 +280,8 @@ export type Api = {
     get(input: { id: number }): Promise<LocalRunDetail>
     /** Run a model on one image or .npy file and return its top classes. */
     inspect(input: InspectInput): Promise<InspectResult>
+    /** The benchmark a model file looks like (file name, input shape), for the user to confirm. */
+    suggestBenchmark(input: { modelPath: string }): Promise<BenchmarkSuggestionView>
   }
 }
 
@@ -347,7 +350,8 @@ export const METHOD_NAMES = [
   'runs.cancel',
   'runs.list',
   'runs.get',
-  'runs.inspect'
+  'runs.inspect',
+  'runs.suggestBenchmark'
 ] as const satisfies readonly MethodName[]
 
 export const EVENT_NAMES = [

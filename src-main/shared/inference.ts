@@ -80,6 +80,8 @@ export type ValidityCheck = {
   passed: boolean | null
   /** Plain-words explanation with the measured numbers, e.g. "Ran 601.2 s; at least 600 s required." */
   explanation: string
+  /** What the check requires, short, for a one-line verdict ("minimum duration 600 s"). */
+  requirement?: string
 }
 
 /** A file the result was read from. */

@@ -100,6 +100,8 @@ export type ActiveRun = {
   runId: number
   repetition: number
   repetitions: number
+  /** The model file; empty while the renderer has not heard from the main side yet. */
+  modelPath: string
   benchmark: string
   scenario: LocalScenario
   mode: LocalRunMode
@@ -133,6 +135,19 @@ export type RunFinishedEvent = {
   resultId: number | null
   /** No repetition follows: the job is over. */
   last: boolean
+}
+
+/** The benchmark a model file looks like, for the user to confirm (never applied silently). */
+export type BenchmarkSuggestionView = {
+  modelPath: string
+  /** Null when nothing fits. */
+  benchmark: string | null
+  /** Why, in plain words (file name, input shape). */
+  reason: string
+  /** The model's input shape ("[?, 3, 224, 224]"), null when the model could not be read. */
+  inputShape: string | null
+  /** Why the model could not be read, if it could not. */
+  problem: string | null
 }
 
 export type InspectInput = {

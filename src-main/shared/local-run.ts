@@ -118,11 +118,16 @@ export type RunPhase = 'preparing' | 'loading' | 'warmup' | 'running' | 'writing
 /** Progress pushed to the UI a few times per second. Latencies are in nanoseconds. */
 export type RunProgress = {
   phase: RunPhase
+  /** Accuracy runs issue every sample once; no minimum duration applies to them. */
+  mode: LocalRunMode
   /** Time since timing started (0 before). */
   elapsedNs: number
+  /** 0 in accuracy mode. */
   minDurationNs: number
   /** Queries issued so far. */
   issued: number
+  /** Queries LoadGen generated for this loadable set: the most that can be issued. */
+  generated: number
   /** Samples completed so far. */
   completed: number
   /** Samples loaded / to load while phase is 'loading'. */

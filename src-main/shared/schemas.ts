@@ -188,5 +188,6 @@ export const INPUT_SCHEMAS = {
     labelsPath: filePath.nullable().optional(),
     topK: z.number().int().min(1).max(100).optional(),
     executionProvider: z.string().min(1).max(40).optional()
-  })
+  }),
+  'runs.suggestBenchmark': z.object({ modelPath: filePath })
 } satisfies Record<MethodName, z.ZodType>

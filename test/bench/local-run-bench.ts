@@ -13,7 +13,8 @@ import { pathToFileURL } from 'node:url'
 import * as ort from 'onnxruntime-node'
 import { realClock } from '../../src-main/core/loadgen/clock'
 import { parseSeed } from '../../src-main/core/loadgen/mt19937'
-import { serverSchedule } from '../../src-main/core/loadgen/schedule'
+import { builtInTestSettings, effectiveSettings } from '../../src-main/core/loadgen/config'
+import { generateQueries } from '../../src-main/core/loadgen/query-plan'
 import { runLocal } from '../../src-main/core/runner/local-run'
 import { describeModelInput } from '../../src-main/core/runner/model-input'
 import { resolveRunSettings } from '../../src-main/core/runner/run-settings'
@@ -166,13 +167,19 @@ async function bareOpenLoop(
   const { session, feed } = await bareSession(modelPath)
   const one = feed(1)
   for (let i = 0; i < 3; i++) await session.run(one)
-  const { offsetsNs } = serverSchedule({
-    targetQps: qps,
-    durationMs: seconds * 1000,
-    minQueryCount: 100,
-    maxQueryCount: 0,
-    scheduleSeed: parseSeed(scheduleSeed)
-  })
+  const offsetsNs = generateQueries(
+    effectiveSettings(
+      {
+        ...builtInTestSettings('Server', 'PerformanceOnly'),
+        serverTargetQps: qps,
+        minDurationMs: seconds * 1000,
+        minQueryCount: 100,
+        scheduleRngSeed: parseSeed(scheduleSeed)
+      },
+      1
+    ),
+    Uint32Array.of(0)
+  ).scheduledNs!
   const lat: number[] = []
   const start = process.hrtime.bigint()
   for (const off of offsetsNs) {
@@ -202,7 +209,12 @@ export async function runLocalRunBench(
   const seconds = opts.seconds ?? 4
   const dir = mkdtempSync(join(tmpdir(), 'mlx-local-bench-'))
   const createWorker = sourceWorkerFactory()
-  const common = { modelPath: model, syntheticSampleCount: 16, warmupRuns: 3 }
+  const common = {
+    modelPath: model,
+    benchmark: 'resnet50',
+    syntheticSampleCount: 16,
+    warmupRuns: 3
+  }
   const mean = (a: BareNumbers, b: BareNumbers, k: keyof BareNumbers): number => (a[k] + b[k]) / 2
   try {
     const bare0 = await bareLoop(model, batch, seconds / 2)
@@ -228,7 +240,9 @@ export async function runLocalRunBench(
         outputDir: join(dir, 'ss'),
         scenario: 'SingleStream',
         minDurationMs: seconds * 1000,
-        minQueryCount: 64
+        minQueryCount: 64,
+        // LoadGen pre-generates 2 × min_duration at this latency: a tenth of the bare loop's.
+        expectedLatencyMs: bare1.batch1P50Ms / 10
       }),
       { createWorker }
     )

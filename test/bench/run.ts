@@ -16,6 +16,7 @@ import { benchQueries } from './query-latency'
 import { benchTrainingParse } from './training-parse'
 import { benchChartRender } from './chart-render'
 import { runLocalRunBench } from './local-run-bench'
+import { harnessOverheadLines, runHarnessOverheadBench } from './harness-overhead-bench'
 import { writeTestModels } from '../fixtures/models/build-models'
 
 const root = join(import.meta.dirname, '..', '..')
@@ -103,8 +104,16 @@ console.log(
     `  issue jitter p99: SingleStream ${fmt(lr.singleStream.jitterP99Us)} µs, Server ${fmt(lr.server.jitterP99Us)} µs (target < 1000 µs)`
 )
 
+// The LoadGen harness itself, on a near-zero-cost model, next to a bare loop in the same run.
+const overhead = await runHarnessOverheadBench()
+for (const line of harnessOverheadLines(overhead)) console.log(line)
+
 mkdirSync(join(root, 'test', 'output'), { recursive: true })
 writeFileSync(
   join(root, 'test', 'output', 'bench.json'),
-  JSON.stringify({ import: imp, query: q, trainingParse: tp, charts, localRuns: lr }, null, 2)
+  JSON.stringify(
+    { import: imp, query: q, trainingParse: tp, charts, localRuns: lr, harnessOverhead: overhead },
+    null,
+    2
+  )
 )

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pngjs from 'pngjs'
@@ -32,8 +32,13 @@ test.describe.configure({ mode: 'serial' })
 
 /** Settings per scenario: short runs that still exercise each scenario's rules. */
 const SHORT: Record<RunScenario, Record<string, string>> = {
-  SingleStream: { 'Min duration (ms)': '3000', 'Min query count': '100' },
-  MultiStream: { 'Min duration (ms)': '300' },
+  // LoadGen pre-generates 2 × min duration ÷ expected latency queries: 1 µs is enough here.
+  SingleStream: {
+    'Min duration (ms)': '3000',
+    'Min query count': '100',
+    'Expected latency (ms)': '0.001'
+  },
+  MultiStream: { 'Min duration (ms)': '300', 'Expected latency (ms)': '0.001' },
   Server: {
     'Min duration (ms)': '300',
     'Min query count': '100',
@@ -47,7 +52,36 @@ const SHORT: Record<RunScenario, Record<string, string>> = {
   }
 }
 
+const MOBILENET = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  'shared',
+  'models',
+  'mobilenet_v2.onnx'
+)
+
 test.describe('Local runs', () => {
+  test('suggests the benchmark from the model: MobileNetV2 at 224×224 → resnet50, chosen by the user', async ({
+    page
+  }) => {
+    test.skip(!existsSync(MOBILENET), `${MOBILENET} not found`)
+    const runs = new RunsPage(page)
+    await runs.open()
+    await runs.set('ONNX model', MOBILENET)
+    const hint = page.getByTestId('benchmark-suggestion')
+    await expect(hint).toContainText('Suggested: resnet50')
+    await expect(hint).toContainText(
+      "224×224 image, the size of MLPerf's image-classification benchmark"
+    )
+    await expect(runs.field('Benchmark the model stands for')).toHaveValue('')
+    await page.screenshot({ path: join(shots, 'runs-benchmark-suggestion.png'), fullPage: true })
+    await hint.getByRole('button', { name: 'Use resnet50' }).click()
+    await expect(runs.field('Benchmark the model stands for')).toHaveValue('resnet50')
+    await expect(runs.form.getByText('From the official mlperf.conf for resnet50')).toBeVisible()
+  })
+
   test('runs all four scenarios from the UI: progress, validity, charts, the table', async ({
     page
   }) => {
@@ -73,6 +107,14 @@ test.describe('Local runs', () => {
     await expect(page.getByTestId('picker-choice')).toHaveText(models.conv)
     await picker.getByRole('button', { name: 'Choose', exact: true }).click()
     await expect(runs.field('ONNX model')).toHaveValue(models.conv)
+    // No silent benchmark: the run cannot start until one is chosen; the model was read for a
+    // suggestion (conv.onnx, a 32×32 input, matches none).
+    await expect(page.getByTestId('benchmark-suggestion')).toContainText(
+      'Neither the file name conv.onnx nor the input shape [N, 3, 32, 32] matches'
+    )
+    await expect(runs.form.getByRole('button', { name: 'Start run' })).toBeDisabled()
+    await expect(runs.form).toContainText('Choose the MLPerf benchmark the model stands for.')
+    await runs.benchmark('resnet50')
     await page.screenshot({ path: join(shots, 'runs-form.png'), fullPage: true })
 
     for (const scenario of ['SingleStream', 'MultiStream', 'Server', 'Offline'] as const) {
@@ -94,8 +136,17 @@ test.describe('Local runs', () => {
       }
       const detail = await runs.finished()
       await expect(detail.getByTestId('run-status')).toHaveText('Done')
-      await expect(detail.getByRole('heading', { level: 2 })).toContainText(scenario)
-      await expect(detail.getByTestId('run-verdict')).toHaveText(/^(VALID|INVALID)$/)
+      await expect(detail.getByRole('heading', { level: 2 })).toContainText(
+        `conv.onnx as resnet50 · ${scenario}`
+      )
+      // Two named verdicts: LoadGen's for these short settings, and the submission rules'.
+      const verdicts = detail.getByTestId('local-run-verdicts')
+      await expect(verdicts).toContainText('LoadGen verdict for these settings')
+      await expect(detail.getByTestId('verdict-loadgen')).toHaveText(/^(VALID|INVALID)$/)
+      await expect(verdicts).toContainText('Submittable under MLPerf rules')
+      await expect(detail.getByTestId('verdict-submittable')).toContainText(
+        /^no — .*minimum duration 600 s/
+      )
       const checks = detail.getByTestId('validity-checks').first()
       await expect(checks.locator('li[data-check="min_duration"]')).toContainText(/required/)
       await expect(checks.locator('li[data-check="early_stopping"]')).toBeVisible()
@@ -113,9 +164,16 @@ test.describe('Local runs', () => {
       await expect(detail.getByTestId('run-files')).toContainText('mlperf_log_summary.txt')
       await expect(detail.getByTestId('run-settings')).toContainText(scenario)
       if (scenario === 'SingleStream') {
-        await expect(detail.getByTestId('run-verdict')).toHaveText('VALID')
+        await expect(detail.getByTestId('verdict-loadgen')).toHaveText('VALID')
+        await expect(detail.getByTestId('verdict-submittable')).toHaveText(
+          'no — minimum duration 600 s'
+        )
         await expect(detail.getByTestId('run-value')).toContainText('ms')
         await page.screenshot({ path: join(shots, 'runs-detail.png'), fullPage: true })
+        await page.setViewportSize({ width: 1024, height: 700 })
+        await expect(detail.getByTestId('verdict-submittable')).toBeInViewport()
+        await page.screenshot({ path: join(shots, 'runs-detail-1024.png') })
+        await page.setViewportSize({ width: 1440, height: 900 })
       }
       if (scenario === 'Offline') {
         await expect(detail.getByTestId('repetitions')).toBeVisible()
@@ -123,6 +181,9 @@ test.describe('Local runs', () => {
       }
     }
     await expect(runs.runItems()).toHaveCount(5)
+    // The run list names the model.
+    await expect(runs.runItems().first().getByTestId('run-model')).toHaveText('conv.onnx')
+    await expect(runs.runItems().first()).toContainText('resnet50 · Offline')
 
     // Inspect one sample of the last run's model, with class names from a labels file.
     const detail = runs.detail
@@ -144,6 +205,12 @@ test.describe('Local runs', () => {
     await page.screenshot({ path: join(shots, 'runs-table.png') })
     await mine.first().click()
     await expect(explorer.detail).toContainText('Unverified local run')
+    // The same two verdicts in the results table's panel.
+    await expect(explorer.detail.getByTestId('verdict-loadgen')).toHaveText(/^(VALID|INVALID)$/)
+    await expect(explorer.detail.getByTestId('verdict-submittable')).toContainText(
+      /^no — .*minimum duration 600 s/
+    )
+    await page.screenshot({ path: join(shots, 'runs-table-panel.png') })
   })
 
   test('overlays two runs: percentile curves and throughput', async ({ page }) => {
@@ -175,6 +242,7 @@ test.describe('Local runs', () => {
     const runs = new RunsPage(page)
     await runs.open()
     await runs.set('ONNX model', models.conv)
+    await runs.benchmark('resnet50')
     await runs.scenario('Server')
     await runs.set('Min duration (ms)', '60000')
     await runs.set('Target QPS', '100')
@@ -188,11 +256,15 @@ test.describe('Local runs', () => {
     await expect(runs.progress).toBeVisible()
     await runs.progress.getByRole('button', { name: 'Cancel run' }).click()
     const detail = await runs.finished()
-    await expect(detail.getByTestId('run-status')).toHaveText('Cancelled')
-    await expect(detail.getByTestId('run-reason')).toContainText('cancelled')
+    await expect(detail.getByTestId('run-status')).toHaveText('Cancelled by you')
+    await expect(detail.getByTestId('run-reason')).toContainText('Cancelled by you.')
+    // No LoadGen verdict and no LoadGen recommendation for a run that was stopped.
+    await expect(detail.getByTestId('local-run-verdicts')).toHaveCount(0)
+    await expect(detail).not.toContainText('Decrease the expected latency')
     await expect(detail.getByTestId('run-files')).toContainText('mlperf_log_detail.txt')
     await expect(runs.progress).toBeHidden()
     await expect(runs.list.locator('li[data-status="cancelled"]')).toHaveCount(1)
+    await expect(runs.list.locator('li[data-status="cancelled"]')).toContainText('cancelled by you')
     await page.screenshot({ path: join(shots, 'runs-cancelled.png'), fullPage: true })
 
     await runs.newRun()

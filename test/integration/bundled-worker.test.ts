@@ -24,6 +24,7 @@ describe('bundled inference worker', () => {
       resolveRunSettings({
         modelPath: models.conv,
         outputDir: join(dir, 'run'),
+        benchmark: 'resnet50',
         scenario: 'Offline',
         targetQps: 2000,
         minDurationMs: 20,

@@ -19,6 +19,7 @@ import type { ApiEvents, ResultPage, ResultView, Reply } from '../../src-main/sh
 import type { InferenceResultDetail } from '../../src-main/shared/inference'
 import type { InspectResult } from '../../src-main/shared/local-run'
 import type {
+  BenchmarkSuggestionView,
   LocalRunDetail,
   RunDefaults,
   RunFinishedEvent,
@@ -168,6 +169,8 @@ const short = (s: Partial<RunStartSettings>): RunStartSettings => ({
   modelPath: models.conv,
   benchmark: 'resnet50',
   minDurationMs: 300,
+  // LoadGen pre-generates 2 × 300 ms at this expected latency: enough for the tiny model.
+  expectedLatencyMs: 0.001,
   warmupRuns: 1,
   ...s
 })
@@ -331,9 +334,48 @@ describe('local runs: more', () => {
     expect(d.benchmarks).toContain('resnet50')
     expect(d.runsDir).toBe(join(dir, 'runs'))
     const bad = await call('runs.start', {
-      settings: { modelPath: models.conv, qslRngSeed: 'x' }
+      settings: { modelPath: models.conv, benchmark: 'resnet50', qslRngSeed: 'x' }
     })
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+  })
+
+  it('has no silent benchmark: defaults without one are generic, a start without one is refused', async () => {
+    const d = value<RunDefaults>(await call('runs.defaults', { scenario: 'Server' }))
+    expect(d.settings).toMatchObject({
+      benchmark: '',
+      targetLatencyMs: 10,
+      performanceSampleCount: 0
+    })
+    for (const benchmark of [undefined, '*']) {
+      const bad = await call('runs.start', {
+        settings: {
+          modelPath: models.conv,
+          scenario: 'Server',
+          ...(benchmark ? { benchmark } : {})
+        }
+      })
+      expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+      if (!bad.ok) expect(bad.error.message).toMatch(/^Choose the MLPerf benchmark/)
+    }
+    expect(value<RunList>(await call('runs.list', {})).active).toBeNull()
+  })
+
+  it('suggests a benchmark from the model file name and input shape', async () => {
+    const named = join(dir, 'my-retinanet.onnx')
+    writeFileSync(named, readFileSync(models.conv))
+    const s = value<BenchmarkSuggestionView>(
+      await call('runs.suggestBenchmark', { modelPath: named })
+    )
+    expect(s).toMatchObject({ benchmark: 'retinanet', inputShape: '[N, 3, 32, 32]', problem: null })
+    expect(s.reason).toBe('The file name my-retinanet.onnx names retinanet.')
+    const none = value<BenchmarkSuggestionView>(
+      await call('runs.suggestBenchmark', { modelPath: models.conv })
+    )
+    expect(none.benchmark).toBeNull()
+    const missing = value<BenchmarkSuggestionView>(
+      await call('runs.suggestBenchmark', { modelPath: join(dir, 'nope.onnx') })
+    )
+    expect(missing.problem).toMatch(/nope\.onnx/)
   })
 
   it('repeats a configuration and reports mean, spread and CV', async () => {

@@ -14,6 +14,7 @@ import { parseMllogDetail } from '../../src-main/core/ingest/inference/mllog-det
 import { parseSummaryLog } from '../../src-main/core/ingest/inference/summary-log'
 import { inspectSample } from '../../src-main/core/runner/inspect-sample'
 import { FORMAT_NOTE, runLocal } from '../../src-main/core/runner/local-run'
+import { float32LeHex } from '../../src-main/core/runner/benchmarks'
 import { encodeNpy } from '../../src-main/core/runner/npy'
 import { runRepetitions } from '../../src-main/core/runner/repetitions'
 import { resolveRunSettings } from '../../src-main/core/runner/run-settings'
@@ -70,6 +71,10 @@ function settings(
   return resolveRunSettings({
     modelPath: models.conv,
     outputDir: join(root, 'runs', name),
+    benchmark: 'resnet50',
+    // 1 µs: LoadGen pre-generates 2 × min_duration of queries at this rate, enough for the
+    // tiny models (the mlperf.conf hint of 10 ms would run out within a short test).
+    expectedLatencyMs: 0.001,
     warmupRuns: 1,
     ...input
   })
@@ -132,7 +137,44 @@ describe('performance runs in the four scenarios', () => {
     expect(progress.map((p) => p.phase)).toEqual(
       expect.arrayContaining(['preparing', 'loading', 'warmup', 'running', 'writing'])
     )
-    expect(r.notes[0]).toMatch(/sample order is not bit-identical/)
+    expect(r.notes[0]).toMatch(/not by the official LoadGen binary/)
+    const detail = parseMllogDetail(read(r, 'detail'))
+    // LoadGen 6.0's keys: generation before issuing, the logger counters, num_errors last.
+    expect(detail.values.get('generated_query_count')).toBe(600_001)
+    expect(detail.values.get('generated_query_duration')).toBe(600_001_000)
+    expect(detail.values.get('logger_tls_total_log_cas_fail_count')).toBe(0)
+    expect(detail.values.get('requested_single_stream_expected_latency_ns')).toBe(1000)
+    expect(detail.values.get('effective_performance_sample_count')).toBe(1024)
+    expect(detail.values.get('effective_accuracy_sample_count')).toBe(32)
+    expect(read(r, 'detail').trim().split('\n').at(-1)).toMatch(/"key": "num_errors", "value": 0/)
+    expect(r.notes.join(' ')).toMatch(
+      /performance_sample_count 1,024 is more than the 32 samples available: all 32 are loaded/
+    )
+  })
+
+  it("SingleStream that uses up its generated queries is INVALID with LoadGen's error", async () => {
+    // mlperf.conf's 10 ms hint for 300 ms: 61 queries, gone long before 300 ms on this model.
+    const r = await runLocal(
+      settings('ss-ran-out', {
+        scenario: 'SingleStream',
+        minDurationMs: 300,
+        expectedLatencyMs: 10
+      }),
+      { createWorker }
+    )
+    expect(r.status).toBe('done')
+    // max(61, the built-in min_query_count of 100)
+    expect(r.summary!.queryCount).toBe(100)
+    expect(r.valid).toBe(false)
+    const detail = read(r, 'detail')
+    expect(detail).toMatch(
+      /"key": "error_runtime", "value": "Ending early: Ran out of generated queries to issue before the minimum query count and test duration were reached\. Please update the relevant expected latency or target qps in the TestSettings so they are more accurate\."/
+    )
+    const summary = read(r, 'summary')
+    expect(summary).toContain(
+      ' * Decrease the expected latency so the loadgen pre-generates more queries.'
+    )
+    expect(summary).toContain('1 ERROR encountered. See detailed log.')
   })
 
   it('MultiStream: 8 samples per query, valid after 662 queries', async () => {
@@ -241,8 +283,13 @@ describe('accuracy mode', () => {
     const entries = JSON.parse(json) as { seq_id: number; qsl_idx: number; data: string }[]
     expect(entries).toHaveLength(12)
     expect(new Set(entries.map((e) => e.qsl_idx)).size).toBe(12)
-    // qsl i has colour i % 3 and the class id is stored as little-endian int32.
-    for (const e of entries) expect(e.data).toBe(`0${e.qsl_idx % 3}000000`)
+    // qsl i has colour i % 3; the class id is stored as the resnet50 harness stores it.
+    for (const e of entries) expect(e.data).toBe(float32LeHex(e.qsl_idx % 3))
+    // Offline accuracy issues the loaded set in order, in one query (loadgen.cc GenerateQueries).
+    const detail = parseMllogDetail(read(r, 'detail'))
+    expect(detail.values.get('generated_query_count')).toBe(1)
+    expect(detail.values.has('num_errors')).toBe(false)
+    expect(detail.values.has('result_validity')).toBe(false)
     const hash = createHash('sha256').update(json).digest('hex')
     expect(read(r, 'accuracy')).toBe(`accuracy=83.333%, good=10, total=12\nhash=${hash}\n`)
     expect(read(r, 'summary')).toBe(
@@ -266,7 +313,7 @@ describe('accuracy mode', () => {
     )
     const entries = JSON.parse(read(r, 'accuracy_log')) as { qsl_idx: number; data: string }[]
     expect(entries).toHaveLength(12)
-    for (const e of entries) expect(e.data).toBe(`0${e.qsl_idx % 3}000000`)
+    for (const e of entries) expect(e.data).toBe(float32LeHex(e.qsl_idx % 3))
     expect(r.accuracy).toMatchObject({ good: 10, total: 12 })
   })
 
@@ -317,7 +364,9 @@ describe('bad input is reported before timing', () => {
       encodeNpy('float32', [1, 3, 16, 16], new Uint8Array(3 * 16 * 16 * 4))
     )
     writeFileSync(join(npyDir, 'val_map.txt'), 'a.npy 0\n')
-    const npy = await runLocal(settings('npy', { datasetPath: npyDir }), { createWorker })
+    const npy = await runLocal(settings('npy', { datasetPath: npyDir, minDurationMs: 10 }), {
+      createWorker
+    })
     expect(npy.reason).toBe(
       `${join(npyDir, 'a.npy')}: shape [1, 3, 16, 16] does not fit the model input 'X' [N, 3, 32, 32]`
     )
@@ -327,9 +376,12 @@ describe('bad input is reported before timing', () => {
     writeFileSync(join(corruptDir, 'ok.png'), pngBytes(RED))
     writeFileSync(join(corruptDir, 'broken.jpg'), jpegBytes(RED).slice(0, 150))
     writeFileSync(join(corruptDir, 'val_map.txt'), 'ok.png 0\nbroken.jpg 0\n')
-    const corrupt = await runLocal(settings('corrupt', { datasetPath: corruptDir }), {
-      createWorker
-    })
+    const corrupt = await runLocal(
+      settings('corrupt', { datasetPath: corruptDir, minDurationMs: 10 }),
+      {
+        createWorker
+      }
+    )
     expect(corrupt.status).toBe('failed')
     expect(corrupt.reason).toMatch(
       new RegExp(
@@ -338,9 +390,12 @@ describe('bad input is reported before timing', () => {
     )
 
     writeFileSync(join(corruptDir, 'val_map.txt'), 'ok.png 0\nnot-there.png 1\n')
-    const missing = await runLocal(settings('missing', { datasetPath: corruptDir }), {
-      createWorker
-    })
+    const missing = await runLocal(
+      settings('missing', { datasetPath: corruptDir, minDurationMs: 10 }),
+      {
+        createWorker
+      }
+    )
     expect(missing.reason).toBe(
       `${join(corruptDir, 'not-there.png')}: file listed in val_map.txt (line 2) does not exist`
     )
@@ -357,7 +412,11 @@ describe('worker crash and cancel', () => {
     }
     let killed = false
     const r = await runLocal(
-      settings('crash', { scenario: 'SingleStream', minDurationMs: 20_000 }),
+      settings('crash', {
+        scenario: 'SingleStream',
+        minDurationMs: 20_000,
+        expectedLatencyMs: 0.1
+      }),
       {
         createWorker: crashing,
         onProgress: (p) => {
@@ -377,7 +436,7 @@ describe('worker crash and cancel', () => {
       /"key": "error_runtime", "value": "the inference worker exited unexpectedly/
     )
     expect(read(r, 'summary')).toContain('1 ERROR encountered. See detailed log.')
-    expect(r.valid).toBe(false)
+    expect(r.valid).toBeNull()
   })
 
   it('reports an error thrown inside the worker', async () => {
@@ -398,7 +457,9 @@ describe('worker crash and cancel', () => {
         modelPath: models.add,
         scenario: 'Server',
         targetQps: 1000,
-        minDurationMs: 2000
+        minDurationMs: 2000,
+        // Two sessions: the main-thread pool sends 'run' messages, which this fake answers.
+        workers: 2
       }),
       {
         createWorker: fake
@@ -412,7 +473,11 @@ describe('worker crash and cancel', () => {
     const ac = new AbortController()
     const started = Date.now()
     const r = await runLocal(
-      settings('cancel', { scenario: 'SingleStream', minDurationMs: 60_000 }),
+      settings('cancel', {
+        scenario: 'SingleStream',
+        minDurationMs: 60_000,
+        expectedLatencyMs: 0.1
+      }),
       {
         createWorker,
         signal: ac.signal,
@@ -423,12 +488,35 @@ describe('worker crash and cancel', () => {
     )
     expect(Date.now() - started).toBeLessThan(10_000)
     expect(r.status).toBe('cancelled')
-    expect(r.valid).toBe(false)
+    expect(r.reason).toBe('Cancelled by you.')
+    // No verdict for a run that was stopped: LoadGen would have judged a run that ended.
+    expect(r.valid).toBeNull()
+    expect(r.checks).toEqual([])
     expect(r.summary!.sampleCount).toBeGreaterThan(50)
     const summary = parseSummaryLog(read(r, 'summary'))
-    expect(summary.validity).toBe('INVALID')
     expect(summary.constraints.minDuration).toBe(false)
-    expect(read(r, 'detail')).toContain('"value": "Ending early: The run was cancelled."')
+    expect(read(r, 'detail')).toContain('"value": "The run was cancelled by the user."')
+  })
+})
+
+describe('cancel inside the worker', () => {
+  it('stops a Server run at once: no burst of the remaining schedule', async () => {
+    const ac = new AbortController()
+    // 100 QPS: the worker sleeps ~10 ms between queries, and the cancel wakes it from a sleep.
+    const r = await runLocal(
+      settings('cancel-server', { scenario: 'Server', targetQps: 100, minDurationMs: 60_000 }),
+      {
+        createWorker,
+        signal: ac.signal,
+        onProgress: (p) => {
+          if (p.phase === 'running' && p.completed >= 50) ac.abort()
+        }
+      }
+    )
+    expect(r.status).toBe('cancelled')
+    // 6,000 queries were scheduled over 60 s; only those due before the cancel went out.
+    expect(r.summary!.queryCount).toBeLessThan(1000)
+    expect(r.summary!.incompleteSamples).toBeLessThan(5)
   })
 })
 

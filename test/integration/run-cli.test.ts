@@ -55,8 +55,12 @@ describe('mlperf-explorer run', () => {
       'run',
       '--model',
       models.conv,
+      '--benchmark',
+      'resnet50',
       '--scenario',
       'SingleStream',
+      '--single-stream-expected-latency',
+      '0.001',
       '--min-duration',
       '300',
       '--min-query-count',
@@ -75,6 +79,9 @@ describe('mlperf-explorer run', () => {
       expect(existsSync(join(out, f))).toBe(true)
     expect(r.out).toContain(readFileSync(join(out, 'mlperf_log_summary.txt'), 'utf8'))
     expect(r.out).toMatch(/your own, unverified result #\d+: [\d.]+ Latency \(ms\)/)
+    // Two named verdicts: LoadGen's for these settings, and the submission rules'.
+    expect(r.out).toContain('LoadGen verdict for these settings: VALID')
+    expect(r.out).toContain('Submittable under MLPerf rules: no — minimum duration 600 s')
     const conn = openDb(db)
     try {
       const row = conn
@@ -102,6 +109,8 @@ describe('mlperf-explorer run', () => {
       'run',
       '--model',
       models.conv,
+      '--benchmark',
+      'resnet50',
       '--scenario',
       'Offline',
       '--min-duration',
@@ -135,6 +144,8 @@ describe('mlperf-explorer run', () => {
       models.color,
       '--dataset',
       colorDataset('colors'),
+      '--benchmark',
+      'resnet50',
       '--scenario',
       'Offline',
       '--mode',
@@ -149,6 +160,9 @@ describe('mlperf-explorer run', () => {
       db
     ])
     expect(r.code).toBe(0)
+    // No minimum duration in accuracy mode: the progress says how far through the samples.
+    expect(r.err).toMatch(/accuracy \d+\.\d s, issued \d+ of 1 queries/)
+    expect(r.err).not.toMatch(/\/ 600\.0 s/)
     expect(r.out).toContain('Accuracy: top-1 100.000% (6 of 6)')
     expect(r.out).toMatch(/Quality target: Top-1 100\.000% reaches 99\.9% of the FP32 reference/)
     expect(readFileSync(join(out, 'accuracy.txt'), 'utf8')).toMatch(
@@ -159,7 +173,17 @@ describe('mlperf-explorer run', () => {
   it('exits 1 with the file and the reason when the run cannot be done', async () => {
     const garbage = join(dir, 'garbage.onnx')
     writeFileSync(garbage, 'not a model')
-    const bad = await run(['run', '--model', garbage, '--scenario', 'Offline', '--db', db])
+    const bad = await run([
+      'run',
+      '--model',
+      garbage,
+      '--benchmark',
+      'resnet50',
+      '--scenario',
+      'Offline',
+      '--db',
+      db
+    ])
     expect(bad.code).toBe(1)
     expect(bad.err).toMatch(/run failed: Could not load the model .*garbage\.onnx: /)
 
@@ -169,6 +193,8 @@ describe('mlperf-explorer run', () => {
       models.color,
       '--dataset',
       colorDataset('broken', true),
+      '--benchmark',
+      'resnet50',
       '--scenario',
       'SingleStream',
       '--db',
@@ -181,6 +207,8 @@ describe('mlperf-explorer run', () => {
       'run',
       '--model',
       models.conv,
+      '--benchmark',
+      'resnet50',
       '--scenario',
       'Offline',
       '--mode',
@@ -192,6 +220,113 @@ describe('mlperf-explorer run', () => {
     expect(accNoData.err).toMatch(/Accuracy mode needs a dataset/)
   })
 
+  it('needs --benchmark and suggests one from the file name and input shape', async () => {
+    const named = join(dir, 'resnet50_v1.onnx')
+    writeFileSync(named, readFileSync(models.conv))
+    const r = await run(['run', '--model', named, '--scenario', 'Offline', '--db', db])
+    expect(r.code).toBe(2)
+    expect(r.err).toContain('run: --benchmark NAME is required')
+    expect(r.err).toContain(
+      'Suggested: --benchmark resnet50. The file name resnet50_v1.onnx names resnet50'
+    )
+    const plain = await run(['run', '--model', models.conv, '--scenario', 'Offline', '--db', db])
+    expect(plain.err).toMatch(
+      /Neither the file name conv\.onnx nor the input shape \[N, 3, 32, 32\] matches/
+    )
+    const conn = openDb(db)
+    try {
+      // Nothing ran: no run row was stored for either.
+      expect(
+        conn
+          .prepare("SELECT count(*) AS n FROM local_runs WHERE model_path LIKE '%resnet50_v1%'")
+          .get()
+      ).toEqual({ n: 0 })
+    } finally {
+      conn.close()
+    }
+  })
+
+  it('reads --user-conf in LoadGen syntax; the expected-latency flags set the pre-generation', async () => {
+    const conf = join(dir, 'user.conf')
+    writeFileSync(
+      conf,
+      [
+        '# user.conf as a submitter writes it',
+        'resnet50.MultiStream.target_latency = 0.01',
+        '*.MultiStream.min_duration = 300',
+        'resnet50.MultiStream.min_query_count = 700',
+        '*.*.qsl_rng_seed = 42',
+        ''
+      ].join('\n')
+    )
+    const out = join(dir, 'ms-conf')
+    const r = await run([
+      'run',
+      '--model',
+      models.conv,
+      '--benchmark',
+      'resnet50',
+      '--scenario',
+      'MultiStream',
+      '--user-conf',
+      conf,
+      '--out',
+      out,
+      '--db',
+      db
+    ])
+    expect(r.code).toBe(0)
+    expect(r.err).toContain(`${conf}: *.*.qsl_rng_seed is only read from the built-in mlperf.conf`)
+    const detail = readFileSync(join(out, 'mlperf_log_detail.txt'), 'utf8')
+    expect(detail).toMatch(/"key": "requested_multi_stream_expected_latency_ns", "value": 10000,/)
+    expect(detail).toMatch(/"key": "requested_min_duration_ms", "value": 300,/)
+    expect(detail).toMatch(/"key": "requested_min_query_count", "value": 700,/)
+    expect(detail).toMatch(/"key": "effective_qsl_rng_seed", "value": 2085463073848966840,/)
+    // 2 × 300 ms at 10 µs: 60,001 generated.
+    expect(detail).toMatch(/"key": "generated_query_count", "value": 60001,/)
+    const flag = await run([
+      'run',
+      '--model',
+      models.conv,
+      '--benchmark',
+      'resnet50',
+      '--scenario',
+      'MultiStream',
+      '--user-conf',
+      conf,
+      '--multi-stream-expected-latency',
+      '0.5',
+      '--single-stream-expected-latency',
+      '1',
+      '--out',
+      join(dir, 'ms-flag'),
+      '--db',
+      db
+    ])
+    expect(flag.err).toContain(
+      '--single-stream-expected-latency does not apply to MultiStream; ignored'
+    )
+    expect(readFileSync(join(dir, 'ms-flag', 'mlperf_log_detail.txt'), 'utf8')).toMatch(
+      /"key": "generated_query_count", "value": 1201,/
+    )
+    writeFileSync(conf, 'resnet50.MultiStream.target_latency = soon\n')
+    const bad = await run([
+      'run',
+      '--model',
+      models.conv,
+      '--benchmark',
+      'resnet50',
+      '--scenario',
+      'MultiStream',
+      '--user-conf',
+      conf,
+      '--db',
+      db
+    ])
+    expect(bad.code).toBe(2)
+    expect(bad.err).toContain(`run: ${conf}: line 1: value needs to be integer or double: "soon"`)
+  })
+
   it('exits 2 on bad arguments, with the usage', async () => {
     for (const args of [
       ['run', '--scenario', 'Offline'],
@@ -199,7 +334,19 @@ describe('mlperf-explorer run', () => {
       ['run', '--model', models.conv, '--scenario', 'Batch'],
       ['run', '--model', models.conv, '--scenario', 'Offline', '--min-duration', 'soon'],
       ['run', '--model', models.conv, '--scenario', 'Offline', '--mode', 'fast'],
-      ['run', '--model', models.conv, '--scenario', 'Offline', '--bogus', '1']
+      ['run', '--model', models.conv, '--scenario', 'Offline', '--bogus', '1'],
+      ['run', '--model', models.conv, '--scenario', 'Offline', '--benchmark', 'mobilenet'],
+      [
+        'run',
+        '--model',
+        models.conv,
+        '--scenario',
+        'Offline',
+        '--benchmark',
+        'resnet50',
+        '--user-conf',
+        join(dir, 'nope.conf')
+      ]
     ]) {
       const r = await run([...args, '--db', db])
       expect(r.code, args.join(' ')).toBe(2)
@@ -216,6 +363,8 @@ describe('mlperf-explorer run', () => {
         'run',
         '--model',
         models.add,
+        '--benchmark',
+        'resnet50',
         '--scenario',
         'Server',
         '--target-qps',
@@ -236,7 +385,18 @@ describe('mlperf-explorer run', () => {
     expect(ok.stdout).toContain('Completed samples per second')
     const missing = spawnSync(
       process.execPath,
-      [bin, 'run', '--model', join(dir, 'missing.onnx'), '--scenario', 'Server', '--db', db],
+      [
+        bin,
+        'run',
+        '--model',
+        join(dir, 'missing.onnx'),
+        '--benchmark',
+        'resnet50',
+        '--scenario',
+        'Server',
+        '--db',
+        db
+      ],
       { encoding: 'utf8', timeout: 60_000 }
     )
     expect(missing.status).toBe(1)

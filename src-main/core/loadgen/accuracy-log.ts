@@ -1,18 +1,9 @@
 /**
- * mlperf_log_accuracy.json (spec B.4): a JSON array, one `{ "seq_id" : …, "qsl_idx" : …,
- * "data" : "<UPPERCASE HEX>" }` element per line in completion order, with LoadGen's spacing.
- * For classification the data is the little-endian int32 class id (resnet50's convention).
+ * mlperf_log_accuracy.json (spec B.4; loadgen/logging.cc `LogAccuracy`): a JSON array, one
+ * `{ "seq_id" : …, "qsl_idx" : …, "data" : "<UPPERCASE HEX>" }` element per line in completion
+ * order, with LoadGen's spacing. What `data` holds is the benchmark's business (its reference
+ * harness decides; see runner/benchmarks.ts).
  */
-
-/** Uppercase hex of an int32 in little-endian byte order ("60030000" for 864). */
-export function int32LeHex(v: number): string {
-  const u = v >>> 0
-  let s = ''
-  for (let b = 0; b < 4; b++) {
-    s += ((u >>> (8 * b)) & 0xff).toString(16).toUpperCase().padStart(2, '0')
-  }
-  return s
-}
 
 /** One accuracy-log element. */
 export type AccuracyEntry = { seqId: number; qslIdx: number; hex: string }

@@ -59,3 +59,42 @@ export const realClock: RunClock = {
     })
   }
 }
+
+/** Longest single blocking wait of threadClock, so its thread's timers (progress) still run. */
+const MAX_BLOCK_MS = 100
+
+/**
+ * The clock of a thread that runs the issue loop and the inference together (the inference
+ * worker): while the SUT has work it yields (setImmediate), so queued inferences run at once;
+ * when idle it blocks on `wake` until the next query is due, precise to microseconds and
+ * woken early when another thread stores a non-zero value there and notifies (cancel).
+ */
+export function threadClock(
+  isBusy: () => boolean,
+  wake: Int32Array,
+  /** Called when the wake flag is seen set, before the sleep ends: the run must stop now. */
+  onWake: () => void
+): RunClock {
+  return {
+    now: () => process.hrtime.bigint(),
+    sleepUntil(t: bigint, signal?: AbortSignal): Promise<void> {
+      return new Promise((resolve) => {
+        const step = (): void => {
+          if (Atomics.load(wake, 0) !== 0) onWake()
+          if (signal?.aborted) return resolve()
+          const left = t - process.hrtime.bigint()
+          if (left <= 0n) return resolve()
+          if (isBusy()) {
+            setImmediate(step)
+            return
+          }
+          const ms = Number(left) / 1e6
+          Atomics.wait(wake, 0, 0, Math.min(ms, MAX_BLOCK_MS))
+          if (ms > MAX_BLOCK_MS) setImmediate(step)
+          else step()
+        }
+        step()
+      })
+    }
+  }
+}

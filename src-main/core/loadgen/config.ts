@@ -130,6 +130,8 @@ export type TestSettings = {
   performanceIssueSame: boolean
   performanceIssueSameIndex: number
   performanceSampleCountOverride: number
+  /** LoadGen 6.x: samples accuracy mode issues; 0 = the QSL's total count. */
+  accuracySampleCountOverride: number
   sampleConcatenatePermutation: boolean
 }
 
@@ -164,6 +166,7 @@ export function builtInTestSettings(scenario: LocalScenario, mode: LocalRunMode)
     performanceIssueSame: false,
     performanceIssueSameIndex: 0,
     performanceSampleCountOverride: 0,
+    accuracySampleCountOverride: 0,
     sampleConcatenatePermutation: false
   }
 }
@@ -176,6 +179,16 @@ const BUILT_IN_ONLY = new Set([
   'accuracy_log_probability',
   'accuracy_log_rng_seed'
 ])
+
+/** Keys of a user.conf that LoadGen ≥ 5.0 ignores there (only the built-in mlperf.conf sets them). */
+export function userConfIgnoredKeys(text: string): string[] {
+  const keys = new Set<string>()
+  for (const k of parseConf(text).entries.keys()) {
+    const setting = k.split('.').at(-1) ?? ''
+    if (BUILT_IN_ONLY.has(setting)) keys.add(k)
+  }
+  return [...keys]
+}
 
 /**
  * Apply config entries to test settings as LoadGen's FromConfig does (integer keys through
@@ -225,6 +238,11 @@ export function applyConf(
   )
   int(
     scenario,
+    'accuracy_sample_count_override',
+    (v) => (s.accuracySampleCountOverride = Number(v))
+  )
+  int(
+    scenario,
     'sample_concatenate_permutation',
     (v) => (s.sampleConcatenatePermutation = v !== 0n)
   )
@@ -233,13 +251,14 @@ export function applyConf(
     'target_latency_percentile',
     (v) => (s.singleStreamTargetLatencyPercentile = v * 0.01)
   )
-  int('SingleStream', 'target_latency', (v) => (s.singleStreamExpectedLatencyNs = Number(v) * 1e6))
+  // The expected latencies are doubles in LoadGen 6.x (logged as "2.1e+10"), so "0.5" is 0.5 ms.
+  dbl('SingleStream', 'target_latency', (v) => (s.singleStreamExpectedLatencyNs = v * 1e6))
   dbl(
     'MultiStream',
     'target_latency_percentile',
     (v) => (s.multiStreamTargetLatencyPercentile = v * 0.01)
   )
-  int('MultiStream', 'target_latency', (v) => (s.multiStreamExpectedLatencyNs = Number(v) * 1e6))
+  dbl('MultiStream', 'target_latency', (v) => (s.multiStreamExpectedLatencyNs = v * 1e6))
   int('MultiStream', 'samples_per_query', (v) => (s.multiStreamSamplesPerQuery = Number(v)))
   dbl('Server', 'target_latency_percentile', (v) => (s.serverTargetLatencyPercentile = v * 0.01))
   int('Server', 'target_latency', (v) => (s.serverTargetLatencyNs = Number(v) * 1e6))
@@ -276,13 +295,16 @@ export type EffectiveSettings = {
   performanceIssueSame: boolean
   performanceIssueSameIndex: number
   performanceSampleCount: number
+  /** Samples accuracy mode covers (LoadGen 6.x effective_accuracy_sample_count). */
+  accuracySampleCount: number
   sampleConcatenatePermutation: boolean
 }
 
 /** Derive the effective settings from requested ones (spec A.5 and B.2 "effective values"). */
 export function effectiveSettings(
   ts: TestSettings,
-  qslPerformanceCount: number
+  qslPerformanceCount: number,
+  qslTotalCount = qslPerformanceCount
 ): EffectiveSettings {
   let samplesPerQuery = 1
   let targetQps = 1
@@ -353,6 +375,8 @@ export function effectiveSettings(
     performanceIssueSame: ts.performanceIssueSame,
     performanceIssueSameIndex: ts.performanceIssueSameIndex,
     performanceSampleCount,
+    accuracySampleCount:
+      ts.accuracySampleCountOverride === 0 ? qslTotalCount : ts.accuracySampleCountOverride,
     sampleConcatenatePermutation: ts.sampleConcatenatePermutation
   }
 }

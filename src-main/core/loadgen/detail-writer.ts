@@ -4,6 +4,7 @@
  * C++ stream default, integers plain (uint64 seeds as BigInt), booleans true/false.
  * Unlike LoadGen, strings are JSON-escaped so every line stays valid JSON.
  */
+import type { LoadgenBuild } from './build-info'
 import type { EffectiveSettings, TestSettings } from './config'
 import { formatCppDefault, formatInteger } from './format-number'
 import type { PerformanceSummary } from './performance-summary'
@@ -16,6 +17,7 @@ export type DetailValue =
   | { kind: 'double'; v: number }
   | { kind: 'bool'; v: boolean }
   | { kind: 'intList'; v: ArrayLike<number> }
+  | { kind: 'map'; v: Record<string, string> }
 
 function encode(value: DetailValue): string {
   switch (value.kind) {
@@ -36,6 +38,11 @@ function encode(value: DetailValue): string {
       for (let i = 0; i < value.v.length; i++) parts.push(formatInteger(value.v[i]!))
       return `[${parts.join(',')}]`
     }
+    case 'map':
+      // LoadGen prints maps without spaces: {"/loadgen.cc":"86bc…","/logging.cc":"f5d1…"}.
+      return `{${Object.entries(value.v)
+        .map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`)
+        .join(',')}}`
   }
 }
 
@@ -101,7 +108,7 @@ export class DetailLog {
 
 /** Identity of the run written at the start of the log. */
 export type DetailRunInfo = {
-  version: string
+  build: LoadgenBuild
   /** Local time, formatted "YYYY-MM-DDTHH:MM:SSZ" as LoadGen does. */
   testDatetime: string
   sutName: string
@@ -110,7 +117,11 @@ export type DetailRunInfo = {
   qslPerformanceCount: number
 }
 
-/** Version, identity, requested_* and effective_* blocks (in LoadGen's order). */
+/**
+ * Version block, identity, requested_* and effective_* blocks in LoadGen 6.x's order (real
+ * 6.0.16 logs; loadgen/version.cc, loadgen.cc `StartTest`, test_settings_internal.cc). The app's
+ * own notes follow the version block as generic_message lines.
+ */
 export function logRunStart(
   d: DetailLog,
   at: bigint,
@@ -119,7 +130,14 @@ export function logRunStart(
   req: TestSettings,
   eff: EffectiveSettings
 ): void {
-  d.str('loadgen_version', info.version, at)
+  const b = info.build
+  d.str('loadgen_version', b.version, at)
+  d.str('loadgen_build_date_local', b.dateLocal, at)
+  d.str('loadgen_build_date_utc', b.dateUtc, at)
+  d.str('loadgen_git_commit_date', b.gitCommitDate, at)
+  d.str('loadgen_git_log_message', b.gitLogMessage, at)
+  d.str('loadgen_git_status_message', b.gitStatusMessage, at)
+  d.log('loadgen_file_sha1', { kind: 'map', v: b.fileSha1 }, at)
   for (const n of notes) d.str('generic_message', n, at)
   d.str('test_datetime', info.testDatetime, at)
   d.str('sut_name', info.sutName, at)
@@ -131,7 +149,8 @@ export function logRunStart(
   d.str('requested_test_mode', req.mode, at)
   switch (req.scenario) {
     case 'SingleStream':
-      d.int('requested_single_stream_expected_latency_ns', req.singleStreamExpectedLatencyNs, at)
+      // A double since LoadGen 6.0 ("2.1e+10").
+      d.dbl('requested_single_stream_expected_latency_ns', req.singleStreamExpectedLatencyNs, at)
       d.dbl(
         'requested_single_stream_target_latency_percentile',
         req.singleStreamTargetLatencyPercentile,
@@ -139,7 +158,7 @@ export function logRunStart(
       )
       break
     case 'MultiStream':
-      d.int('requested_multi_stream_expected_latency_ns', req.multiStreamExpectedLatencyNs, at)
+      d.dbl('requested_multi_stream_expected_latency_ns', req.multiStreamExpectedLatencyNs, at)
       d.dbl(
         'requested_multi_stream_target_latency_percentile',
         req.multiStreamTargetLatencyPercentile,
@@ -176,6 +195,7 @@ export function logRunStart(
   d.bool('requested_performance_issue_same', req.performanceIssueSame, at)
   d.int('requested_performance_issue_same_index', req.performanceIssueSameIndex, at)
   d.int('requested_performance_sample_count_override', req.performanceSampleCountOverride, at)
+  d.int('requested_accuracy_sample_count_override', req.accuracySampleCountOverride, at)
   d.bool('requested_sample_concatenate_permutation', req.sampleConcatenatePermutation, at)
   d.str('effective_scenario', eff.scenario, at)
   d.str('effective_test_mode', eff.mode, at)
@@ -201,7 +221,35 @@ export function logRunStart(
   d.bool('effective_performance_issue_same', eff.performanceIssueSame, at)
   d.int('effective_performance_issue_same_index', eff.performanceIssueSameIndex, at)
   d.int('effective_performance_sample_count', eff.performanceSampleCount, at)
+  d.int('effective_accuracy_sample_count', eff.accuracySampleCount, at)
   d.bool('effective_sample_concatenate_permutation', eff.sampleConcatenatePermutation, at)
+}
+
+/** The query generation keys LoadGen logs before issuing (loadgen.cc `GenerateQueries`). */
+export function logGeneratedQueries(
+  d: DetailLog,
+  at: bigint,
+  g: { count: number; samplesPerQuery: number; durationNs: number }
+): void {
+  d.int('generated_query_count', g.count, at)
+  d.int('generated_samples_per_query', g.samplesPerQuery, at)
+  d.int('generated_query_duration', g.durationNs, at)
+}
+
+/**
+ * The logger's contention counters LoadGen logs after every test as a sanity check
+ * (logging.cc `LogContentionAndAllocations`); this logger has no lock-free buffers, so 0.
+ */
+export function logLoggerCounters(d: DetailLog, at: bigint): void {
+  for (const key of [
+    'logger_swap_request_slots_retry_count',
+    'logger_swap_request_slots_retry_retry_count',
+    'logger_swap_request_slots_retry_reencounter_count',
+    'logger_start_reading_entries_retry_count',
+    'logger_tls_total_log_cas_fail_count',
+    'logger_tls_total_swap_buffers_slot_retry_count'
+  ])
+    d.int(key, 0, at)
 }
 
 /** UTC "MM-DD-YYYY HH:MM:SS.mmm" as LoadGen prints power_begin/power_end. */

@@ -141,9 +141,12 @@ export type EarlyStoppingOutcome = {
   estimateP99: number | null
 }
 
-/** LoadGen prints percentiles here with DoubleToString(p·100, 0). */
-function pctLabel(p: number): string {
-  return formatFixed(p * 100, 0)
+/**
+ * LoadGen prints percentiles here with DoubleToString(p·100, d): d = 0 up to 5.0 ("90th"),
+ * 1 from 5.1 ("90.0th", loadgen/results.cc `EarlyStopping`).
+ */
+function pctLabel(p: number, decimals: 0 | 1): string {
+  return formatFixed(p * 100, decimals)
 }
 
 function latencyEstimate(
@@ -165,7 +168,8 @@ export function earlyStoppingLatency(
   scenario: 'SingleStream' | 'MultiStream',
   sorted: Float64Array,
   queriesIssued: number,
-  p: number
+  p: number,
+  labelDecimals: 0 | 1 = 1
 ): EarlyStoppingOutcome {
   const n = Math.min(queriesIssued, sorted.length)
   const main = latencyEstimate(sorted, n, p)
@@ -182,16 +186,16 @@ export function earlyStoppingLatency(
   let text =
     ` * Processed at least ${main.hMin + 1} queries (${queriesIssued}).\n` +
     ` * Would discard ${main.t - 1} highest latency queries.\n` +
-    ` * Early stopping ${pctLabel(p)}th percentile estimate: ${main.estimate}`
+    ` * Early stopping ${pctLabel(p, labelDecimals)}th percentile estimate: ${main.estimate}`
   let estimateP99: number | null = null
   if (scenario === 'SingleStream') {
     const ms = latencyEstimate(sorted, n, 0.99)
     if (ms.t === null) {
       text +=
-        `\n * Not enough queries processed for 99th percentile\n` +
+        `\n * Not enough queries processed for ${pctLabel(0.99, labelDecimals)}th percentile\n` +
         ` early stopping estimate (would need to process at\n least ${ms.hMin + 1} total queries).`
     } else {
-      text += `\n * Early stopping 99th percentile estimate: ${ms.estimate}`
+      text += `\n * Early stopping ${pctLabel(0.99, labelDecimals)}th percentile estimate: ${ms.estimate}`
       estimateP99 = ms.estimate
     }
   }

@@ -3,6 +3,8 @@
  * syntax so the same parser reads it and user.conf. Only data lines; the values are copied
  * from the MLCommons inference repository's loadgen/mlperf.conf.
  */
+import type { ConfEntries } from './config'
+import { lookupConf, parseConf } from './config'
 
 /** Benchmarks (mlperf.conf model names) with per-model entries, in table order. */
 export const MLPERF_CONF_MODELS: readonly string[] = [
@@ -206,3 +208,12 @@ function buildConf(): string {
 
 /** The built-in mlperf.conf text. */
 export const MLPERF_CONF = buildConf()
+
+let parsed: ConfEntries | null = null
+
+/** A numeric setting of the built-in mlperf.conf with LoadGen's lookup precedence, or null. */
+export function mlperfConfSetting(model: string, scenario: string, key: string): number | null {
+  parsed ??= parseConf(MLPERF_CONF).entries
+  const v = lookupConf(parsed, model, scenario, key)
+  return v === undefined ? null : Number(v)
+}

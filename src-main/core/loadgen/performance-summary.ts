@@ -75,7 +75,12 @@ const MIN_QUERIES_RECOMMENDATION =
 const PERF_RECOMMENDATION = 'Reduce target QPS to improve latency.'
 
 /** Compute the summary from a finished (or stopped) run. Only completed samples count. */
-export function summarizePerformance(s: EffectiveSettings, rec: RunRecord): PerformanceSummary {
+export function summarizePerformance(
+  s: EffectiveSettings,
+  rec: RunRecord,
+  /** Percentile label decimals of the early-stopping text: 1 for LoadGen ≥ 5.1 (default). */
+  labelDecimals: 0 | 1 = 1
+): PerformanceSummary {
   const sampleLat = rec.completedLatencies()
   const st = latencyStats(sampleLat)
   const sampleCount = st.count
@@ -132,9 +137,15 @@ export function summarizePerformance(s: EffectiveSettings, rec: RunRecord): Perf
     perfConstraintsMet = percentileOfSorted(st.sorted, p) <= s.targetLatencyNs
     earlyStopping = earlyStoppingServer(over, queryCount, p)
   } else if (s.scenario === 'SingleStream') {
-    earlyStopping = earlyStoppingLatency('SingleStream', st.sorted, queryCount, p)
+    earlyStopping = earlyStoppingLatency('SingleStream', st.sorted, queryCount, p, labelDecimals)
   } else if (s.scenario === 'MultiStream') {
-    earlyStopping = earlyStoppingLatency('MultiStream', queryStatsSorted!, queryCount, p)
+    earlyStopping = earlyStoppingLatency(
+      'MultiStream',
+      queryStatsSorted!,
+      queryCount,
+      p,
+      labelDecimals
+    )
   }
   const esMet = earlyStopping?.met ?? true
   const valid = minDurationMet && minQueriesMet && (perfConstraintsMet ?? true) && esMet

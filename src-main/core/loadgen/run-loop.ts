@@ -4,18 +4,21 @@
  * and so is the clock. The issue path only reads pre-generated typed arrays, stores a few
  * numbers and calls the SUT; statistics are computed after the run.
  *
- * - SingleStream / MultiStream: one outstanding query; the next is issued when the previous one
- *   completed; scheduled time = issue time.
- * - Server: Poisson schedule generated up front; each query is issued at its scheduled instant
- *   (immediately when late) and its latency counts from the scheduled time, so falling behind
- *   shows up as latency.
+ * Every query is generated before timing starts (query-plan.ts), as LoadGen does:
+ * - SingleStream / MultiStream: one outstanding query; the next generated query is issued when
+ *   the previous one completed; scheduled time = issue time. Issuing ends naturally once
+ *   min_query_count and min_duration are met, or when the generated queries run out (an error).
+ * - Server: each generated query is issued at its scheduled instant (immediately when late)
+ *   and its latency counts from the scheduled time, so falling behind shows up as latency.
  * - Offline: a single query with every sample, issued at the start.
+ * End messages and error texts are LoadGen's (loadgen/issue_query_controller.cc,
+ * loadgen/loadgen.cc `IssueQueries`).
  */
 import type { EffectiveSettings } from './config'
 import type { RunClock } from './clock'
 import { RunRecord } from './run-record'
-import { accuracyOrder, offlineQuerySamples, SampleSelector } from './sample-order'
-import { serverSchedule } from './schedule'
+import type { QueryPlan } from './query-plan'
+import { generateQueries, querySamples, scheduledAt } from './query-plan'
 import { LiveHistogram } from './stats'
 
 /** Where a SUT reports finished samples. */
@@ -49,6 +52,8 @@ export type Sut = {
 export type LoopProgress = {
   elapsedNs: number
   issued: number
+  /** Queries generated before timing (the most that can be issued). */
+  generated: number
   completed: number
   throughput: number
   latencyP50Ns: number
@@ -60,6 +65,8 @@ export type RunLoopOptions = {
   settings: EffectiveSettings
   /** QSL indices currently loaded. */
   loadedSet: Uint32Array
+  /** The generated queries; generated from `settings` and `loadedSet` when absent. */
+  plan?: QueryPlan
   sut: Sut
   clock: RunClock
   signal?: AbortSignal
@@ -71,27 +78,43 @@ export type RunLoopOptions = {
   keepResponses?: boolean
 }
 
+/** How issuing ended, as LoadGen logs it: a generic_message or an error_runtime. */
+export type LoopEnd = { message: string; error: boolean }
+
 export type LoopOutcome = {
   status: 'done' | 'cancelled' | 'failed'
   reason: string | null
-  /** LoadGen-style generic_message for how issuing ended. */
-  endMessage: string
+  /** LoadGen's log line for how issuing ended; null where LoadGen logs none (accuracy, Server). */
+  end: LoopEnd | null
+  plan: QueryPlan
   record: RunRecord
-  /** Monotonic start of timing. */
+  /** Monotonic start of timing, and the wall clock then (LoadGen's start_for_power). */
   startNs: bigint
+  startWallMs: number
   endNs: bigint
   /** Per issued query of this loop: issue − scheduled (Server) or issue − previous completion (SS/MS). */
   jitterNs: Float64Array
   jitterCount: number
 }
 
-const NATURAL = 'Ending naturally: Minimum query count and test duration met.'
-const MAX_QUERIES = 'Ending early: Max query count reached.'
-const MAX_DURATION = 'Ending early: Max test duration reached.'
-const ALL_ISSUED = 'Ending naturally: All queries issued.'
-/** End messages LoadGen logs as errors (error_runtime). */
-export const ERROR_ENDINGS: ReadonlySet<string> = new Set([MAX_QUERIES, MAX_DURATION])
-const CANCELLED = 'Ending early: The run was cancelled.'
+const NATURAL: LoopEnd = {
+  message: 'Ending naturally: Minimum query count and test duration met.',
+  error: false
+}
+/** LoadGen's error when the generated queries ran out first (performance mode only). */
+export const RAN_OUT_MESSAGE =
+  'Ending early: Ran out of generated queries to issue before the minimum query count and test duration were reached. ' +
+  'Please update the relevant expected latency or target qps in the TestSettings so they are more accurate.'
+const maxQueries = (n: number): LoopEnd => ({
+  message: `IssueQueryThread 0 Ending early: Max query count reached. query_count ${n}`,
+  error: true
+})
+/** Why a cancelled run stopped (the run manager and the UI say "cancelled by you"). */
+export const CANCELLED_REASON = 'Cancelled by you.'
+const maxDuration = (ns: number): LoopEnd => ({
+  message: `IssueQueryThread 0 Ending early: Max test duration reached. duration_ns ${ns}`,
+  error: true
+})
 
 class ScenarioRun implements CompletionSink {
   readonly record: RunRecord
@@ -105,6 +128,7 @@ class ScenarioRun implements CompletionSink {
 
   constructor(
     private readonly o: RunLoopOptions,
+    private readonly generated: number,
     queryCapacity: number,
     sampleCapacity: number
   ) {
@@ -187,6 +211,7 @@ class ScenarioRun implements CompletionSink {
     return {
       elapsedNs,
       issued: this.record.queryCount,
+      generated: this.generated,
       completed,
       throughput: elapsedNs > 0 ? completed / (elapsedNs / 1e9) : 0,
       latencyP50Ns: this.hist.percentile(0.5),
@@ -196,54 +221,64 @@ class ScenarioRun implements CompletionSink {
   }
 }
 
+/** End checks after each issue in performance mode (IssueQueriesInternal): natural end, max count, max duration. */
+function endAfterIssue(s: EffectiveSettings, issued: number, durationNs: number): LoopEnd | null {
+  if (
+    s.scenario !== 'Server' &&
+    issued >= s.minQueryCount &&
+    durationNs >= s.targetDurationMs * 1e6
+  )
+    return NATURAL
+  if (s.maxQueryCount > 0 && issued >= s.maxQueryCount) return maxQueries(issued)
+  if (s.maxDurationMs > 0 && durationNs > s.maxDurationMs * 1e6) return maxDuration(durationNs)
+  return null
+}
+
 /**
  * Closed loop: one outstanding query at a time (SingleStream, MultiStream). As in LoadGen the
  * end conditions are checked right after issuing, against that query's issue time, so the final
- * query is issued at or after the target duration.
+ * query is issued at or after the target duration. Using every generated query first is
+ * "running out" (performance mode).
  */
 async function closedLoop(
   run: ScenarioRun,
   o: RunLoopOptions,
-  nextQuery: () => Uint32Array | null,
-  checkEnd: (issued: number, durationNs: number) => string | null
-): Promise<string> {
+  plan: QueryPlan
+): Promise<LoopEnd | null> {
   const clock = o.clock
+  const accuracy = o.settings.mode === 'AccuracyOnly'
   let prevDone = clock.now()
-  let end: string | null = null
-  while (end === null) {
-    if (run.stopped) return CANCELLED
-    const samples = nextQuery()
-    if (samples === null) return ALL_ISSUED
+  for (let i = 0; i < plan.count; i++) {
+    if (run.stopped) return null
     const issuedAt = clock.now()
     const rel = Number(issuedAt - run.startNs)
-    const q = run.issue(samples, rel, issuedAt, Number(issuedAt - prevDone))
-    end = checkEnd(run.record.queryCount, rel)
+    const q = run.issue(querySamples(plan, i), rel, issuedAt, Number(issuedAt - prevDone))
+    const end = accuracy ? null : endAfterIssue(o.settings, run.record.queryCount, rel)
     await run.until(() => run.record.qCompleted[q]! >= 0)
-    if (run.stopped) return CANCELLED
+    if (run.stopped) return null
     prevDone = run.startNs + BigInt(run.record.qCompleted[q]!)
+    if (end) return end
   }
-  return end
+  return accuracy ? null : { message: RAN_OUT_MESSAGE, error: true }
 }
 
 /**
- * Open loop on a pre-generated schedule (Server): every query is issued at its scheduled time
+ * Open loop on the generated schedule (Server): every query is issued at its scheduled time
  * or, when behind, immediately. LoadGen ends the test with an error when max_async_queries is
  * exceeded; waiting for a free slot instead keeps such runs usable.
  */
 async function openLoop(
   run: ScenarioRun,
   o: RunLoopOptions,
-  offsetsNs: Float64Array,
-  sampleAt: (i: number, out: Uint32Array) => void
-): Promise<string> {
+  plan: QueryPlan
+): Promise<LoopEnd | null> {
   const s = o.settings
   const clock = o.clock
-  const buf = new Uint32Array(1)
-  const maxDurNs = s.maxDurationMs * 1e6
-  let end = ALL_ISSUED
+  const accuracy = s.mode === 'AccuracyOnly'
+  let end: LoopEnd | null = null
   let sinceYield = 0
-  for (let i = 0; i < offsetsNs.length; i++) {
-    const sched = offsetsNs[i]!
+  for (let i = 0; i < plan.count; i++) {
+    const sched = scheduledAt(plan, i)
     const target = run.startNs + BigInt(sched)
     if (clock.now() < target) {
       await clock.sleepUntil(target, o.signal)
@@ -253,69 +288,30 @@ async function openLoop(
       await new Promise<void>((r) => setImmediate(r))
       sinceYield = 0
     }
-    if (run.stopped) return CANCELLED
+    if (run.stopped) return null
     if (s.maxAsyncQueries > 0 && run.outstanding >= s.maxAsyncQueries) {
       await run.until(() => run.outstanding < s.maxAsyncQueries)
-      if (run.stopped) return CANCELLED
+      if (run.stopped) return null
     }
-    sampleAt(i, buf)
     const issuedAt = clock.now()
     const rel = Number(issuedAt - run.startNs)
-    run.issue(buf, sched, issuedAt, rel - sched)
-    if (maxDurNs > 0 && s.mode !== 'AccuracyOnly' && rel > maxDurNs) {
-      end = MAX_DURATION
-      break
-    }
+    run.issue(querySamples(plan, i), sched, issuedAt, rel - sched)
+    end = accuracy ? null : endAfterIssue(s, run.record.queryCount, rel)
+    if (end) break
   }
   await run.until(() => run.outstanding === 0)
-  return run.stopped ? CANCELLED : end
+  return end
 }
 
 /** Run one scenario over the loaded set until its end condition; never throws for SUT failures. */
 export async function runScenario(o: RunLoopOptions): Promise<LoopOutcome> {
   const s = o.settings
-  const accuracy = s.mode === 'AccuracyOnly'
-  const loaded = o.loadedSet
-  const spq = s.scenario === 'MultiStream' ? s.samplesPerQuery : 1
-  const order = accuracy ? accuracyOrder(loaded, s.sampleIndexRngSeed) : null
+  // Everything the issue path needs is generated before timing starts.
+  const plan = o.plan ?? generateQueries(s, o.loadedSet)
+  const queryCapacity = Math.min(plan.count, 1 << 20)
+  const sampleCapacity = Math.min(plan.samples.length, 1 << 22)
 
-  // Pre-generate everything the issue path needs before timing starts.
-  let schedule: Float64Array | null = null
-  let offlineSamples: Uint32Array | null = null
-  let queryCapacity: number
-  let sampleCapacity: number
-  const selector = new SampleSelector(loaded, s.sampleIndexRngSeed)
-  switch (s.scenario) {
-    case 'Server': {
-      schedule = serverSchedule({
-        targetQps: s.targetQps,
-        durationMs: s.targetDurationMs,
-        minQueryCount: s.minQueryCount,
-        maxQueryCount: s.maxQueryCount,
-        scheduleSeed: s.scheduleRngSeed,
-        exactCount: order ? order.length : undefined
-      }).offsetsNs
-      queryCapacity = sampleCapacity = schedule.length
-      break
-    }
-    case 'Offline':
-      offlineSamples = order ?? offlineQuerySamples(loaded, s.samplesPerQuery)
-      queryCapacity = 1
-      sampleCapacity = offlineSamples.length
-      break
-    default: {
-      const expected = Math.ceil((2 * s.targetDurationMs * 1e6 * s.targetQps) / 1e9)
-      queryCapacity = order
-        ? Math.ceil(order.length / spq)
-        : Math.min(1 << 20, Math.max(s.minQueryCount, expected))
-      sampleCapacity = queryCapacity * spq
-    }
-  }
-  const serverSamples = schedule && !order ? new Uint32Array(schedule.length) : null
-  if (serverSamples)
-    for (let i = 0; i < serverSamples.length; i++) serverSamples[i] = selector.next()
-
-  const run = new ScenarioRun(o, queryCapacity, sampleCapacity)
+  const run = new ScenarioRun(o, plan.count, queryCapacity, sampleCapacity)
   o.sut.start(run)
   const onAbort = (): void => run.wakeUp()
   o.signal?.addEventListener('abort', onAbort)
@@ -325,39 +321,17 @@ export async function runScenario(o: RunLoopOptions): Promise<LoopOutcome> {
       : null
 
   run.startNs = o.clock.now()
-  let endMessage: string
+  const startWallMs = Date.now()
+  let end: LoopEnd | null
   if (s.scenario === 'Offline') {
     const at = o.clock.now()
-    run.issue(offlineSamples!, 0, at, Number(at - run.startNs))
+    run.issue(querySamples(plan, 0), 0, at, Number(at - run.startNs))
+    end = s.mode === 'AccuracyOnly' ? null : endAfterIssue(s, 1, Number(at - run.startNs))
     await run.until(() => run.outstanding === 0)
-    endMessage = run.stopped ? CANCELLED : ALL_ISSUED
   } else if (s.scenario === 'Server') {
-    endMessage = await openLoop(run, o, schedule!, (i, out) => {
-      out[0] = order ? order[i]! : serverSamples![i]!
-    })
+    end = await openLoop(run, o, plan)
   } else {
-    let pos = 0
-    const buf = new Uint32Array(spq)
-    const next = (): Uint32Array | null => {
-      if (order) {
-        if (pos >= order.length) return null
-        const chunk = order.subarray(pos, Math.min(order.length, pos + spq))
-        pos += spq
-        return chunk
-      }
-      if (spq === 1) buf[0] = selector.next()
-      else selector.nextContiguous(buf)
-      return buf
-    }
-    const targetNs = s.targetDurationMs * 1e6
-    const maxNs = s.maxDurationMs * 1e6
-    endMessage = await closedLoop(run, o, next, (issued, duration) => {
-      if (order) return null
-      if (issued >= s.minQueryCount && duration >= targetNs) return NATURAL
-      if (s.maxQueryCount > 0 && issued >= s.maxQueryCount) return MAX_QUERIES
-      if (maxNs > 0 && duration > maxNs) return MAX_DURATION
-      return null
-    })
+    end = await closedLoop(run, o, plan)
   }
   const endNs = o.clock.now()
   if (timer !== null) clearInterval(timer)
@@ -367,10 +341,17 @@ export async function runScenario(o: RunLoopOptions): Promise<LoopOutcome> {
   o.onProgress?.(run.progress())
   return {
     status,
-    reason: run.failure ?? (status === 'cancelled' ? 'Cancelled by the user.' : null),
-    endMessage: status === 'failed' ? `Ending early: ${run.failure}` : endMessage,
+    reason: run.failure ?? (status === 'cancelled' ? CANCELLED_REASON : null),
+    end:
+      status === 'failed'
+        ? { message: `Ending early: ${run.failure}`, error: true }
+        : status === 'cancelled'
+          ? null
+          : end,
+    plan,
     record: run.record,
     startNs: run.startNs,
+    startWallMs,
     endNs,
     jitterNs: run.jitter,
     jitterCount: run.jitterCount

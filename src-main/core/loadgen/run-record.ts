@@ -15,6 +15,25 @@ function grow<T extends Float64Array | Uint32Array | Int32Array>(a: T, need: num
   return b
 }
 
+/** A RunRecord's state as plain typed arrays, to move it between threads. */
+export type RunRecordArrays = {
+  queryCount: number
+  sampleCount: number
+  completedSamples: number
+  completedQueries: number
+  qScheduled: Float64Array
+  qIssued: Float64Array
+  qCompleted: Float64Array
+  qFirst: Uint32Array
+  qSize: Uint32Array
+  qRemaining: Uint32Array
+  sQsl: Uint32Array
+  sLatency: Float64Array
+  sCompleted: Float64Array
+  sResponse: Int32Array | null
+  completionOrder: Uint32Array | null
+}
+
 export class RunRecord {
   queryCount = 0
   sampleCount = 0
@@ -49,6 +68,55 @@ export class RunRecord {
     this.sCompleted = new Float64Array(s).fill(-1)
     this.sResponse = keepResponses ? new Int32Array(s) : null
     this.completionOrder = keepResponses ? new Uint32Array(s) : null
+  }
+
+  /** The state as typed arrays (shared with this record, not copied). */
+  toArrays(): RunRecordArrays {
+    const { queryCount, sampleCount, completedSamples, completedQueries } = this
+    return {
+      queryCount,
+      sampleCount,
+      completedSamples,
+      completedQueries,
+      qScheduled: this.qScheduled,
+      qIssued: this.qIssued,
+      qCompleted: this.qCompleted,
+      qFirst: this.qFirst,
+      qSize: this.qSize,
+      qRemaining: this.qRemaining,
+      sQsl: this.sQsl,
+      sLatency: this.sLatency,
+      sCompleted: this.sCompleted,
+      sResponse: this.sResponse,
+      completionOrder: this.completionOrder
+    }
+  }
+
+  /** A record over arrays received from another thread. */
+  static fromArrays(a: RunRecordArrays): RunRecord {
+    const r = new RunRecord(0, 0, false)
+    Object.assign(r, a)
+    return r
+  }
+
+  /** Buffers of the arrays, for a postMessage transfer list. */
+  static buffers(a: RunRecordArrays): ArrayBuffer[] {
+    const list = [
+      a.qScheduled,
+      a.qIssued,
+      a.qCompleted,
+      a.qFirst,
+      a.qSize,
+      a.qRemaining,
+      a.sQsl,
+      a.sLatency,
+      a.sCompleted,
+      a.sResponse,
+      a.completionOrder
+    ]
+    const buffers: ArrayBuffer[] = []
+    for (const x of list) if (x !== null) buffers.push(x.buffer as ArrayBuffer)
+    return buffers
   }
 
   /** Record a new query; returns its id. */

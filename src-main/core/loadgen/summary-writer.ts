@@ -1,5 +1,6 @@
 /**
- * mlperf_log_summary.txt, byte for byte in LoadGen's v4.1 layout (spec B.2): 48 '=' rules,
+ * mlperf_log_summary.txt, byte for byte in LoadGen's layout (spec B.2; 6.0 by default, 4.1 on
+ * request for the published examples the tests reproduce): 48 '=' rules,
  * fixed 2-decimal numbers where LoadGen uses DoubleToString, C++ stream defaults elsewhere,
  * 0/1 booleans, the early-stopping block, Test Parameters Used and the warning/error lines.
  */
@@ -37,8 +38,11 @@ function latencyLines(out: string[], b: LatencyBlock): void {
   }
 }
 
+/** Which LoadGen's layout: 4.1–5.0 ("90th", no accuracy_sample_count) or 6.0 (the app's). */
+export type SummaryFormat = 'v4.1' | 'v6.0'
+
 /** The "Test Parameters Used" lines (effective settings). */
-export function testParameterLines(s: EffectiveSettings): string[] {
+export function testParameterLines(s: EffectiveSettings, format: SummaryFormat = 'v6.0'): string[] {
   const b = (v: boolean): string => (v ? '1' : '0')
   return [
     `samples_per_query : ${formatInteger(s.samplesPerQuery)}`,
@@ -59,7 +63,10 @@ export function testParameterLines(s: EffectiveSettings): string[] {
     `performance_issue_unique : ${b(s.performanceIssueUnique)}`,
     `performance_issue_same : ${b(s.performanceIssueSame)}`,
     `performance_issue_same_index : ${formatInteger(s.performanceIssueSameIndex)}`,
-    `performance_sample_count : ${formatInteger(s.performanceSampleCount)}`
+    `performance_sample_count : ${formatInteger(s.performanceSampleCount)}`,
+    ...(format === 'v6.0'
+      ? [`accuracy_sample_count : ${formatInteger(s.accuracySampleCount)}`]
+      : [])
   ]
 }
 
@@ -67,8 +74,8 @@ export type SummaryOptions = {
   sutName: string
   warnings: number
   errors: number
-  /** Decimals of the "90th" label: 0 up to LoadGen 5.0 (default), 1 from 5.1 ("90.0th"). */
-  percentileLabelDecimals?: 0 | 1
+  /** Layout; default 'v6.0' ("90.0th" labels, accuracy_sample_count). */
+  format?: SummaryFormat
 }
 
 /** The full performance-mode summary file. */
@@ -78,7 +85,9 @@ export function writeSummary(ps: PerformanceSummary, opt: SummaryOptions): strin
   out.push(`SUT name : ${opt.sutName}`)
   out.push(`Scenario : ${s.scenario}`)
   out.push(`Mode     : ${s.mode}`)
-  const pct = formatFixed(s.targetLatencyPercentile * 100, opt.percentileLabelDecimals ?? 0)
+  const format = opt.format ?? 'v6.0'
+  // DoubleToString(p · 100, 0) up to LoadGen 5.0 ("90th"), 1 decimal from 5.1 ("90.0th").
+  const pct = formatFixed(s.targetLatencyPercentile * 100, format === 'v6.0' ? 1 : 0)
   switch (s.scenario) {
     case 'SingleStream':
     case 'MultiStream':
@@ -122,6 +131,6 @@ export function writeSummary(ps: PerformanceSummary, opt: SummaryOptions): strin
   }
   if (s.scenario !== 'MultiStream') latencyLines(out, ps.sample)
   out.push('', RULE, 'Test Parameters Used', RULE)
-  out.push(...testParameterLines(s))
+  out.push(...testParameterLines(s, format))
   return out.join('\n') + '\n' + summaryFooter(opt.warnings, opt.errors)
 }

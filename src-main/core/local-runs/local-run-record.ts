@@ -26,6 +26,7 @@ import { INFERENCE_ROUNDS } from '../ingest/inference/rounds'
 import { normaliseScenario, parseSummaryLog } from '../ingest/inference/summary-log'
 import { validityChecks } from '../ingest/inference/validity'
 import type { MachineInfo } from './machine-info'
+import { submissionChecks } from './submission-checks'
 
 /** Round and division of every local run in the results table. */
 export const LOCAL_ROUND = 'local'
@@ -208,14 +209,17 @@ export function readLocalRunRecord(input: LocalRunRecordInput): LocalRunRecord {
       },
       settings: detailSettings,
       statistics,
-      checks: validityChecks({
-        round: RULES_ROUND,
-        scenario,
-        mlperfModel: model.model,
-        detail: values,
-        detailErrors: detail.errors.map((e) => (typeof e.value === 'string' ? e.value : e.key)),
-        summary
-      }),
+      checks: [
+        ...validityChecks({
+          round: RULES_ROUND,
+          scenario,
+          mlperfModel: model.model,
+          detail: values,
+          detailErrors: detail.errors.map((e) => (typeof e.value === 'string' ? e.value : e.key)),
+          summary
+        }),
+        ...submissionChecks(values, settings.benchmark, RULES_ROUND)
+      ],
       files,
       accuracyMetrics,
       notes,

@@ -6,10 +6,11 @@
  * inference_results as the user's own, unverified result. Progress and results go out through
  * the injected event sink (the API's event hub: IPC, SSE, the CLI's progress line).
  */
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import type { InspectResult, RunProgress, RunResult, RunSettings } from '../../shared/local-run'
 import type {
   ActiveRun,
+  BenchmarkSuggestionView,
   InspectInput,
   LocalRunDetail,
   RunDefaults,
@@ -36,7 +37,11 @@ import {
 import { inspectSample } from '../runner/inspect-sample'
 import { runLocal } from '../runner/local-run'
 import { repetitionStats, runRepetitions } from '../runner/repetitions'
-import { resolveRunSettings } from '../runner/run-settings'
+import { ANY_BENCHMARK, BenchmarkChoiceError, resolveRunSettings } from '../runner/run-settings'
+import { suggestBenchmark } from '../runner/benchmarks'
+import { describeModelInput } from '../runner/model-input'
+import type { ModelInput } from '../runner/model-input'
+import { WorkerPool } from '../runner/worker-pool'
 import type { WorkerFactory } from '../runner/worker-pool'
 import {
   LOCAL_DIVISION,
@@ -81,6 +86,8 @@ export type RunManagerOptions = {
   events: Partial<RunManagerEvents>
   machine?: () => MachineInfo
   now?: () => Date
+  /** The app's version, written in each run's detail log. */
+  appVersion?: string
 }
 
 /** One stored run of a job with the value the results table shows. */
@@ -141,10 +148,11 @@ export class LocalRunManager {
   defaults(input: RunDefaultsInput): RunDefaults {
     let s: RunSettings
     try {
+      // No benchmark chosen yet: the generic `*` entries of mlperf.conf, and no benchmark named.
       s = resolveRunSettings({
         modelPath: '',
         outputDir: '',
-        ...(input.benchmark !== undefined ? { benchmark: input.benchmark } : {}),
+        benchmark: input.benchmark || ANY_BENCHMARK,
         ...(input.scenario !== undefined ? { scenario: input.scenario } : {}),
         ...(input.mode !== undefined ? { mode: input.mode } : {})
       })
@@ -152,6 +160,7 @@ export class LocalRunManager {
       throw new RunStartError('invalid_input', message(e))
     }
     const { modelPath: _m, outputDir: _o, datasetPath: _d, ...settings } = s
+    if (settings.benchmark === ANY_BENCHMARK) settings.benchmark = ''
     return { settings, benchmarks: [...MLPERF_CONF_MODELS], runsDir: this.#o.runsDir }
   }
 
@@ -170,6 +179,7 @@ export class LocalRunManager {
     const runDir = resolve(requested.outputDir ?? join(this.#o.runsDir, key))
     let settings: RunSettings
     try {
+      if (requested.benchmark === ANY_BENCHMARK) throw new BenchmarkChoiceError(undefined)
       settings = resolveRunSettings({
         ...requested,
         modelPath: resolve(requested.modelPath),
@@ -201,6 +211,7 @@ export class LocalRunManager {
       runId: firstId,
       repetition: 1,
       repetitions,
+      modelPath: settings.modelPath,
       benchmark: settings.benchmark,
       scenario: settings.scenario,
       mode: settings.mode,
@@ -249,7 +260,12 @@ export class LocalRunManager {
     }
     try {
       const createWorker = await this.#worker()
-      const opts = { createWorker, onProgress, signal: controller.signal }
+      const opts = {
+        createWorker,
+        onProgress,
+        signal: controller.signal,
+        ...(this.#o.appVersion !== undefined ? { appVersion: this.#o.appVersion } : {})
+      }
       if (active.repetitions === 1) {
         finish(await runLocal(settings, opts), true)
       } else {
@@ -439,6 +455,39 @@ export class LocalRunManager {
       checkerChecks,
       repetitionStats: stats,
       siblings: runs.map((r) => r.summary)
+    }
+  }
+
+  /**
+   * The benchmark a model file looks like (file name and input shape), read by a short worker
+   * that loads the model; a suggestion the user confirms, never applied silently.
+   */
+  async suggestBenchmark(input: { modelPath: string }): Promise<BenchmarkSuggestionView> {
+    const modelPath = resolve(input.modelPath)
+    const name = basename(modelPath)
+    let model: ModelInput | null = null
+    let problem: string | null = null
+    try {
+      const pool = await WorkerPool.open(
+        await this.#worker(),
+        { modelPath, executionProvider: 'cpu', intraOpThreads: 1, interOpThreads: 1 },
+        1
+      )
+      try {
+        model = describeModelInput(pool.inputs, modelPath)
+      } finally {
+        await pool.close()
+      }
+    } catch (e) {
+      problem = message(e)
+    }
+    const s = suggestBenchmark(name, model)
+    return {
+      ...s,
+      modelPath,
+      // The model's own dimensions, symbolic names included ("[N, 3, 224, 224]").
+      inputShape: model ? `[${model.shape.map(String).join(', ')}]` : null,
+      problem
     }
   }
 

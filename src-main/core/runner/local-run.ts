@@ -10,7 +10,6 @@ import { existsSync, statSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { availableParallelism, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
-import { threadId } from 'node:worker_threads'
 import type {
   RunAccuracy,
   RunFile,
@@ -23,20 +22,20 @@ import type { RunClock } from '../loadgen/clock'
 import { realClock } from '../loadgen/clock'
 import type { EffectiveSettings } from '../loadgen/config'
 import { effectiveSettings } from '../loadgen/config'
-import { accuracyLogText, accuracyTxt, int32LeHex } from '../loadgen/accuracy-log'
+import { accuracyLogText, accuracyTxt } from '../loadgen/accuracy-log'
 import type { AccuracyEntry } from '../loadgen/accuracy-log'
-import {
-  DetailLog,
-  logResults,
-  logRunStart,
-  powerTimestamp,
-  testDatetime
-} from '../loadgen/detail-writer'
+import { loadgenBuild } from '../loadgen/build-info'
+import { testDatetime } from '../loadgen/detail-writer'
 import type { PerformanceSummary } from '../loadgen/performance-summary'
 import { officialResult, summarizePerformance } from '../loadgen/performance-summary'
+import type { QueryPlan } from '../loadgen/query-plan'
+import { generateQueries } from '../loadgen/query-plan'
 import type { LoopOutcome, LoopProgress } from '../loadgen/run-loop'
-import { ERROR_ENDINGS, runScenario } from '../loadgen/run-loop'
+import { CANCELLED_REASON, runScenario } from '../loadgen/run-loop'
 import type { RunRecord } from '../loadgen/run-record'
+import { scoreClassification } from './accuracy-results'
+import { RunLogWriter } from './run-logs'
+import { accuracyUnsupported, benchmarkDef } from './benchmarks'
 import { loadableSets } from '../loadgen/sample-order'
 import {
   histogramBins,
@@ -44,7 +43,6 @@ import {
   percentileOfSorted,
   throughputSeries
 } from '../loadgen/stats'
-import { summaryFooter, writeSummary } from '../loadgen/summary-writer'
 import { performanceChecks } from '../loadgen/validity'
 import { openDataset } from './dataset'
 import type { Dataset } from './dataset'
@@ -54,16 +52,16 @@ import { qualityTarget } from './quality-target'
 import { settingsProblems, testSettingsFor } from './run-settings'
 import { createSampleSource } from './sample-source'
 import type { SampleSource } from './sample-source'
+import type { SampleStore } from './sample-store'
 import { loadSampleStore, MAX_STORE_BYTES } from './sample-store'
 import type { WorkerFactory } from './worker-pool'
 import { WorkerPool } from './worker-pool'
 
 /** Written as the first generic_message of every detail log. */
 export const FORMAT_NOTE =
-  'LoadGen-compatible format written by MLPerf Explorer (TypeScript); sample order is not bit-identical to the C++ LoadGen'
+  'LoadGen 6.0 log formats written by MLPerf Explorer (a TypeScript LoadGen), not by the official LoadGen binary'
 export const SEED_NOTE =
-  'Seeds drive mt19937 as in LoadGen, but the C++ standard-library distributions are not reproduced, so exact C++ sample and schedule sequences differ; the same seed gives the same sequence within MLPerf Explorer'
-export const LOADGEN_VERSION = 'MLPerf Explorer TS LoadGen 0.1 @ local'
+  "Seeds drive mt19937 as in LoadGen and the query schedule is LoadGen's, but samples are drawn with this app's integer distributions and shuffles, so the sample order differs from the C++ LoadGen's; the same seed gives the same order within MLPerf Explorer"
 
 export type LocalRunOptions = {
   /** Creates inference workers (sourceWorkerFactory under tsx/vitest, the bundled worker in the app). */
@@ -74,6 +72,8 @@ export type LocalRunOptions = {
   clock?: RunClock
   /** Largest sample store; defaults to min(4 GiB, 40% of RAM). */
   memoryLimitBytes?: number
+  /** The app's version, for the detail log's version block. */
+  appVersion?: string
 }
 
 const FILES = {
@@ -135,10 +135,11 @@ function toRunSummary(ps: PerformanceSummary, rec: RunRecord, jitterP99: number)
   }
 }
 
-/** Time of the last completion, ns from the start. */
-function lastCompletion(rec: RunRecord): number {
+/** Time of the last completion among samples `from`… (one loadable set), ns from its start. */
+function lastCompletion(rec: RunRecord, from = 0): number {
   let end = 0
-  for (let s = 0; s < rec.sampleCount; s++) if (rec.sCompleted[s]! > end) end = rec.sCompleted[s]!
+  for (let s = from; s < rec.sampleCount; s++)
+    if (rec.sCompleted[s]! > end) end = rec.sCompleted[s]!
   return end
 }
 
@@ -148,11 +149,42 @@ function jitterP99(outcome: LoopOutcome | null): number {
   return Math.max(0, percentileOfSorted(j, 0.99))
 }
 
+/** Untimed inferences on every worker: alternately a full batch and a single sample. */
+async function warmUp(
+  pool: WorkerPool,
+  settings: RunSettings,
+  fixedBatch: number | null,
+  loaded: number
+): Promise<void> {
+  const b = Math.min(fixedBatch ?? settings.batchSize, loaded)
+  for (let w = 0; w < pool.size; w++) {
+    for (let k = 0; k < settings.warmupRuns; k++) {
+      const n = k % 2 === 0 ? b : 1
+      await pool.request(
+        w,
+        Int32Array.from({ length: n }, (_, i) => i),
+        fixedBatch ?? n,
+        'none'
+      )
+    }
+  }
+}
+
 /** Label offset: 'auto' = 1 when the first output has 1001 classes (background class first). */
 function labelOffset(settings: RunSettings, pool: WorkerPool): number {
   if (settings.labelOffset !== 'auto') return settings.labelOffset
   const shape = pool.outputs[0]?.shape ?? []
   return shape[shape.length - 1] === 1001 ? 1 : 0
+}
+
+/** What one loadable set's scenario run needs; the same for the in-thread and in-worker paths. */
+type SetRun = {
+  settings: EffectiveSettings
+  set: Uint32Array
+  plan: QueryPlan
+  store: SampleStore
+  fixedBatch: number | null
+  record: RunRecord | undefined
 }
 
 /** Run one local benchmark. Always resolves with a RunResult. */
@@ -163,14 +195,18 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
   const notes: string[] = [FORMAT_NOTE + '.', SEED_NOTE + '.']
   const files: RunFile[] = []
   const signal = opts.signal
+  const accuracy = settings.mode === 'AccuracyOnly'
   let phase: RunProgress['phase'] = 'preparing'
-  let minDurationNs = settings.minDurationMs * 1e6
+  // Accuracy mode issues every sample once: no minimum duration applies.
+  let minDurationNs = accuracy ? 0 : settings.minDurationMs * 1e6
   const progress = (p: Partial<RunProgress>): void => {
     opts.onProgress?.({
       phase,
+      mode: settings.mode,
       elapsedNs: 0,
       minDurationNs,
       issued: 0,
+      generated: 0,
       completed: 0,
       loaded: 0,
       toLoad: 0,
@@ -207,10 +243,14 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
   const modelPath = resolve(settings.modelPath)
   if (!existsSync(modelPath) || !statSync(modelPath).isFile())
     return failed(`Model file not found: ${modelPath}`)
-  if (settings.mode === 'AccuracyOnly' && settings.datasetPath === null) {
-    return failed(
-      'Accuracy mode needs a dataset folder with val_map.txt labels; synthetic inputs have no labels.'
-    )
+  if (accuracy) {
+    const unsupported = accuracyUnsupported(settings.benchmark)
+    if (unsupported !== null) return failed(unsupported)
+    if (settings.datasetPath === null) {
+      return failed(
+        'Accuracy mode needs a dataset folder with val_map.txt labels; synthetic inputs have no labels.'
+      )
+    }
   }
   let dataset: Dataset | null = null
   if (settings.datasetPath !== null) {
@@ -266,23 +306,27 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
     if (dataset === null) notes.push(`No dataset: ${source.description} inputs (performance only).`)
     else notes.push(`Dataset ${dataset.root}: ${source.total} samples, ${source.description}.`)
 
+    // The QSL reports all its samples as its performance count; performance_sample_count
+    // (mlperf.conf's override, or the user's) is logged as LoadGen logs it even when it exceeds
+    // them, and LoadGen then loads every sample as one loadable set (loadgen.cc
+    // `GenerateLoadableSets`), as the app does.
     const requested = testSettingsFor(settings)
-    const eff: EffectiveSettings = effectiveSettings(requested, source.total)
+    const eff: EffectiveSettings = effectiveSettings(requested, source.total, source.total)
     if (eff.performanceSampleCount > source.total) {
       notes.push(
-        `performance_sample_count ${eff.performanceSampleCount} exceeds the ${source.total} samples available; all ${source.total} are loaded.`
-      )
-      eff.performanceSampleCount = source.total
-    }
-    if (settings.scenario === 'SingleStream' || settings.scenario === 'MultiStream') {
-      notes.push(
-        'Queries are drawn as they are issued instead of pre-generated, so a run never runs out of queries; the expected latency only sets target_qps in the logs.'
+        `performance_sample_count ${eff.performanceSampleCount.toLocaleString('en-US')} is more than the ${source.total.toLocaleString('en-US')} samples available: all ${source.total.toLocaleString('en-US')} are loaded, as LoadGen does.`
       )
     }
-    minDurationNs = eff.minDurationMs * 1e6
-    const accuracy = eff.mode === 'AccuracyOnly'
+    minDurationNs = accuracy ? 0 : eff.minDurationMs * 1e6
     const sets = loadableSets(source.total, eff.performanceSampleCount, eff.qslRngSeed)
     const toRun = accuracy ? sets : sets.slice(0, 1)
+    // Generate the first set's queries now: settings that would not fit fail before loading.
+    let firstPlan: QueryPlan
+    try {
+      firstPlan = generateQueries(eff, toRun[0]!)
+    } catch (e) {
+      return failed(message(e))
+    }
     const fixedBatch = input.fixedBatch
     if (fixedBatch !== null && fixedBatch !== settings.batchSize && settings.batchSize !== 1) {
       notes.push(
@@ -292,12 +336,10 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
     const limit = opts.memoryLimitBytes ?? Math.min(MAX_STORE_BYTES, Math.floor(totalmem() * 0.4))
 
     const origin = clock.now()
-    const detail = new DetailLog(origin, process.pid, threadId)
-    logRunStart(
-      detail,
+    const logs = new RunLogWriter(
       origin,
       {
-        version: LOADGEN_VERSION,
+        build: loadgenBuild(opts.appVersion ?? '0.0.0'),
         testDatetime: testDatetime(wallStart),
         sutName: settings.sutName,
         qslName: dataset ? 'MLPerf Explorer dataset' : 'MLPerf Explorer synthetic samples',
@@ -311,14 +353,15 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
 
     let outcome: LoopOutcome | null = null
     let record: RunRecord | undefined
-    let powerBeginMs = 0
     let status: RunResult['status'] = 'done'
     let reason: string | null = null
     for (let si = 0; si < toRun.length; si++) {
       const set = toRun[si]!
       phase = 'loading'
-      let store
+      let store: SampleStore
+      let plan: QueryPlan
       try {
+        plan = si === 0 ? firstPlan : generateQueries(eff, set)
         store = await loadSampleStore(source, set, {
           memoryLimitBytes: limit,
           signal,
@@ -328,7 +371,7 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
       } catch (e) {
         if (signal?.aborted) {
           status = 'cancelled'
-          reason = 'Cancelled while loading samples.'
+          reason = CANCELLED_REASON
         } else {
           status = 'failed'
           reason = message(e)
@@ -339,18 +382,7 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
         phase = 'warmup'
         progress({})
         try {
-          const b = Math.min(fixedBatch ?? settings.batchSize, set.length)
-          for (let w = 0; w < pool.size; w++) {
-            for (let k = 0; k < settings.warmupRuns; k++) {
-              const n = k % 2 === 0 ? b : 1
-              await pool.request(
-                w,
-                Int32Array.from({ length: n }, (_, i) => i),
-                fixedBatch ?? n,
-                'none'
-              )
-            }
-          }
+          await warmUp(pool, settings, fixedBatch, set.length)
         } catch (e) {
           status = 'failed'
           reason = `Inference failed during warm-up: ${message(e)}`
@@ -358,41 +390,26 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
         }
         if (settings.warmupRuns > 0)
           notes.push(`${settings.warmupRuns} untimed warm-up inferences per worker before timing.`)
-        detail.str(
-          'generic_message',
-          accuracy ? 'Starting accuracy mode' : 'Starting performance mode',
-          clock.now()
-        )
-        powerBeginMs = Date.now()
+        logs.startMode(clock.now())
       }
-      detail.log('loaded_qsl_set', { kind: 'intList', v: set }, clock.now())
+      logs.setStart(clock.now(), set, plan)
       if (signal?.aborted) {
         status = 'cancelled'
-        reason = 'Cancelled before timing started.'
+        reason = CANCELLED_REASON
         break
       }
       phase = 'running'
-      const sut = pool.createSut({
-        batchSize: settings.batchSize,
-        fixedBatch,
-        slotOf: store.slotOf,
-        want: accuracy ? 'argmax' : 'none',
-        // A second batch waits in the worker (which runs one at a time), so it starts the
-        // moment the first ends, with no round trip through this thread, which may be asleep
-        // until the next Server arrival. SingleStream/MultiStream have one query in flight.
-        depth: settings.scenario === 'Offline' || settings.scenario === 'Server' ? 2 : 1
-      })
-      outcome = await runScenario({
+      const fromSample = record?.sampleCount ?? 0
+      outcome = await runSet(pool, settings, {
         settings: eff,
-        loadedSet: set,
-        sut,
-        clock,
-        signal,
-        record,
-        keepResponses: accuracy,
-        onProgress: (p: LoopProgress) => progress({ ...p })
+        set,
+        plan,
+        store,
+        fixedBatch,
+        record
       })
       record = outcome.record
+      logs.setEnd(clock.now(), outcome, lastCompletion(record, fromSample))
       if (outcome.status !== 'done') {
         status = outcome.status
         reason = outcome.reason
@@ -411,71 +428,46 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
     phase = 'writing'
     progress({})
     const end = clock.now()
-    detail.int('generated_query_count', record.queryCount, end)
-    detail.int('generated_samples_per_query', eff.samplesPerQuery, end)
-    detail.int('generated_query_duration', outcome ? outcome.endNs - outcome.startNs : 0n, end)
-    if (outcome && ERROR_ENDINGS.has(outcome.endMessage))
-      detail.error('error_runtime', outcome.endMessage, end)
-    else if (outcome) detail.str('generic_message', outcome.endMessage, end)
-    if (status === 'failed') detail.error('error_runtime', reason ?? 'The run failed.', end)
-    if (status === 'cancelled') detail.warning(reason ?? 'The run was cancelled.', end)
-    if (powerBeginMs > 0) {
-      detail.str('power_begin', powerTimestamp(powerBeginMs), end)
-      detail.str('power_end', powerTimestamp(Date.now()), end)
-    }
+    if (status !== 'done') logs.stopped(end, status, reason)
 
     let ps: PerformanceSummary | null = null
     let summary: RunSummary | null = null
     if (!accuracy && record.completedSamples > 0) {
       ps = summarizePerformance(eff, record)
-      logResults(detail, end, ps)
       summary = toRunSummary(ps, record, jitterP99(outcome))
     }
-    detail.int('num_errors', detail.errors, end)
+    const texts = logs.finish(end, ps, settings.sutName)
 
     let acc: RunAccuracy | null = null
-    const entries: AccuracyEntry[] = []
-    if (accuracy && record.sResponse && record.completionOrder && source.labels) {
+    let entries: AccuracyEntry[] = []
+    const encoding = benchmarkDef(settings.benchmark)?.accuracy ?? null
+    if (accuracy && encoding && source.labels) {
       const offset = labelOffset(settings, pool)
-      let good = 0
-      for (let k = 0; k < record.completedSamples; k++) {
-        const s: number = record.completionOrder[k]!
-        const resp: number = record.sResponse[s]!
-        const qsl: number = record.sQsl[s]!
-        entries.push({ seqId: s, qslIdx: qsl, hex: int32LeHex(resp) })
-        if (resp - offset === source.labels[qsl]) good++
-      }
-      const total = record.completedSamples
-      const top1 = total > 0 ? (100 * good) / total : 0
+      const score = scoreClassification(record, source.labels, offset, encoding)
+      entries = score.entries
+      const top1 = score.total > 0 ? (100 * score.good) / score.total : 0
       acc = {
         top1Percent: top1,
-        good,
-        total,
+        good: score.good,
+        total: score.total,
         qualityTarget:
           settings.referenceAccuracy !== null
             ? qualityTarget(top1, settings.referenceAccuracy, settings.qualityTargetFraction)
             : null
       }
+      notes.push(
+        `Accuracy log: ${encoding.meaning} per sample, as the ${settings.benchmark} reference harness writes it (read by ${encoding.scorer}).`
+      )
       if (offset !== 0)
         notes.push(
-          `Label offset ${offset}: the model's class ids are compared with val_map labels + ${offset}.`
+          `Label offset ${offset}: the model's class ids minus ${offset} are compared with the val_map labels and written to the accuracy log.`
         )
     }
 
     const accuracyJson = accuracyLogText(entries)
     const out: [string, string, string][] = [
-      [
-        'summary',
-        FILES.summary,
-        ps
-          ? writeSummary(ps, {
-              sutName: settings.sutName,
-              warnings: detail.warnings,
-              errors: detail.errors
-            })
-          : summaryFooter(detail.warnings, detail.errors)
-      ],
-      ['detail', FILES.detail, detail.text()],
+      ['summary', FILES.summary, texts.summary],
+      ['detail', FILES.detail, texts.detail],
       ['accuracy_log', FILES.accuracy, accuracyJson]
     ]
     if (acc) {
@@ -503,12 +495,58 @@ export async function runLocal(settings: RunSettings, opts: LocalRunOptions): Pr
       status,
       reason,
       summary,
-      checks: ps ? performanceChecks(ps) : [],
-      valid: ps ? ps.valid && status === 'done' : null,
+      checks: ps && status === 'done' ? performanceChecks(ps) : [],
+      valid: ps && status === 'done' ? ps.valid : null,
       accuracy: acc,
       histogram: histogramBins(lat),
       percentileCurve: percentileCurve(lat),
       throughputSeries: throughputSeries(record.completionTimes())
+    })
+  }
+
+  /**
+   * One loadable set through the LoadGen run loop. With one session the loop runs inside the
+   * inference worker (no message per query, nothing on this thread can delay it); with several
+   * it runs here against the pool, which spreads batches over the workers.
+   */
+  function runSet(p: WorkerPool, s: RunSettings, r: SetRun): Promise<LoopOutcome> {
+    const want = accuracy ? 'argmax' : 'none'
+    const onProgress = (lp: LoopProgress): void => progress({ ...lp })
+    if (p.size === 1 && opts.clock === undefined) {
+      return p.runScenarioInWorker({
+        settings: r.settings,
+        loadedSet: r.set,
+        plan: r.plan,
+        slotOf: r.store.slotOf,
+        maxBatch: Math.max(1, r.fixedBatch ?? s.batchSize),
+        fixedBatch: r.fixedBatch,
+        want,
+        keepResponses: accuracy,
+        continueRecord: r.record !== undefined,
+        ...(signal ? { signal } : {}),
+        onProgress
+      })
+    }
+    const sut = p.createSut({
+      batchSize: s.batchSize,
+      fixedBatch: r.fixedBatch,
+      slotOf: r.store.slotOf,
+      want,
+      // A second batch waits in the worker (which runs one at a time), so it starts the
+      // moment the first ends, with no round trip through this thread, which may be asleep
+      // until the next Server arrival. SingleStream/MultiStream have one query in flight.
+      depth: s.scenario === 'Offline' || s.scenario === 'Server' ? 2 : 1
+    })
+    return runScenario({
+      settings: r.settings,
+      loadedSet: r.set,
+      plan: r.plan,
+      sut,
+      clock,
+      signal,
+      record: r.record,
+      keepResponses: accuracy,
+      onProgress
     })
   }
 }

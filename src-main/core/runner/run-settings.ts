@@ -12,8 +12,23 @@ import {
   parseConf,
   seedFromSetting
 } from '../loadgen/config'
-import { MLPERF_CONF } from '../loadgen/mlperf-conf-defaults'
+import { MLPERF_CONF, MLPERF_CONF_MODELS } from '../loadgen/mlperf-conf-defaults'
 import { DEFAULT_IMAGE_PREPROCESS } from './image-preprocess'
+
+/** mlperf.conf lookups with no benchmark chosen: only the `*.` entries apply. */
+export const ANY_BENCHMARK = '*'
+
+/** Thrown when a run names no benchmark, or one mlperf.conf does not know. */
+export class BenchmarkChoiceError extends Error {
+  constructor(benchmark: string | undefined) {
+    super(
+      benchmark === undefined || benchmark.trim() === ''
+        ? 'Choose the MLPerf benchmark the model stands for (its mlperf.conf settings and the published results it is compared with depend on it).'
+        : `Unknown benchmark "${benchmark}"; choose one of ${MLPERF_CONF_MODELS.join(', ')}.`
+    )
+    this.name = 'BenchmarkChoiceError'
+  }
+}
 
 /** Runner defaults per scenario: MultiStream runs its 8 samples as one batch, Offline batches 8. */
 const DEFAULT_BATCH: Record<LocalScenario, number> = {
@@ -40,9 +55,19 @@ export function confTestSettings(
   return ts
 }
 
-/** Fill every field of RunSettings. Throws on bad user.conf syntax or seeds. */
+/**
+ * Fill every field of RunSettings. Throws on a missing or unknown benchmark (there is no silent
+ * default: ANY_BENCHMARK gives the generic `*` settings for a form that has none chosen yet),
+ * bad user.conf syntax or seeds.
+ */
 export function resolveRunSettings(input: RunSettingsInput): RunSettings {
-  const benchmark = input.benchmark ?? 'resnet50'
+  const benchmark = input.benchmark
+  if (
+    benchmark === undefined ||
+    (benchmark !== ANY_BENCHMARK && !MLPERF_CONF_MODELS.includes(benchmark))
+  ) {
+    throw new BenchmarkChoiceError(benchmark)
+  }
   const scenario = input.scenario ?? 'SingleStream'
   const ts = confTestSettings(
     benchmark,
@@ -150,10 +175,11 @@ export function testSettingsFor(s: RunSettings): TestSettings {
   const pct = s.targetLatencyPercentile * 0.01
   return {
     ...ts,
-    singleStreamExpectedLatencyNs: Math.round(s.expectedLatencyMs * 1e6),
+    // Doubles in LoadGen 6.x, from the ms value × 1e6 as user.conf's target_latency is read.
+    singleStreamExpectedLatencyNs: s.expectedLatencyMs * 1e6,
     singleStreamTargetLatencyPercentile:
       s.scenario === 'SingleStream' ? pct : ts.singleStreamTargetLatencyPercentile,
-    multiStreamExpectedLatencyNs: Math.round(s.expectedLatencyMs * 1e6),
+    multiStreamExpectedLatencyNs: s.expectedLatencyMs * 1e6,
     multiStreamTargetLatencyPercentile:
       s.scenario === 'MultiStream' ? pct : ts.multiStreamTargetLatencyPercentile,
     multiStreamSamplesPerQuery: s.samplesPerQuery,

@@ -7,10 +7,19 @@
  */
 import type { WorkerOptions } from 'node:worker_threads'
 import { Worker } from 'node:worker_threads'
-import type { CompletionSink, Sut } from '../loadgen/run-loop'
+import type { EffectiveSettings } from '../loadgen/config'
+import type { QueryPlan } from '../loadgen/query-plan'
+import type { CompletionSink, LoopOutcome, LoopProgress, Sut } from '../loadgen/run-loop'
+import { RunRecord } from '../loadgen/run-record'
 import type { ValueMeta } from './model-input'
 import type { SampleStore } from './sample-store'
-import type { FromWorker, ToWorker, WantOutput, WorkerInit } from './worker-protocol'
+import type {
+  FromWorker,
+  ToWorker,
+  WantOutput,
+  WorkerInit,
+  WorkerScenarioOutcome
+} from './worker-protocol'
 
 /** Creates one inference worker; electron-vite's `?nodeWorker` default export has this shape. */
 export type WorkerFactory = (options: WorkerOptions) => Worker
@@ -40,6 +49,11 @@ export class WorkerPool {
   private failureListeners: ((reason: string) => void)[] = []
   private nextId = 1
   private sut: PoolSut | null = null
+  /** The scenario running inside worker 0, if any. */
+  private scenario: {
+    onProgress: (p: LoopProgress) => void
+    done: (o: WorkerScenarioOutcome) => void
+  } | null = null
   inputs: ValueMeta[] = []
   outputs: ValueMeta[] = []
 
@@ -120,7 +134,11 @@ export class WorkerPool {
   }
 
   private onMessage(slot: Slot, m: FromWorker): void {
-    if (m.type === 'loaded') {
+    if (m.type === 'progress') {
+      this.scenario?.onProgress(m.progress)
+    } else if (m.type === 'scenario-done') {
+      this.scenario?.done(m.outcome)
+    } else if (m.type === 'loaded') {
       slot.loaded?.()
       slot.loaded = null
     } else if (m.type === 'error') {
@@ -186,7 +204,80 @@ export class WorkerPool {
     return this.sut
   }
 
-  /** Terminate every worker. */
+  /**
+   * Run a whole scenario inside worker 0 (worker-scenario.ts): the run loop and the inference
+   * in one thread, no message per query. Cancel with `signal`; a worker that fails or exits
+   * ends the scenario as failed (what it had recorded is lost with it).
+   */
+  runScenarioInWorker(o: {
+    settings: EffectiveSettings
+    loadedSet: Uint32Array
+    plan: QueryPlan
+    slotOf: Int32Array
+    maxBatch: number
+    fixedBatch: number | null
+    want: 'none' | 'argmax'
+    keepResponses: boolean
+    continueRecord: boolean
+    signal?: AbortSignal
+    onProgress?: (p: LoopProgress) => void
+    progressMs?: number
+  }): Promise<LoopOutcome> {
+    const slot = this.slots[0]!
+    const wake = new Int32Array(new SharedArrayBuffer(4))
+    const started = process.hrtime.bigint()
+    return new Promise<LoopOutcome>((resolve) => {
+      const finish = (out: LoopOutcome): void => {
+        this.scenario = null
+        o.signal?.removeEventListener('abort', onAbort)
+        resolve(out)
+      }
+      const onAbort = (): void => {
+        Atomics.store(wake, 0, 1)
+        Atomics.notify(wake, 0)
+        const abort: ToWorker = { type: 'abort' }
+        slot.worker.postMessage(abort)
+      }
+      this.scenario = {
+        onProgress: (p) => o.onProgress?.(p),
+        done: (w) => finish({ ...w, plan: o.plan, record: RunRecord.fromArrays(w.record) })
+      }
+      this.onFailure((reason) => {
+        if (this.scenario === null) return
+        const now = process.hrtime.bigint()
+        finish({
+          status: 'failed',
+          reason,
+          end: { message: `Ending early: ${reason}`, error: true },
+          plan: o.plan,
+          record: new RunRecord(0, 0, o.keepResponses),
+          startNs: started,
+          startWallMs: Date.now(),
+          endNs: now,
+          jitterNs: new Float64Array(0),
+          jitterCount: 0
+        })
+      })
+      if (o.signal?.aborted) onAbort()
+      o.signal?.addEventListener('abort', onAbort)
+      const msg: ToWorker = {
+        type: 'scenario',
+        settings: o.settings,
+        loadedSet: o.loadedSet,
+        plan: o.plan,
+        slotOf: o.slotOf,
+        maxBatch: o.maxBatch,
+        fixedBatch: o.fixedBatch,
+        want: o.want,
+        keepResponses: o.keepResponses,
+        continueRecord: o.continueRecord,
+        wake,
+        progressMs: o.progressMs ?? 250
+      }
+      slot.worker.postMessage(msg)
+    })
+  }
+
   /**
    * Stops every worker between runs (see 'stop' in worker.ts) and waits for it to exit; only a
    * worker that does not exit within STOP_TIMEOUT_MS is terminated from outside.

@@ -2,6 +2,10 @@
  * Messages between the run orchestrator (main thread) and inference workers. Samples live in a
  * SharedArrayBuffer sent once; a run request only names slots in it.
  */
+import type { EffectiveSettings } from '../loadgen/config'
+import type { QueryPlan } from '../loadgen/query-plan'
+import type { LoopEnd, LoopProgress } from '../loadgen/run-loop'
+import type { RunRecordArrays } from '../loadgen/run-record'
 import type { ValueMeta } from './model-input'
 import type { ElementType } from './tensor-types'
 
@@ -36,6 +40,28 @@ export type ToWorker =
     }
   /** Exit once the run in progress (if any) has returned; queued runs are dropped. */
   | { type: 'stop' }
+  /**
+   * Run a whole scenario in this thread (worker-scenario.ts): the LoadGen run loop and the
+   * inference side by side. Cancel: the main thread stores 1 in `wake`, notifies, and sends
+   * 'abort'.
+   */
+  | {
+      type: 'scenario'
+      settings: EffectiveSettings
+      loadedSet: Uint32Array
+      plan: QueryPlan
+      slotOf: Int32Array
+      maxBatch: number
+      fixedBatch: number | null
+      want: 'none' | 'argmax'
+      keepResponses: boolean
+      /** Accuracy mode over several loadable sets: continue the previous set's record. */
+      continueRecord: boolean
+      /** Int32Array over a SharedArrayBuffer: 0 while running, non-zero to stop. */
+      wake: Int32Array
+      progressMs: number
+    }
+  | { type: 'abort' }
 
 export type FromWorker =
   | { type: 'ready'; inputs: ValueMeta[]; outputs: ValueMeta[] }
@@ -50,3 +76,18 @@ export type FromWorker =
       output: Float64Array | null
     }
   | { type: 'error'; message: string }
+  | { type: 'progress'; progress: LoopProgress }
+  | { type: 'scenario-done'; outcome: WorkerScenarioOutcome }
+
+/** A scenario's outcome as the worker sends it back (the main thread has the plan). */
+export type WorkerScenarioOutcome = {
+  status: 'done' | 'cancelled' | 'failed'
+  reason: string | null
+  end: LoopEnd | null
+  record: RunRecordArrays
+  startNs: bigint
+  startWallMs: number
+  endNs: bigint
+  jitterNs: Float64Array
+  jitterCount: number
+}

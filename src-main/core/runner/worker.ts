@@ -7,6 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import * as ort from 'onnxruntime-node'
 import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol'
+import { WorkerScenario } from './worker-scenario'
 import {
   argmaxRows,
   assembleBatch,
@@ -18,7 +19,7 @@ import {
 
 const port = parentPort!
 const init = workerData as WorkerInit
-const post = (m: FromWorker): void => port.postMessage(m)
+const post = (m: FromWorker, transfer?: ArrayBuffer[]): void => port.postMessage(m, transfer)
 let store: Extract<ToWorker, { type: 'samples' }> | null = null
 const buffers = new Map<number, Uint8Array<ArrayBuffer>>()
 const queue: Extract<ToWorker, { type: 'run' }>[] = []
@@ -27,6 +28,28 @@ let stopping = false
 
 try {
   const session = await ort.InferenceSession.create(init.modelPath, sessionOptions(init))
+  let wantClasses = false
+  /** One inference over store slots for the in-thread scenario (InlineSut). */
+  const runBatch = async (
+    slots: Int32Array,
+    batch: number
+  ): Promise<{ t: bigint; classes: Int32Array | null }> => {
+    // Asked to stop: leave between two inferences, never during one (see 'stop' below).
+    if (stopping) process.exit(0)
+    const s = store!
+    let dst = buffers.get(batch)
+    if (!dst) buffers.set(batch, (dst = new Uint8Array(batch * s.sampleBytes)))
+    assembleBatch(new Uint8Array(s.buffer), s.sampleBytes, slots, batch, dst)
+    const n = slots.length
+    const tensor = new ort.Tensor(s.dtype, tensorData(s.dtype, dst), [batch, ...s.dims])
+    const out = await session.run({ [session.inputNames[0]!]: tensor })
+    const t = process.hrtime.bigint()
+    const classes = wantClasses
+      ? argmaxRows(out[session.outputNames[0]!]!.data as ArrayLike<number | bigint>, batch, n)
+      : null
+    return { t, classes }
+  }
+  const scenario = new WorkerScenario(runBatch, post)
   port.on('message', (msg: ToWorker) => {
     if (msg.type === 'samples') {
       store = msg
@@ -40,6 +63,23 @@ try {
       stopping = true
       queue.length = 0
       if (!busy) process.exit(0)
+      return
+    }
+    if (msg.type === 'abort') return scenario.abort()
+    if (msg.type === 'scenario') {
+      // The whole scenario runs here; 'stop' (between two inferences) still ends the thread.
+      busy = true
+      wantClasses = msg.want === 'argmax'
+      void scenario.run(msg).then(
+        () => {
+          busy = false
+          if (stopping) process.exit(0)
+        },
+        (e: unknown) => {
+          busy = false
+          post({ type: 'error', message: e instanceof Error ? e.message : String(e) })
+        }
+      )
       return
     }
     queue.push(msg)

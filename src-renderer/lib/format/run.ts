@@ -1,4 +1,4 @@
-import type { LocalRunMode, RunSettings } from '../../../src-main/shared/local-run'
+import type { LocalRunMode, RunProgress, RunSettings } from '../../../src-main/shared/local-run'
 import type { LocalRunState } from '../../../src-main/shared/local-run-views'
 
 /** Nanoseconds as milliseconds with 3 significant digits: 0.0512 ms, 1.23 ms, 45.6 ms. */
@@ -41,8 +41,13 @@ export const MODE_TEXT: Record<LocalRunMode, string> = {
 export const STATUS_TEXT: Record<LocalRunState, string> = {
   running: 'Running',
   done: 'Done',
-  cancelled: 'Cancelled',
+  cancelled: 'Cancelled by you',
   failed: 'Failed'
+}
+
+/** The file name of a model path, whichever the separator. */
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() || path
 }
 
 /** Settings in the order and words the detail screen lists them. */
@@ -62,7 +67,7 @@ export function settingsEntries(s: RunSettings): [string, string | number | bool
   if (s.scenario === 'Server') out.push(['Latency bound (ms)', s.targetLatencyMs])
   if (s.scenario !== 'Offline') out.push(['Latency percentile (%)', s.targetLatencyPercentile])
   if (s.scenario === 'SingleStream' || s.scenario === 'MultiStream') {
-    out.push(['Expected latency hint (ms)', s.expectedLatencyMs])
+    out.push(['Expected latency (ms)', s.expectedLatencyMs])
   }
   if (s.scenario === 'MultiStream') out.push(['Samples per query', s.samplesPerQuery])
   out.push(
@@ -85,4 +90,38 @@ export function settingsEntries(s: RunSettings): [string, string | number | bool
     )
   }
   return out
+}
+
+/** How far a run is, 0–1: loading, then the minimum duration (accuracy: the queries issued). */
+export function progressShare(p: RunProgress): number {
+  if (p.phase === 'loading') return p.toLoad > 0 ? p.loaded / p.toLoad : 0
+  if (p.phase === 'writing') return 1
+  if (p.phase !== 'running') return 0
+  // Accuracy mode has no minimum duration: how far through the generated queries.
+  if (p.mode === 'AccuracyOnly') return p.generated > 0 ? Math.min(1, p.issued / p.generated) : 0
+  return p.minDurationNs > 0 ? Math.min(1, p.elapsedNs / p.minDurationNs) : 1
+}
+
+/** The progress card's line for a phase. */
+export function progressText(p: RunProgress): string {
+  switch (p.phase) {
+    case 'preparing':
+      return 'Checking the model and the dataset…'
+    case 'loading':
+      return `Loading samples: ${p.loaded.toLocaleString('en-US')} of ${p.toLoad.toLocaleString('en-US')}`
+    case 'warmup':
+      return 'Warming up (untimed)…'
+    case 'writing':
+      return 'Writing the log files…'
+    case 'running': {
+      const elapsed = seconds(p.elapsedNs / 1e6)
+      if (p.mode === 'AccuracyOnly') {
+        return `${elapsed}: ${p.issued.toLocaleString('en-US')} of ${p.generated.toLocaleString('en-US')} queries issued (every sample once)`
+      }
+      const min = seconds(p.minDurationNs / 1e6)
+      return p.elapsedNs >= p.minDurationNs
+        ? `${elapsed}: minimum duration reached, finishing the queries`
+        : `${elapsed} of at least ${min}`
+    }
+  }
 }

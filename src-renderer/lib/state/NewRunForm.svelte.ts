@@ -5,6 +5,7 @@ import type {
   QualityTargetFraction
 } from '../../../src-main/shared/local-run'
 import type {
+  BenchmarkSuggestionView,
   RunDefaults,
   RunStartInput,
   RunStartSettings
@@ -42,13 +43,15 @@ function isSet(v: Num | undefined): v is number {
 /**
  * The "New run" form: what to run (model, dataset, benchmark, scenario, mode) and the settings,
  * filled from the official mlperf.conf whenever the benchmark, scenario or mode changes and
- * editable after that.
+ * editable after that. The benchmark the model stands for starts unchosen: a suggestion from
+ * the model's file name and input shape is offered, never applied by itself.
  */
 export class NewRunForm {
   modelPath = $state('')
   datasetPath = $state('')
   outputDir = $state('')
-  benchmark = $state('resnet50')
+  /** '' until the user chooses. */
+  benchmark = $state('')
   scenario = $state<LocalScenario>('SingleStream')
   mode = $state<LocalRunMode>('PerformanceOnly')
 
@@ -80,11 +83,15 @@ export class NewRunForm {
   error = $state<string | null>(null)
   /** The defaults last loaded, to show what mlperf.conf says next to an edited field. */
   defaults = $state.raw<RunDefaults['settings'] | null>(null)
+  /** What the chosen model file looks like, for the benchmark choice. */
+  suggestion = $state.raw<BenchmarkSuggestionView | null>(null)
+  suggesting = $state(false)
 
   /** What stops the form from starting, in plain words (empty = ready). */
   problems: string[] = $derived.by(() => {
     const p: string[] = []
     if (this.modelPath.trim() === '') p.push('Choose an ONNX model file.')
+    if (this.benchmark === '') p.push('Choose the MLPerf benchmark the model stands for.')
     if (this.mode === 'AccuracyOnly' && this.datasetPath.trim() === '') {
       p.push('Accuracy mode needs a dataset folder with val_map.txt.')
     }
@@ -94,6 +101,7 @@ export class NewRunForm {
 
   readonly #api: Api
   #generation = 0
+  #suggestGeneration = 0
   /** benchmark/scenario/mode of the defaults in the form, so a remount keeps the user's edits. */
   #loadedKey: string | null = null
 
@@ -113,8 +121,9 @@ export class NewRunForm {
     this.loading = true
     this.error = null
     try {
+      // No benchmark yet: mlperf.conf's generic (*) settings.
       const d = await this.#api.runs.defaults({
-        benchmark: this.benchmark,
+        ...(this.benchmark !== '' ? { benchmark: this.benchmark } : {}),
         scenario: this.scenario,
         mode: this.mode
       })
@@ -137,9 +146,42 @@ export class NewRunForm {
     }
   }
 
-  /** Short durations for a quick look (the official 600 s is meant for real measurements). */
+  /**
+   * Look at the model file: which benchmark its name and input shape suggest. Called when the
+   * model path settles; a stale answer (the path changed meanwhile) is dropped.
+   */
+  async suggest(): Promise<void> {
+    const modelPath = this.modelPath.trim()
+    const generation = ++this.#suggestGeneration
+    if (!modelPath.toLowerCase().endsWith('.onnx')) {
+      this.suggestion = null
+      this.suggesting = false
+      return
+    }
+    this.suggesting = true
+    try {
+      const s = await this.#api.runs.suggestBenchmark({ modelPath })
+      if (generation === this.#suggestGeneration) this.suggestion = s
+    } catch {
+      if (generation === this.#suggestGeneration) this.suggestion = null
+    } finally {
+      if (generation === this.#suggestGeneration) this.suggesting = false
+    }
+  }
+
+  /** Take the suggested benchmark (the user's explicit choice). */
+  useSuggestion(): void {
+    if (this.suggestion?.benchmark) this.benchmark = this.suggestion.benchmark
+  }
+
+  /**
+   * Short durations for a quick look (the official 600 s is meant for real measurements). The
+   * expected latency drops to 10 µs so LoadGen pre-generates enough queries for a fast model.
+   */
   quick(): void {
     this.minDurationMs = 2000
+    if (this.scenario === 'SingleStream' || this.scenario === 'MultiStream')
+      this.expectedLatencyMs = 0.01
     if (this.scenario !== 'MultiStream') this.minQueryCount = 100
     if (this.scenario === 'Offline') this.minQueryCount = 1024
   }
@@ -148,7 +190,7 @@ export class NewRunForm {
   toStart(): RunStartInput {
     const settings: RunStartSettings = {
       modelPath: this.modelPath.trim(),
-      benchmark: this.benchmark,
+      ...(this.benchmark !== '' ? { benchmark: this.benchmark } : {}),
       scenario: this.scenario,
       mode: this.mode,
       datasetPath: this.datasetPath.trim() === '' ? null : this.datasetPath.trim(),

@@ -43,6 +43,13 @@ export class RunsPage {
     await expect(this.field('Min duration (ms)')).toHaveValue('600000')
   }
 
+  /** Chooses the benchmark the model stands for and waits for its mlperf.conf defaults. */
+  async benchmark(name: string): Promise<void> {
+    await this.field('Benchmark the model stands for').selectOption(name)
+    await expect(this.form).toHaveAttribute('aria-busy', 'false')
+    await expect(this.form.getByText(`From the official mlperf.conf for ${name}`)).toBeVisible()
+  }
+
   async set(label: string, value: string): Promise<void> {
     await this.field(label).fill(value)
   }

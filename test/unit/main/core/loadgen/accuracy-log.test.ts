@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import {
-  accuracyLogText,
-  accuracyTxt,
-  int32LeHex
-} from '../../../../../src-main/core/loadgen/accuracy-log'
+import { accuracyLogText, accuracyTxt } from '../../../../../src-main/core/loadgen/accuracy-log'
+import { float32LeHex } from '../../../../../src-main/core/runner/benchmarks'
 
 describe('mlperf_log_accuracy.json', () => {
-  it('encodes an int32 class little-endian in uppercase hex', () => {
-    expect(int32LeHex(864)).toBe('60030000')
-    expect(int32LeHex(0)).toBe('00000000')
-    expect(int32LeHex(-1)).toBe('FFFFFFFF')
-    expect(int32LeHex(0x0a0b0c0d)).toBe('0D0C0B0A')
+  it('encodes a class as the resnet50 harness does: little-endian float32, uppercase hex', () => {
+    // np.array(864, np.float32).tobytes().hex().upper() == '00005844'
+    expect(float32LeHex(864)).toBe('00005844')
+    expect(float32LeHex(0)).toBe('00000000')
+    expect(float32LeHex(1)).toBe('0000803F')
+    expect(float32LeHex(999)).toBe('00C07944')
   })
 
   it('uses LoadGen spacing and line layout', () => {

@@ -7,6 +7,7 @@ import {
   powerTimestamp
 } from '../../../../../src-main/core/loadgen/detail-writer'
 import { parseMllogDetail } from '../../../../../src-main/core/ingest/inference/mllog-detail'
+import { loadgenBuild } from '../../../../../src-main/core/loadgen/build-info'
 
 describe('mlperf_log_detail.txt lines', () => {
   it('reproduces real LoadGen 5.1 lines exactly', () => {
@@ -45,6 +46,19 @@ describe('mlperf_log_detail.txt lines', () => {
     expect(d.warnings).toBe(1)
   })
 
+  it('prints LoadGen 6.0 values: double expected latencies and the file-hash map', () => {
+    // Real 6.0.16 lines (inference_results_v6.1, wan-2.2-t2v-a14b SingleStream).
+    const d = new DetailLog(0n, 1, 1)
+    d.dbl('requested_single_stream_expected_latency_ns', 2.1e10, 0n)
+    d.log('loadgen_file_sha1', { kind: 'map', v: { '/.clang-format': '012a', '/x.cc': 'ff' } }, 0n)
+    const lines = d.text().trim().split('\n')
+    expect(lines[0]).toContain('"value": 2.1e+10,')
+    expect(lines[1]).toContain('"value": {"/.clang-format":"012a","/x.cc":"ff"},')
+    expect(
+      parseMllogDetail(d.text()).values.get('requested_single_stream_expected_latency_ns')
+    ).toBe(2.1e10)
+  })
+
   it('prints time_ms and power timestamps like LoadGen', () => {
     expect(formatTimeMs(0n)).toBe('0.000000')
     expect(formatTimeMs(602_431_945_313n)).toBe('602431.945313')
@@ -63,7 +77,7 @@ describe('mlperf_log_detail.txt lines', () => {
       d,
       10n,
       {
-        version: 'x',
+        build: loadgenBuild('9.9.9'),
         testDatetime: '2024-07-15T23:01:44Z',
         sutName: 'sut',
         qslName: 'qsl',
@@ -79,8 +93,14 @@ describe('mlperf_log_detail.txt lines', () => {
       .trim()
       .split('\n')
       .map((l) => /"key": "([^"]+)"/.exec(l)![1])
-    expect(keys.slice(0, 9)).toEqual([
+    expect(keys.slice(0, 15)).toEqual([
       'loadgen_version',
+      'loadgen_build_date_local',
+      'loadgen_build_date_utc',
+      'loadgen_git_commit_date',
+      'loadgen_git_log_message',
+      'loadgen_git_status_message',
+      'loadgen_file_sha1',
       'generic_message',
       'test_datetime',
       'sut_name',
@@ -96,7 +116,21 @@ describe('mlperf_log_detail.txt lines', () => {
     expect(keys.indexOf('requested_sample_concatenate_permutation')).toBeLessThan(
       keys.indexOf('effective_scenario')
     )
+    expect(keys.indexOf('requested_accuracy_sample_count_override')).toBe(
+      keys.indexOf('requested_performance_sample_count_override') + 1
+    )
+    expect(keys.indexOf('effective_accuracy_sample_count')).toBe(
+      keys.indexOf('effective_performance_sample_count') + 1
+    )
     const parsed = parseMllogDetail(d.text())
+    expect(parsed.errors).toEqual([])
+    expect(parsed.values.get('loadgen_version')).toBe(
+      'MLPerf Explorer 9.9.9 TypeScript LoadGen @ local'
+    )
+    expect(parsed.values.get('loadgen_git_status_message')).toBe('')
+    // The app's own LoadGen files, each with its SHA-1.
+    expect(d.text()).toMatch(/"\/query-plan\.ts":"[0-9a-f]{40}"/)
+    expect(parsed.values.get('effective_accuracy_sample_count')).toBe(2048)
     expect(parsed.values.get('effective_target_qps')).toBe(632000)
     expect(parsed.values.get('effective_target_latency_ns')).toBe(15000000)
   })

@@ -46,9 +46,9 @@ describe('early stopping test vectors (spec A.7)', () => {
 })
 
 describe('summary texts', () => {
-  it('SingleStream reports the p90 and p99 estimates like LoadGen', () => {
+  it('SingleStream reports the p90 and p99 estimates like LoadGen ≤ 5.0 ("90th")', () => {
     const sorted = Float64Array.from({ length: 100 }, (_, i) => 1000 + i)
-    const out = earlyStoppingLatency('SingleStream', sorted, 100, 0.9)
+    const out = earlyStoppingLatency('SingleStream', sorted, 100, 0.9, 0)
     const t = overLatencyAllowance(100, 0.9)!
     expect(out.met).toBe(true)
     expect(out.estimate).toBe(sorted[100 - t])
@@ -59,6 +59,13 @@ describe('summary texts', () => {
         ' early stopping estimate (would need to process at\n least 662 total queries).'
     )
     expect(out.estimateP99).toBeNull()
+  })
+
+  it('labels percentiles with one decimal like LoadGen ≥ 5.1 by default ("90.0th", "99.0th")', () => {
+    const sorted = Float64Array.from({ length: 700 }, (_, i) => 1000 + i)
+    const out = earlyStoppingLatency('SingleStream', sorted, 700, 0.9)
+    expect(out.text).toContain(' * Early stopping 90.0th percentile estimate: ')
+    expect(out.text).toContain(' * Early stopping 99.0th percentile estimate: ')
   })
 
   it('too few queries fail early stopping', () => {

@@ -1,51 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import type { RunClock } from '../../../../../src-main/core/loadgen/clock'
 import type { EffectiveSettings, TestSettings } from '../../../../../src-main/core/loadgen/config'
 import { builtInTestSettings, effectiveSettings } from '../../../../../src-main/core/loadgen/config'
 import { overLatencyAllowance } from '../../../../../src-main/core/loadgen/early-stopping'
 import { summarizePerformance } from '../../../../../src-main/core/loadgen/performance-summary'
 import type { CompletionSink, Sut } from '../../../../../src-main/core/loadgen/run-loop'
-import { ERROR_ENDINGS, runScenario } from '../../../../../src-main/core/loadgen/run-loop'
+import { RAN_OUT_MESSAGE, runScenario } from '../../../../../src-main/core/loadgen/run-loop'
 import { performanceChecks } from '../../../../../src-main/core/loadgen/validity'
-
-/**
- * Simulated monotonic clock: time only moves when everything else waits. Each sleepUntil adds
- * a timer; once the current turn's callbacks have run (setImmediate), time jumps to the
- * earliest timer and resolves it.
- */
-class SimulatedClock implements RunClock {
-  private time = 1_000_000_000n
-  private timers: { t: bigint; resolve: () => void; seq: number }[] = []
-  private seq = 0
-  private scheduled = false
-
-  now(): bigint {
-    return this.time
-  }
-
-  sleepUntil(t: bigint, signal?: AbortSignal): Promise<void> {
-    return new Promise((resolve) => {
-      if (signal?.aborted || t <= this.time) return resolve()
-      this.timers.push({ t, resolve, seq: this.seq++ })
-      signal?.addEventListener('abort', () => resolve(), { once: true })
-      this.kick()
-    })
-  }
-
-  private kick(): void {
-    if (this.scheduled) return
-    this.scheduled = true
-    setImmediate(() => {
-      this.scheduled = false
-      if (this.timers.length === 0) return
-      this.timers.sort((a, b) => (a.t < b.t ? -1 : a.t > b.t ? 1 : a.seq - b.seq))
-      const next = this.timers.shift()!
-      if (next.t > this.time) this.time = next.t
-      next.resolve()
-      if (this.timers.length > 0) this.kick()
-    })
-  }
-}
+import { serialSut, SimulatedClock } from '../../../../support/simulated-clock'
 
 /** Every query completes `latency(qsl)` ns after its issue, all samples at once; unlimited concurrency. */
 function parallelSut(
@@ -64,22 +25,6 @@ function parallelSut(
         sink.complete(id, 0, n, clock.now(), responses)
         hook?.(id, sink)
       })
-    }
-  }
-}
-
-/** One server, FIFO: each sample takes `serviceNs`; samples complete one by one. */
-function serialSut(clock: SimulatedClock, serviceNs: bigint): Sut {
-  let sink: CompletionSink
-  let busyUntil = 0n
-  return {
-    start: (s) => (sink = s),
-    issueQuery(id, samples) {
-      for (let k = 0; k < samples.length; k++) {
-        busyUntil = (busyUntil > clock.now() ? busyUntil : clock.now()) + serviceNs
-        const at = busyUntil
-        void clock.sleepUntil(at).then(() => sink.complete(id, k, 1, at, null))
-      }
     }
   }
 }
@@ -114,7 +59,12 @@ describe('SingleStream', () => {
       clock
     })
     expect(out.status).toBe('done')
-    expect(out.endMessage).toBe('Ending naturally: Minimum query count and test duration met.')
+    expect(out.end).toEqual({
+      message: 'Ending naturally: Minimum query count and test duration met.',
+      error: false
+    })
+    // 2 × 100 ms at the built-in 1 ms expected latency: 201 generated, 101 issued.
+    expect(out.plan.count).toBe(201)
     const r = out.record
     // Issued at 0, 1, …, 100 ms: the query issued at 100 ms meets the duration.
     expect(r.queryCount).toBe(101)
@@ -190,7 +140,10 @@ describe('SingleStream', () => {
       clock
     })
     expect(out.record.queryCount).toBe(10)
-    expect(ERROR_ENDINGS.has(out.endMessage)).toBe(true)
+    expect(out.end).toEqual({
+      message: 'IssueQueryThread 0 Ending early: Max query count reached. query_count 10',
+      error: true
+    })
     const ps = summarizePerformance(s, out.record)
     expect(ps.valid).toBe(false)
     expect(ps.recommendations).toEqual([
@@ -200,6 +153,51 @@ describe('SingleStream', () => {
     expect(performanceChecks(ps)[0]!.explanation).toMatch(
       /^INVALID: failed minimum duration, minimum queries, early stopping\./
     )
+  })
+})
+
+describe('running out of generated queries', () => {
+  it('a system faster than the expected latency uses every query before min duration: INVALID', async () => {
+    const clock = new SimulatedClock()
+    // Expected 10 ms for 3 s: 601 queries generated; at 1 ms each they are gone after 0.6 s.
+    const s = settings('SingleStream', {
+      singleStreamExpectedLatencyNs: 10e6,
+      minDurationMs: 3000
+    })
+    const out = await runScenario({
+      settings: s,
+      loadedSet: loaded,
+      sut: parallelSut(clock, () => 1_000_000n),
+      clock
+    })
+    expect(out.status).toBe('done')
+    expect(out.plan.count).toBe(601)
+    expect(out.record.queryCount).toBe(601)
+    expect(out.end).toEqual({ message: RAN_OUT_MESSAGE, error: true })
+    const ps = summarizePerformance(s, out.record)
+    expect(ps.valid).toBe(false)
+    expect(ps.minDurationMet).toBe(false)
+    expect(ps.recommendations).toEqual([
+      'Decrease the expected latency so the loadgen pre-generates more queries.'
+    ])
+  })
+
+  it('the same system with a matching expected latency ends naturally: VALID', async () => {
+    const clock = new SimulatedClock()
+    const s = settings('SingleStream', {
+      singleStreamExpectedLatencyNs: 1e6,
+      minDurationMs: 3000
+    })
+    const out = await runScenario({
+      settings: s,
+      loadedSet: loaded,
+      sut: parallelSut(clock, () => 1_000_000n),
+      clock
+    })
+    expect(out.plan.count).toBe(6001)
+    expect(out.record.queryCount).toBe(3001)
+    expect(out.end?.error).toBe(false)
+    expect(summarizePerformance(s, out.record).valid).toBe(true)
   })
 })
 
@@ -387,7 +385,8 @@ describe('accuracy mode, cancel and failure', () => {
     const out = await runScenario({ settings: s, loadedSet: loaded, sut, clock, signal: ac.signal })
     expect(out.status).toBe('cancelled')
     expect(out.record.queryCount).toBe(30)
-    expect(out.endMessage).toBe('Ending early: The run was cancelled.')
+    expect(out.end).toBeNull()
+    expect(out.reason).toBe('Cancelled by you.')
   })
 
   it('ends as failed with the SUT reason', async () => {

@@ -109,6 +109,105 @@ function expectSegments(text: string, segments: string[][]): void {
   }
 }
 
+describe('LoadGen 6.0 layout', () => {
+  it('reproduces a real LoadGen 6.0.16 SingleStream summary byte for byte', () => {
+    // inference_results_v6.1 closed/AMD/results/8xMI355X_2xEPYC_9575F/wan-2.2-t2v-a14b/
+    // SingleStream/performance/run_1/mlperf_log_summary.txt: "90.0th" labels in the headline
+    // and the early-stopping lines, and the accuracy_sample_count line.
+    const n = 100
+    const sorted = craftedSorted(n, [[97, 16124484197]])
+    const ps: PerformanceSummary = {
+      ...base(
+        {
+          singleStreamExpectedLatencyNs: 2.1e10,
+          minDurationMs: 600000,
+          performanceSampleCountOverride: 248,
+          qslRngSeed: 2085463073848966840n,
+          sampleIndexRngSeed: 2747215439041700203n,
+          scheduleRngSeed: 16159082839903944936n
+        },
+        'SingleStream',
+        248
+      ),
+      sampleCount: n,
+      queryCount: n,
+      targetPercentileLatency: 16075378961,
+      sample: block(
+        15899603509,
+        16151884910,
+        16001978871,
+        [16005764081, 16075378961, 16117281709, 16124484197, 16151884910, 16151884910]
+      ),
+      qpsWithLoadgenOverhead: 0.0624895,
+      qpsWithoutLoadgenOverhead: 0.0624923,
+      earlyStopping: earlyStoppingLatency('SingleStream', sorted, n, 0.9)
+    }
+    const expected = [
+      RULE,
+      'MLPerf Results Summary',
+      RULE,
+      'SUT name : PySUT',
+      'Scenario : SingleStream',
+      'Mode     : PerformanceOnly',
+      '90.0th percentile latency (ns) : 16075378961',
+      'Result is : VALID',
+      '  Min duration satisfied : Yes',
+      '  Min queries satisfied : Yes',
+      '  Early stopping satisfied: Yes',
+      'Early Stopping Result:',
+      ' * Processed at least 64 queries (100).',
+      ' * Would discard 2 highest latency queries.',
+      ' * Early stopping 90.0th percentile estimate: 16124484197',
+      ' * Not enough queries processed for 99.0th percentile',
+      ' early stopping estimate (would need to process at',
+      ' least 662 total queries).',
+      '',
+      RULE,
+      'Additional Stats',
+      RULE,
+      'QPS w/ loadgen overhead         : 0.06',
+      'QPS w/o loadgen overhead        : 0.06',
+      '',
+      'Min latency (ns)                : 15899603509',
+      'Max latency (ns)                : 16151884910',
+      'Mean latency (ns)               : 16001978871',
+      '50.00 percentile latency (ns)   : 16005764081',
+      '90.00 percentile latency (ns)   : 16075378961',
+      '95.00 percentile latency (ns)   : 16117281709',
+      '97.00 percentile latency (ns)   : 16124484197',
+      '99.00 percentile latency (ns)   : 16151884910',
+      '99.90 percentile latency (ns)   : 16151884910',
+      '',
+      RULE,
+      'Test Parameters Used',
+      RULE,
+      'samples_per_query : 1',
+      'target_qps : 0.047619',
+      'target_latency (ns): 0',
+      'max_async_queries : 1',
+      'min_duration (ms): 600000',
+      'max_duration (ms): 0',
+      'min_query_count : 100',
+      'max_query_count : 0',
+      'qsl_rng_seed : 2085463073848966840',
+      'sample_index_rng_seed : 2747215439041700203',
+      'schedule_rng_seed : 16159082839903944936',
+      'accuracy_log_rng_seed : 0',
+      'accuracy_log_probability : 0',
+      'accuracy_log_sampling_target : 0',
+      'print_timestamps : 0',
+      'performance_issue_unique : 0',
+      'performance_issue_same : 0',
+      'performance_issue_same_index : 0',
+      'performance_sample_count : 248',
+      'accuracy_sample_count : 248',
+      ...FOOTER,
+      ''
+    ].join('\n')
+    expect(writeSummary(ps, { sutName: 'PySUT', warnings: 0, errors: 0 })).toBe(expected)
+  })
+})
+
 describe('mlperf_log_summary.txt writer (spec B.2 real examples)', () => {
   it('reproduces the SingleStream example byte for byte', () => {
     const n = 1_580_640
@@ -134,7 +233,7 @@ describe('mlperf_log_summary.txt writer (spec B.2 real examples)', () => {
       sample: block(362411, 463742, 374892, [372526, 386822, 387658, 392707, 394574, 396105]),
       qpsWithLoadgenOverhead: (n - 1) / 599.9996204069238,
       qpsWithoutLoadgenOverhead: 1 / (374892 / 1e9),
-      earlyStopping: earlyStoppingLatency('SingleStream', sorted, n, 0.9)
+      earlyStopping: earlyStoppingLatency('SingleStream', sorted, n, 0.9, 0)
     }
     const expected = [
       ...HEADER,
@@ -183,7 +282,9 @@ describe('mlperf_log_summary.txt writer (spec B.2 real examples)', () => {
       ...FOOTER,
       ''
     ].join('\n')
-    expect(writeSummary(ps, { sutName: 'LWIS_Server', warnings: 0, errors: 0 })).toBe(expected)
+    expect(
+      writeSummary(ps, { sutName: 'LWIS_Server', warnings: 0, errors: 0, format: 'v4.1' })
+    ).toBe(expected)
   })
 
   it('reproduces the MultiStream example', () => {
@@ -209,7 +310,8 @@ describe('mlperf_log_summary.txt writer (spec B.2 real examples)', () => {
         'MultiStream',
         craftedSorted(n, [[n - t, 750563]]),
         n,
-        0.99
+        0.99,
+        0
       )
     }
     const expected = [
@@ -256,7 +358,9 @@ describe('mlperf_log_summary.txt writer (spec B.2 real examples)', () => {
       ...FOOTER,
       ''
     ].join('\n')
-    expect(writeSummary(ps, { sutName: 'LWIS_Server', warnings: 0, errors: 0 })).toBe(expected)
+    expect(
+      writeSummary(ps, { sutName: 'LWIS_Server', warnings: 0, errors: 0, format: 'v4.1' })
+    ).toBe(expected)
   })
 
   it('reproduces the Server example (with its 5 warnings)', () => {
@@ -282,7 +386,12 @@ describe('mlperf_log_summary.txt writer (spec B.2 real examples)', () => {
         [7983261, 8806952, 8999203, 9127276, 9428168, 33669580]
       )
     }
-    const text = writeSummary(ps, { sutName: 'LWIS_Server', warnings: 5, errors: 0 })
+    const text = writeSummary(ps, {
+      sutName: 'LWIS_Server',
+      warnings: 5,
+      errors: 0,
+      format: 'v4.1'
+    })
     expectSegments(text, [
       [
         ...HEADER,
@@ -342,7 +451,12 @@ describe('mlperf_log_summary.txt writer (spec B.2 real examples)', () => {
     }
     expect(ps.settings.samplesPerQuery).toBe(198_000_000)
     expect(ps.settings.minQueryCount).toBe(1)
-    const text = writeSummary(ps, { sutName: 'LWIS_Server', warnings: 0, errors: 0 })
+    const text = writeSummary(ps, {
+      sutName: 'LWIS_Server',
+      warnings: 0,
+      errors: 0,
+      format: 'v4.1'
+    })
     expectSegments(text, [
       [
         ...HEADER,

@@ -1,13 +1,30 @@
 import { describe, expect, it } from 'vitest'
 import {
+  ANY_BENCHMARK,
   resolveRunSettings,
   settingsProblems,
   testSettingsFor
 } from '../../../../../src-main/core/runner/run-settings'
 
-const base = { modelPath: '/m.onnx', outputDir: '/out' }
+const base = { modelPath: '/m.onnx', outputDir: '/out', benchmark: 'resnet50' }
 
 describe('resolveRunSettings', () => {
+  it('has no default benchmark: the run names one mlperf.conf knows', () => {
+    expect(() => resolveRunSettings({ modelPath: '/m.onnx', outputDir: '/out' })).toThrow(
+      /^Choose the MLPerf benchmark the model stands for/
+    )
+    expect(() => resolveRunSettings({ ...base, benchmark: 'mobilenet' })).toThrow(
+      /^Unknown benchmark "mobilenet"; choose one of resnet50, /
+    )
+    // The form's generic settings before a benchmark is chosen: only the `*.` entries.
+    expect(
+      resolveRunSettings({ ...base, benchmark: ANY_BENCHMARK, scenario: 'Server' })
+    ).toMatchObject({
+      targetLatencyMs: 10,
+      performanceSampleCount: 0
+    })
+  })
+
   it('fills LoadGen fields from mlperf.conf for the benchmark and scenario', () => {
     const ss = resolveRunSettings({ ...base, scenario: 'SingleStream' })
     expect(ss).toMatchObject({
@@ -79,6 +96,9 @@ describe('resolveRunSettings', () => {
   })
 
   it('maps to LoadGen requested settings (ms → ns, percent → fraction, seeds as uint64)', () => {
+    // Expected latencies are doubles, computed as LoadGen reads user.conf's target_latency (ms × 1e6).
+    const ss = testSettingsFor(resolveRunSettings({ ...base, expectedLatencyMs: 0.3 }))
+    expect(ss.singleStreamExpectedLatencyNs).toBe(0.3 * 1e6)
     const ts = testSettingsFor(
       resolveRunSettings({ ...base, scenario: 'Server', targetLatencyMs: 12.5, targetQps: 300 })
     )
