@@ -2,10 +2,10 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  scanTrainingTree,
-  trainingRoundFromPath
-} from '../../../../../../src-main/core/ingest/training/tree-scan'
+import { scanTrainingTree } from '../../../../../../src-main/core/ingest/training/tree-scan'
+import { roundFromPath } from '../../../../../../src-main/mlperf'
+
+const trainingRoundFromPath = (p: string): string | null => roundFromPath('training', p)
 import {
   createTrainingReadContext,
   readTrainingResultSet,
