@@ -133,3 +133,6 @@ export function knownBenchmarks(): string[] {
 export function benchmarkAlias(name: string): string {
   return name === 'mask' ? 'maskrcnn' : name
 }
+
+/** Unit of a training power submission's energy (result_summarizer reports joules). */
+export const TRAINING_ENERGY_UNIT = 'joules'

@@ -219,6 +219,15 @@ export async function scanTrainingTree(
       }
       return
     }
+    if (listing.files.includes('scaling.json')) {
+      // A benchmark folder the review scaled but whose logs are not there (a partial copy, or
+      // blobs missing from a clone): the summarizer gives it no score; say so instead of nothing.
+      skipped.push({
+        path: dir,
+        reason:
+          'scaling.json but no result_*.txt log: this result set has no runs to score (the official table leaves its cell empty).'
+      })
+    }
     for (const sub of listing.dirs) {
       if (isIgnoredDir(sub, listing.dirs)) continue
       await walk(path.join(dir, sub))
