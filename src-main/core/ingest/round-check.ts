@@ -6,7 +6,15 @@
  */
 import path from 'node:path'
 import type { Suite } from '../../mlperf'
-import { resolveRound, roundFromSegment, rulesRound, suiteTitle } from '../../mlperf'
+import {
+  canonicalRound,
+  knownRounds,
+  latestRound,
+  resolveRound,
+  roundFromSegment,
+  rulesRound,
+  suiteTitle
+} from '../../mlperf'
 import type { SkippedItem } from '../../shared/api'
 
 /** The folder of `dir` (or `dir` itself) whose name names the round, or `dir` when none does. */
@@ -89,5 +97,27 @@ export class UndecidedRounds {
         'They are filed under round "unknown"; import them again with the round set ' +
         '(import --round vX.Y, or the Round field of the import dialog).'
     ]
+  }
+}
+
+/**
+ * The round given for an import (CLI --round, the import dialog's Round field): a round of
+ * either suite, or a newer one (read with the latest rules); blank means none.
+ */
+export function checkImportRound(
+  round: string | null | undefined
+): { round: string | null } | { error: string } {
+  if (round === undefined || round === null || round.trim() === '') return { round: null }
+  const inference = resolveRound('inference', round.trim())
+  const training = resolveRound('training', round.trim())
+  if (inference.kind !== 'invalid') return { round: inference.round }
+  if (training.kind !== 'invalid') return { round: training.round }
+  const name = canonicalRound(round.trim())
+  if (name === null) return { error: inference.error }
+  const list = (suite: Suite): string => knownRounds(suite).join(', ')
+  return {
+    error:
+      `${name} is not an MLPerf Inference or Training round (Inference: ${list('inference')}; ` +
+      `Training: ${list('training')}). A round newer than ${latestRound('inference')} is read with the latest rules.`
   }
 }

@@ -20,6 +20,7 @@ import { normaliseAvailability, parseTrainingSystemFile, parseV05Entry } from '.
 import {
   TRAINING_ENERGY_UNIT,
   UNSURE_END_MARKER_ROUNDS,
+  allowedBenchmarks,
   benchmarkAlias,
   olympicDropCount,
   resolveRound,
@@ -283,6 +284,17 @@ export async function readTrainingResultSet(
       notes.push(
         `The round could not be decided from the logs: ${found.reason}. Set it with the import's round option.`
       )
+    }
+  } else if (loc.round === null) {
+    // A round given for the import wins, but a contradiction with the logs is said.
+    const found = detectTrainingRound(okLogs, benchmark)
+    if (found.round !== null && found.round !== round) {
+      notes.push(
+        `Warning: the logs point to round ${found.round} (${found.evidence}), not ${round}, the round set for this import.`
+      )
+    }
+    if (rules !== null && !allowedBenchmarks(rules).includes(benchmark)) {
+      notes.push(`Warning: ${benchmark} is not a benchmark of ${round}.`)
     }
   }
   const target = okLogs[0]?.target ?? null
