@@ -104,7 +104,11 @@ export function readLocalRunRecord(input: LocalRunRecordInput): LocalRunRecord {
     summary
   })
   const verdict = values.get('result_validity')
-  const valid = typeof verdict === 'string' ? verdict === 'VALID' : summary.validity === 'VALID'
+  // Without an official value (no early-stopping estimate) a run is never valid, whatever the
+  // verdict, so it can never rank as a result.
+  const valid =
+    (typeof verdict === 'string' ? verdict === 'VALID' : summary.validity === 'VALID') &&
+    ov.value !== null
 
   const files: SourceFile[] = [
     { role: 'summary', path: summaryPath, bytes: Buffer.byteLength(summaryText) },

@@ -520,8 +520,8 @@ export function buildSummaryRecord(
     powerValue: power?.value ?? null,
     powerUnit: power?.unit ?? null,
     accuracy,
-    // A published summary row is a result that passed the checker.
-    valid: true,
+    // A published row passed the checker; a row without a result value has nothing to be valid.
+    valid: value !== null,
     inferred,
     weightDataTypes: toText(input.weightDataTypes),
     source: ctx.path,
