@@ -297,6 +297,8 @@ export async function readTrainingResultSet(
       notes.push(`Warning: ${benchmark} is not a benchmark of ${round}.`)
     }
   }
+  // The texts were kept only to read the runs again with a decided round.
+  texts.length = 0
   const target = okLogs[0]?.target ?? null
   if (target === null)
     notes.push(`No quality target known for ${benchmark}: convergence was not checked.`)
