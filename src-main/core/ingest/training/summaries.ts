@@ -21,7 +21,13 @@ import Papa from 'papaparse'
 import type { SkippedItem } from '../../../shared/api'
 import type { TrainingResultRecord } from '../../../shared/training'
 import { normaliseAvailability } from './system-info'
-import { benchmarkAlias, knownBenchmarks, roundFromPath, roundFromSegment } from '../../../mlperf'
+import {
+  benchmarkAlias,
+  knownBenchmarks,
+  resolveRound,
+  roundFromPath,
+  roundFromSegment
+} from '../../../mlperf'
 
 export type TrainingSummaryFormat = 'summarizer-csv' | 'summarizer-json' | 'cm-result-json'
 
@@ -113,6 +119,8 @@ function rowRecords(
 ): TrainingResultRecord[] {
   const detailsUrl = cell(row.details_url)
   const round = roundFromUrl(detailsUrl) ?? ctx.fallbackRound ?? 'unknown'
+  const resolved = resolveRound('training', round)
+  const roundNote = resolved.kind === 'newer' ? [resolved.note] : []
   const systemName = cell(row.system) ?? cell(row._System)
   const systemId = systemIdFromDetailsUrl(detailsUrl) ?? systemName ?? 'unknown'
   const submitter = cell(row.submitter) ?? cell(row.Organization) ?? 'unknown'
@@ -146,7 +154,8 @@ function rowRecords(
         system: scalarFields(row),
         runs: [],
         notes: [
-          `Official value from ${ctx.label}. Run logs, scaling factor and aborted runs are not in the summary.`
+          `Official value from ${ctx.label}. Run logs, scaling factor and aborted runs are not in the summary.`,
+          ...roundNote
         ],
         invalidReason: null,
         target: null,
