@@ -165,5 +165,6 @@ test.describe('Import', () => {
     await expect(explorer.detail).toContainText(
       'Round v4.1 set for this import (the path names no round).'
     )
+    await page.screenshot({ path: join(shots, 'import-round-note.png') })
   })
 })
