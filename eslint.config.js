@@ -78,6 +78,15 @@ export default tseslint.config(
     ]
   ),
   layer(
+    ['src-main/mlperf/**'],
+    [
+      {
+        regex: '^(?!\\./)',
+        message: 'The MLPerf rulebook is pure: it imports only its own files.'
+      }
+    ]
+  ),
+  layer(
     ['src-main/core/**'],
     [
       noElectron,

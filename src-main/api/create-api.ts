@@ -6,6 +6,7 @@ import type { WritableDb } from '../core/db/types'
 import { resultsCsv } from '../core/export/results-csv'
 import { listDir } from '../core/files/list-dir'
 import { ImportManager } from '../core/ingest/import-manager'
+import { checkImportRound } from '../core/ingest/round-check'
 import { queryFacets } from '../core/query/facets'
 import { queryResults } from '../core/query/results-query'
 import { countInferenceResults, getInferenceResult } from '../core/repo/inference-results'
@@ -89,7 +90,11 @@ export function createApi(ports: ApiPorts): ApiHandle {
       csv: async (view) => resultsCsv(db, view)
     },
     imports: {
-      start: async ({ paths }) => ({ jobId: imports.start(paths).jobId }),
+      start: async ({ paths, round }) => {
+        const checked = checkImportRound(round)
+        if ('error' in checked) throw new ApiFailure('invalid_input', checked.error)
+        return { jobId: imports.start(paths, { round: checked.round }).jobId }
+      },
       cancel: async ({ jobId }) => ({ cancelled: imports.cancel(jobId) }),
       get: async ({ jobId }) => {
         const r = imports.get(jobId)

@@ -18,16 +18,19 @@ import { commentBlock } from '../shared/charts/footnote'
 import { tableFootnote } from '../core/export/render-view'
 import { ttmtCmd } from './ttmt-cmd'
 import { RUN_HELP, runCmd } from './run-cmd'
+import { checkImportRound } from '../core/ingest/round-check'
 
 const APP_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
 const HELP = `mlperf-explorer: MLPerf results from the command line
 
-  mlperf-explorer import <path>... [--db FILE]
+  mlperf-explorer import <path>... [--db FILE] [--round vX.Y]
       Import submission trees (inference_results_vX.Y and training_results_vX.Y clones,
       division, submitter or own folders; a folder or a single file of training result_*.txt
       logs) and official summary files (summary_results.json, summary.csv, summary.json,
-      cm-result.json).
+      cm-result.json). --round is the round of results whose folders name none (without it,
+      training rounds are decided from the logs' dates, benchmark and targets, inference rounds
+      from the LoadGen seeds).
   mlperf-explorer results [--db FILE] [--suite inference|training] [--where COLUMN=VALUE]...
                           [--search TEXT] [--sort [-]COLUMN] [--format csv|json|table]
                           [--footnote]
@@ -64,9 +67,19 @@ function open(db: string | undefined, seedSample: boolean, shell: 'cli' | 'web' 
   })
 }
 
-async function importCmd(paths: string[], db: string | undefined, io: Out): Promise<number> {
+async function importCmd(
+  paths: string[],
+  db: string | undefined,
+  round: string | undefined,
+  io: Out
+): Promise<number> {
   if (paths.length === 0) {
     io.err('import: give at least one folder or summary file\n')
+    return 2
+  }
+  const checked = checkImportRound(round)
+  if ('error' in checked) {
+    io.err(`import: --round ${round ?? ''}: ${checked.error}\n`)
     return 2
   }
   const backend = open(db, false)
@@ -78,7 +91,10 @@ async function importCmd(paths: string[], db: string | undefined, io: Out): Prom
       `\r  files read ${p.filesRead}, results found ${p.resultsFound}${p.totalItems ? ` of ${p.totalItems}` : ''}   `
     )
   })
-  const started = backend.imports.start(paths.map((p) => resolve(p)))
+  const started = backend.imports.start(
+    paths.map((p) => resolve(p)),
+    { round: checked.round }
+  )
   const report = await started.done
   if (tty) io.err('\n')
   await backend.close()
@@ -259,6 +275,7 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
         width: { type: 'string' },
         height: { type: 'string' },
         footnote: { type: 'boolean' },
+        round: { type: 'string' },
         help: { type: 'boolean', short: 'h' }
       }
     })
@@ -275,7 +292,7 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
   }
   switch (command) {
     case 'import':
-      return importCmd(positionals, v.db, io)
+      return importCmd(positionals, v.db, v.round, io)
     case 'results':
       return resultsCmd(v, io)
     case 'ttmt':

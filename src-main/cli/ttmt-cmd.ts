@@ -7,16 +7,12 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import Papa from 'papaparse'
 import type { MetricDirection } from '../shared/training'
-import { knownBenchmarks } from '../core/ingest/training/benchmark-meta'
+import { benchmarkAlias, knownBenchmarks, roundFromPath } from '../mlperf'
 import { parseTrainingLog } from '../core/ingest/training/parse-log'
 import type { ParsedTrainingLog } from '../core/ingest/training/parse-log'
-import { benchmarkAlias, defaultThresholds } from '../core/ingest/training/targets'
+import { defaultThresholds } from '../core/ingest/training/default-thresholds'
 import { setTtmt } from '../core/ingest/training/ttmt'
-import {
-  compareResultFiles,
-  isResultFileName,
-  trainingRoundFromPath
-} from '../core/ingest/training/tree-scan'
+import { compareResultFiles, isResultFileName } from '../core/ingest/training/tree-scan'
 
 type Io = { out: (s: string) => void; err: (s: string) => void }
 
@@ -50,7 +46,7 @@ async function parse(file: string): Promise<ParsedTrainingLog> {
   try {
     return parseTrainingLog(text, {
       file,
-      round: trainingRoundFromPath(path.resolve(file)),
+      round: roundFromPath('training', path.resolve(file)),
       benchmark: knownBenchmarks().includes(folder) ? folder : null
     })
   } catch (e) {

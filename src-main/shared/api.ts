@@ -202,8 +202,11 @@ export type Api = {
     csv(input: ViewQuery): Promise<{ csv: string; rows: number }>
   }
   imports: {
-    /** Start importing folders and summary files; progress arrives as `imports.progress` events. */
-    start(input: { paths: string[] }): Promise<{ jobId: string }>
+    /**
+     * Start importing folders and summary files; progress arrives as `imports.progress` events.
+     * `round` ("v3.1") is the round of results whose folders name none (a user's own logs).
+     */
+    start(input: { paths: string[]; round?: string }): Promise<{ jobId: string }>
     /** Stop a running import; what was written so far stays. */
     cancel(input: { jobId: string }): Promise<{ cancelled: boolean }>
     /** A job's report (running or finished). */

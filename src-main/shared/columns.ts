@@ -119,7 +119,10 @@ export const TRAINING_COLUMNS: readonly ColumnInfo[] = [
     defaultVisible: true
   },
   { name: 'valid', label: 'Valid', type: 'boolean', facet: true, defaultVisible: true },
-  { name: 'source_kind', label: 'Imported from', type: 'text', facet: true, defaultVisible: false }
+  { name: 'source_kind', label: 'Imported from', type: 'text', facet: true, defaultVisible: false },
+  // A power submission's energy as the official summarizer reports it (joules).
+  { name: 'energy_value', label: 'Energy', type: 'number', facet: false, defaultVisible: false },
+  { name: 'energy_unit', label: 'Energy unit', type: 'text', facet: true, defaultVisible: false }
 ]
 
 /** Column names of the training CLI/UI CSV, in order. */

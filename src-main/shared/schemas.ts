@@ -126,7 +126,10 @@ export const INPUT_SCHEMAS = {
   }),
   'results.get': z.object({ suite, id: z.number().int() }),
   'results.csv': z.object(view),
-  'imports.start': z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100) }),
+  'imports.start': z.object({
+    paths: z.array(z.string().min(1).max(4096)).min(1).max(100),
+    round: z.string().max(40).optional()
+  }),
   'imports.cancel': z.object({ jobId: z.string().min(1).max(100) }),
   'imports.get': z.object({ jobId: z.string().min(1).max(100) }),
   'imports.list': empty,

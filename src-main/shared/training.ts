@@ -138,6 +138,13 @@ export type TrainingResultRecord = {
   scalingFactor: number | null
   flags: { abortedRuns: number; rcpNormalised: boolean }
   valid: boolean
+  /**
+   * Energy of a power submission as the official summarizer reports it (olympic mean of the
+   * runs' energy ordered by time to train, × scaling factor); null or absent otherwise.
+   */
+  energyValue?: number | null
+  /** Unit of energyValue ("joules"); null when there is no energy. */
+  energyUnit?: string | null
   /** Result set folder (tree) or summary file path (summary). */
   source: string
   sourceKind: TrainingSourceKind

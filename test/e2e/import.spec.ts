@@ -133,4 +133,38 @@ test.describe('Import', () => {
     ).toBeVisible({ timeout: 30_000 })
     await expect(dialog.dialog).toContainText(/not|cannot|exist/i)
   })
+
+  test('the Round field names the round of results whose folders name none', async ({ page }) => {
+    const explorer = new ExplorerPage(page)
+    await explorer.open()
+    const dialog = new ImportDialog(page)
+    await dialog.open()
+    await dialog.queuePath(tree)
+    const round = dialog.dialog.getByLabel('Round', { exact: true })
+    await expect(round).toHaveAttribute('placeholder', 'from the folders and logs')
+
+    // A round no rules fit is refused before anything is read.
+    await round.fill('v1.5')
+    await dialog.start()
+    await expect(dialog.dialog.getByRole('alert')).toContainText(
+      'v1.5 is not an MLPerf Inference or Training round'
+    )
+
+    await round.fill('v4.1')
+    await page.screenshot({ path: join(shots, 'import-round-field.png') })
+    await dialog.start()
+    await dialog.waitForReport()
+    await expect(dialog.report).toContainText('Finished')
+    await dialog.done()
+
+    // The fixture tree names no round: the rows say which round the import gave them.
+    await explorer.searchFor('Acme')
+    await explorer.facetValue('Scenario', 'Offline').click()
+    await expect.poll(() => explorer.total()).toBe(1)
+    await explorer.row(0).click()
+    await expect(explorer.detail).toContainText(
+      'Round v4.1 set for this import (the path names no round).'
+    )
+    await page.screenshot({ path: join(shots, 'import-round-note.png') })
+  })
 })

@@ -423,8 +423,22 @@ describeCorpus(
       const power = records.filter((r) => r.powerValue !== null)
       expect(power.length).toBe(16)
       const krai = power.find((r) => r.round === 'v1.0')
-      expect(krai?.powerUnit).toBe('Joules')
+      // Computed in joules as the v1.0 checker did, stored in millijoules like every round.
+      expect(krai?.powerUnit).toBe('millijoules')
+      expect(krai?.powerValue).toBe(3970.307008260607)
       expect(krai?.detail.notes.some((n) => n.includes('unverified'))).toBe(true)
+      expect(krai?.detail.notes.at(-1)).toBe(
+        'Power: Energy published in joules by the v1.0 tools; stored in millijoules (× 1000) like every other round.'
+      )
+      // One unit per kind: watts for average power, millijoules for energy per query.
+      expect(new Set(power.map((r) => `${r.scenario} ${r.powerUnit}`))).toEqual(
+        new Set([
+          'Offline Watts',
+          'Server Watts',
+          'SingleStream millijoules',
+          'MultiStream millijoules'
+        ])
+      )
     })
 
     it('marks exactly the inferred results the corpus README lists', () => {

@@ -13,11 +13,10 @@ import {
   createTrainingReadContext,
   readTrainingResultSet,
   readTrainingSummaryFile,
-  runsRequired,
   scanTrainingTree,
-  setTtmtForTarget,
-  trainingTarget
+  setTtmtForTarget
 } from '../../src-main/core/ingest/training/index'
+import { runsRequired, trainingTarget } from '../../src-main/mlperf'
 import type { TrainingResultRecord, TrainingRun } from '../../src-main/shared/training'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')

@@ -12,6 +12,8 @@ import pngjs from 'pngjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseMllogDetail } from '../../src-main/core/ingest/inference/mllog-detail'
 import { parseSummaryLog } from '../../src-main/core/ingest/inference/summary-log'
+import { readLocalRunRecord } from '../../src-main/core/local-runs/local-run-record'
+import { machineInfo } from '../../src-main/core/local-runs/machine-info'
 import { inspectSample } from '../../src-main/core/runner/inspect-sample'
 import { FORMAT_NOTE, runLocal } from '../../src-main/core/runner/local-run'
 import { float32LeHex } from '../../src-main/core/runner/benchmarks'
@@ -187,6 +189,37 @@ describe('performance runs in the four scenarios', () => {
     expect(r.summary!.perQuery).not.toBeNull()
     expect(r.valid).toBe(true)
     checkLogs(r)
+  })
+
+  it('MultiStream without an early-stopping estimate: no official value, never valid', async () => {
+    const r = await runLocal(
+      settings('ms-short', {
+        scenario: 'MultiStream',
+        minDurationMs: 50,
+        minQueryCount: 20,
+        maxQueryCount: 20
+      }),
+      { createWorker }
+    )
+    expect(r.status).toBe('done')
+    expect(r.summary!.queryCount).toBeLessThan(662)
+    expect(r.summary!.earlyStoppingEstimateNs).toBeNull()
+    // The measured p99 is shown, but not as the early-stopping estimate.
+    expect(r.summary!.resultLabel).toBe(
+      '99th percentile latency (measured; too few queries for an early-stopping estimate, so no official result)'
+    )
+    const { record } = readLocalRunRecord({
+      runDir: r.runDir,
+      runKey: 'ms-short',
+      result: r,
+      machine: machineInfo()
+    })
+    expect(record.value).toBeNull()
+    expect(record.valid).toBe(false)
+    expect(record.metric).toBe('latency_p99_ms')
+    expect(record.detail.notes.join(' ')).toContain(
+      `No official value: LoadGen processed too few queries (${r.summary!.queryCount} ran) for a 99th-percentile early-stopping estimate`
+    )
   })
 
   it('Server: valid under a generous bound, invalid under an impossible one', async () => {

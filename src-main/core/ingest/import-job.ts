@@ -14,6 +14,7 @@ import type { ResultLocation } from './inference'
 import { createDirLister } from './dir-listing'
 import { findSummaryFiles } from './find-summary-files'
 import { mapOrdered } from './map-ordered'
+import { NewerRoundTally, UndecidedRounds, refuseInvalidRounds } from './round-check'
 import { isSummaryFileName, readSummaryFile } from './summaries'
 import {
   readTrainingLogFile,
@@ -33,6 +34,11 @@ import type { TrainingReadResult, TrainingSetLocation, TrainingSummaryResult } f
 export type ImportEvents = {
   progress: (p: ImportProgress) => void
   finished: (r: ImportReport) => void
+}
+
+export type ImportOptions = {
+  /** Round of the results whose path names none (a user's own folder); validated by the API. */
+  round?: string | null
 }
 
 /** Results written per transaction: small enough to keep the event loop responsive. */
@@ -71,8 +77,10 @@ export async function runImport(
   paths: readonly string[],
   events: Partial<ImportEvents>,
   signal: AbortSignal,
-  jobId: string = randomUUID()
+  jobId: string = randomUUID(),
+  options: ImportOptions = {}
 ): Promise<ImportReport> {
+  const round = options.round ?? null
   const report: ImportReport = {
     jobId,
     paths: [...paths],
@@ -119,6 +127,8 @@ export async function runImport(
   let wroteAny = false
   let kept = 0
   let repeatedSummaryRows = 0
+  const newerRounds = new NewerRoundTally()
+  const undecidedRounds = new UndecidedRounds()
   const flush = (): void => {
     if (pending.length === 0) return
     const c = upsertInferenceResults(db, pending, importId)
@@ -149,6 +159,7 @@ export async function runImport(
       return
     }
     if (inferenceSeen.get(key) !== 'tree') inferenceSeen.set(key, rec.sourceKind)
+    newerRounds.add('inference', rec.round)
     pending.push(rec)
     if (pending.length >= BATCH) {
       phase = 'writing'
@@ -180,6 +191,7 @@ export async function runImport(
       return
     }
     if (trainingSeen.get(key) !== 'tree') trainingSeen.set(key, rec.sourceKind)
+    newerRounds.add('training', rec.round)
     pendingTraining.push(rec)
     if (pendingTraining.length >= TRAINING_BATCH) {
       phase = 'writing'
@@ -192,6 +204,7 @@ export async function runImport(
     if ('record' in res) {
       report.resultsFound++
       report.notes.push(...trainingRunNotes(res.record))
+      undecidedRounds.add(res.record.source, res.record.round)
       addTraining(res.record)
     } else {
       skip(res.skipped.path, res.skipped.reason)
@@ -246,10 +259,14 @@ export async function runImport(
         }
       })
       for (const s of training.skipped) skip(s.path, s.reason)
-      if (scan.locations.length > 0) {
-        work.push({ kind: 'tree', root: p, locations: scan.locations })
+      // A folder naming a round no rules fit is refused once, by name, and not read.
+      const locations = refuseInvalidRounds('inference', scan.locations)
+      const sets = refuseInvalidRounds('training', training.sets)
+      for (const s of [...locations.skipped, ...sets.skipped]) skip(s.path, s.reason)
+      if (locations.kept.length > 0) {
+        work.push({ kind: 'tree', root: p, locations: locations.kept })
       }
-      if (training.sets.length > 0) work.push({ kind: 'training', root: p, sets: training.sets })
+      if (sets.kept.length > 0) work.push({ kind: 'training', root: p, sets: sets.kept })
       if (scan.locations.length === 0 && training.sets.length === 0) {
         // A folder with no result folders may hold official summary files (e.g. a
         // cm4mlperf-results checkout): import those instead.
@@ -267,14 +284,14 @@ export async function runImport(
     phase = 'parsing'
     emit(true)
 
-    const ctx = createReadContext()
+    const ctx = createReadContext(round)
     const trainingCtx = createTrainingReadContext()
     let sliceStart = performance.now()
     for (const w of work) {
       if (signal.aborted) break
       if (w.kind === 'training-log') {
         currentPath = w.file
-        takeTrainingRead(await readTrainingLogFile(w.file, trainingCtx))
+        takeTrainingRead(await readTrainingLogFile(w.file, trainingCtx, round))
         emit()
         continue
       }
@@ -282,7 +299,7 @@ export async function runImport(
         const reads = mapOrdered(
           w.sets,
           READ_CONCURRENCY,
-          (loc) => readTrainingResultSet(loc, trainingCtx),
+          (loc) => readTrainingResultSet(loc, trainingCtx, { round }),
           signal
         )
         for await (const res of reads) {
@@ -359,6 +376,7 @@ export async function runImport(
     phase = 'writing'
     flush()
     flushTraining()
+    report.notes.push(...newerRounds.notes(), ...undecidedRounds.notes())
     if (repeatedSummaryRows > 0) {
       report.notes.push(
         `${repeatedSummaryRows} summary row(s) repeat a result already read from another summary file in this import; the first copy was kept.`

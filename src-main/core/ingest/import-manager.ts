@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { ImportProgress, ImportReport } from '../../shared/api'
 import type { WritableDb } from '../db/types'
 import { getImport, listImports } from '../repo/imports'
-import type { ImportEvents } from './import-job'
+import type { ImportEvents, ImportOptions } from './import-job'
 import { runImport } from './import-job'
 
 /** Runs imports in the background and keeps a handle to cancel each while it runs. */
@@ -32,10 +32,13 @@ export class ImportManager {
   }
 
   /** Starts a job and returns its id at once; the work continues on the event loop. */
-  start(paths: readonly string[]): { jobId: string; done: Promise<ImportReport> } {
+  start(
+    paths: readonly string[],
+    options: ImportOptions = {}
+  ): { jobId: string; done: Promise<ImportReport> } {
     const jobId = randomUUID()
     const abort = new AbortController()
-    const done = runImport(this.db, paths, this.events, abort.signal, jobId).finally(() =>
+    const done = runImport(this.db, paths, this.events, abort.signal, jobId, options).finally(() =>
       this.running.delete(jobId)
     )
     this.running.set(jobId, { abort, done })

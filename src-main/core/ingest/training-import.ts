@@ -23,11 +23,12 @@ import { describeTrainingSet } from './training/tree-scan'
  */
 export async function readTrainingLogFile(
   file: string,
-  ctx: TrainingReadContext
+  ctx: TrainingReadContext,
+  round: string | null = null
 ): Promise<TrainingReadResult> {
   const name = path.basename(file)
   const loc = await describeTrainingSet(path.dirname(file), { dirs: [], files: [name] })
-  const res = await readTrainingResultSet({ ...loc, strayDirs: [] }, ctx)
+  const res = await readTrainingResultSet({ ...loc, strayDirs: [] }, ctx, { round })
   if ('skipped' in res) return { ...res, skipped: { ...res.skipped, path: file } }
   const record: TrainingResultRecord = {
     ...res.record,

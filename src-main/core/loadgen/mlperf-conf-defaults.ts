@@ -1,8 +1,10 @@
 /**
  * The official mlperf.conf as compiled into LoadGen (v6.1 snapshot, spec A.5), in its own
  * syntax so the same parser reads it and user.conf. Only data lines; the values are copied
- * from the MLCommons inference repository's loadgen/mlperf.conf.
+ * from the MLCommons inference repository's loadgen/mlperf.conf. The seeds are the newest
+ * round's, from the rulebook (src-main/mlperf/inference-seeds.ts).
  */
+import { latestRound, latestSeeds } from '../../mlperf'
 import type { ConfEntries } from './config'
 import { lookupConf, parseConf } from './config'
 
@@ -156,16 +158,17 @@ const TOKEN_LATENCIES = [
 ]
 
 function buildConf(): string {
-  const l: string[] = ['# Built-in mlperf.conf (v6.1 snapshot)']
+  const l: string[] = [`# Built-in mlperf.conf (${latestRound('inference')} snapshot)`]
   for (const [m, v] of Object.entries(PERFORMANCE_SAMPLE_COUNT)) {
     l.push(`${m}.*.performance_sample_count_override = ${v}`)
   }
   l.push('gpt-oss-120b.*.accuracy_sample_count_override = 4395')
   l.push('gpt-oss-120b-interactive.*.accuracy_sample_count_override = 4395')
+  const seeds = latestSeeds()
   l.push(
-    '*.*.qsl_rng_seed = 2085463073848966840',
-    '*.*.sample_index_rng_seed = 2747215439041700203',
-    '*.*.schedule_rng_seed = 16159082839903944936',
+    `*.*.qsl_rng_seed = ${seeds.qsl}`,
+    `*.*.sample_index_rng_seed = ${seeds.sampleIndex}`,
+    `*.*.schedule_rng_seed = ${seeds.schedule}`,
     '*.SingleStream.target_latency_percentile = 90',
     'pointpainting.SingleStream.target_latency_percentile = 99.9',
     '*.SingleStream.min_duration = 600000',

@@ -15,14 +15,13 @@
  */
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { latestRound, mlperfModelName } from '../../mlperf'
 import type { InferenceResultRecord, SourceFile } from '../../shared/inference'
 import type { RunResult } from '../../shared/local-run'
 import { parseAccuracyText } from '../ingest/inference/accuracy-txt'
-import { mlperfModelName } from '../ingest/inference/benchmark-names'
 import type { MllogValue } from '../ingest/inference/mllog-detail'
 import { parseMllogDetail } from '../ingest/inference/mllog-detail'
 import { deriveOfficialValue } from '../ingest/inference/official-value'
-import { INFERENCE_ROUNDS } from '../ingest/inference/rounds'
 import { normaliseScenario, parseSummaryLog } from '../ingest/inference/summary-log'
 import { validityChecks } from '../ingest/inference/validity'
 import type { MachineInfo } from './machine-info'
@@ -33,7 +32,7 @@ export const LOCAL_ROUND = 'local'
 export const LOCAL_DIVISION = 'local'
 export const LOCAL_SUBMITTER = 'You'
 /** The round whose checker rules derive a local run's official value and checks. */
-export const RULES_ROUND: string = INFERENCE_ROUNDS[INFERENCE_ROUNDS.length - 1] ?? 'v6.1'
+export const RULES_ROUND: string = latestRound('inference')
 
 export const UNVERIFIED_NOTE =
   'Your own run, made with MLPerf Explorer on this machine: unverified (not reviewed or published by MLCommons).'
@@ -106,7 +105,11 @@ export function readLocalRunRecord(input: LocalRunRecordInput): LocalRunRecord {
     summary
   })
   const verdict = values.get('result_validity')
-  const valid = typeof verdict === 'string' ? verdict === 'VALID' : summary.validity === 'VALID'
+  // Without an official value (no early-stopping estimate) a run is never valid, whatever the
+  // verdict, so it can never rank as a result.
+  const valid =
+    (typeof verdict === 'string' ? verdict === 'VALID' : summary.validity === 'VALID') &&
+    ov.value !== null
 
   const files: SourceFile[] = [
     { role: 'summary', path: summaryPath, bytes: Buffer.byteLength(summaryText) },

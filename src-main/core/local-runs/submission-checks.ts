@@ -10,7 +10,7 @@
 import type { ValidityCheck } from '../../shared/inference'
 import type { MllogValue } from '../ingest/inference/mllog-detail'
 import { mllogIntegerText, mllogNumber } from '../ingest/inference/mllog-detail'
-import { ROUND_SEEDS } from '../ingest/inference/rounds'
+import { ROUND_SEEDS } from '../../mlperf'
 import { mlperfConfSetting } from '../loadgen/mlperf-conf-defaults'
 
 const int = (n: number): string => Math.round(n).toLocaleString('en-US')

@@ -1,10 +1,11 @@
 import type { ThresholdDefaults } from '../../shared/api'
-import type { TargetSpec } from '../ingest/training/targets'
-import { defaultThresholds, isTrainingRound, trainingTarget } from '../ingest/training/targets'
+import type { TargetSpec } from '../../mlperf'
+import { isKnownRound, trainingTarget } from '../../mlperf'
+import { defaultThresholds } from '../ingest/training/default-thresholds'
 
 /** The target of a benchmark in a round; a round the table does not know means "latest". */
 export function targetFor(round: string, benchmark: string): TargetSpec | null {
-  return trainingTarget(isTrainingRound(round) ? round : null, benchmark)
+  return trainingTarget(isKnownRound('training', round) ? round : null, benchmark)
 }
 
 /**

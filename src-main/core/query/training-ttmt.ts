@@ -1,7 +1,7 @@
 import type { TtmtView } from '../../shared/api'
 import type { EvalPoint } from '../../shared/training'
 import type { ReadonlyDb } from '../db/types'
-import { defaultThresholds } from '../ingest/training/targets'
+import { defaultThresholds } from '../ingest/training/default-thresholds'
 import { setTtmt, sortThresholds, speedupTable } from '../ingest/training/ttmt'
 import { getTrainingResult } from '../repo/training-results'
 import { QueryInputError } from './column-registry'

@@ -34,7 +34,9 @@ const INSERT_COLUMNS = [
   'rcp_normalised',
   'valid',
   'source',
-  'source_kind'
+  'source_kind',
+  'energy_value',
+  'energy_unit'
 ] as const
 
 type StoredRow = Record<(typeof INSERT_COLUMNS)[number], string | number | null>
@@ -65,8 +67,20 @@ function toRow(r: TrainingResultRecord): StoredRow {
     rcp_normalised: r.flags.rcpNormalised ? 1 : 0,
     valid: r.valid ? 1 : 0,
     source: r.source,
-    source_kind: r.sourceKind
+    source_kind: r.sourceKind,
+    energy_value: finite(r.energyValue ?? null),
+    energy_unit: r.energyUnit ?? null
   }
+}
+
+/**
+ * The row as hashed: the energy columns (migration 0061) only when set, so that every result
+ * stored before they existed keeps its hash and re-imports as unchanged.
+ */
+function hashedRow(row: StoredRow): Partial<StoredRow> {
+  if (row.energy_value !== null || row.energy_unit !== null) return row
+  const { energy_value: _v, energy_unit: _u, ...rest } = row
+  return rest
 }
 
 const SQL = upsertSql('training_results', 'training_result_details', INSERT_COLUMNS, KEY_COLUMNS)
@@ -127,7 +141,7 @@ export function upsertTrainingResults(
       // The runs live in training_runs; the stored detail leaves them out.
       const detailJson = JSON.stringify({ ...rec.detail, runs: [] })
       // The hash covers the runs too: a changed run is a changed result.
-      const hash = contentHash(row, JSON.stringify(rec.detail))
+      const hash = contentHash(hashedRow(row), JSON.stringify(rec.detail))
       let existing = find.get(row) as Existing | undefined
       if (!existing) {
         const sameSystem = findSystem.all(row) as { id: number; source_kind: string }[]

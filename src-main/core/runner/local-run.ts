@@ -99,7 +99,10 @@ function toRunSummary(ps: PerformanceSummary, rec: RunRecord, jitterP99: number)
     mode: s.mode,
     result: officialResult(ps),
     resultLabel: latency
-      ? `${pct}th percentile latency (early stopping estimate)`
+      ? ps.earlyStopping?.estimate != null
+        ? `${pct}th percentile latency (early stopping estimate)`
+        : // The measured percentile, not an estimate: too few queries for one (no official value).
+          `${pct}th percentile latency (measured; too few queries for an early-stopping estimate, so no official result)`
       : s.scenario === 'Server'
         ? 'Completed samples per second'
         : 'Samples per second',

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
+import { publishedPowerUnit, toStoredPower } from '../../mlperf'
 import type { InferenceResultRecord } from '../../shared/inference'
 import type { WritableDb } from '../db/types'
 import {
@@ -7,6 +8,24 @@ import {
   rebuildInferenceFts,
   upsertInferenceResults
 } from '../repo/inference-results'
+
+/**
+ * A sample record made by an importer older than the one energy unit (migration 0060): energy
+ * published in joules is stored in millijoules, with the note today's importers write.
+ */
+function withStoredEnergyUnit(r: InferenceResultRecord): InferenceResultRecord {
+  const unit = publishedPowerUnit(r.powerUnit)
+  if (r.powerValue === null || unit === null) return r
+  const stored = toStoredPower(r.powerValue, unit, r.round)
+  if (stored.note === null) return r
+  const note = r.sourceKind === 'tree' ? `Power: ${stored.note}` : stored.note
+  return {
+    ...r,
+    powerValue: stored.value,
+    powerUnit: stored.unit,
+    detail: { ...r.detail, notes: [...r.detail.notes, note] }
+  }
+}
 
 /** File name of the bundled sample inside resources/sample/. */
 export const SAMPLE_FILE = 'inference-results.json.gz'
@@ -21,7 +40,7 @@ export function seedSampleIfEmpty(db: WritableDb, samplePath: string): number {
   const records = JSON.parse(
     gunzipSync(readFileSync(samplePath)).toString('utf8')
   ) as InferenceResultRecord[]
-  const counts = upsertInferenceResults(db, records, null)
+  const counts = upsertInferenceResults(db, records.map(withStoredEnergyUnit), null)
   rebuildInferenceFts(db)
   return counts.imported
 }

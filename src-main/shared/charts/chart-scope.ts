@@ -4,7 +4,7 @@
  */
 import type { ChartRow } from './chart-points'
 import { isLocal } from './chart-points'
-import { compareRounds } from './rounds'
+import { compareRounds } from '../../mlperf'
 
 export const SCENARIO_ORDER: readonly string[] = [
   'Offline',

@@ -11,8 +11,14 @@
  *  - open-division results may run another model; network-division results run over a network.
  * Smaller metric changes that MLCommons still compares across are returned as caveats.
  */
+import type { BenchmarkDefinition } from '../../mlperf'
+import {
+  BENCHMARK_DEFINITIONS,
+  BENCHMARK_SUCCESSORS,
+  inferenceEra,
+  roundAtLeast
+} from '../../mlperf'
 import type { ChartRow } from './chart-points'
-import { roundAtLeast } from './rounds'
 
 /** The fields the rules look at. */
 export type ComparableResult = {
@@ -42,47 +48,6 @@ export function toComparable(r: ChartRow): ComparableResult {
 
 export type Comparability = { ok: true; caveats: string[] } | { ok: false; reason: string }
 
-/** A benchmark's definitions: a new entry starts at the round where something changed. */
-type Definition = { from: string; change?: string }
-
-const DEFINITIONS: Readonly<Record<string, readonly Definition[]>> = {
-  '3d-unet': [
-    { from: 'v0.7' },
-    { from: 'v2.0', change: 'the dataset changed from BraTS 2019 to KiTS 2019 in v2.0' },
-    {
-      from: 'v2.1',
-      change: 'the quality target changed in v2.1 (reference DICE 0.86331 → 0.86170)'
-    }
-  ],
-  'mixtral-8x7b': [
-    { from: 'v4.1' },
-    {
-      from: 'v5.0',
-      change: 'the accuracy targets and the tokens-per-sample reference changed in v5.0'
-    }
-  ]
-}
-
-/** Benchmarks that replaced another; never paired, and said so when both are in a chart. */
-const SUCCESSORS: readonly { from: string; to: string; why: string }[] = [
-  {
-    from: 'dlrm',
-    to: 'dlrm-v2',
-    why: 'DLRM was replaced by DLRMv2 (new model, synthetic multi-hot dataset) in v3.1'
-  },
-  { from: 'dlrm-v2', to: 'dlrm-v3', why: 'DLRMv3 is a new recommendation model (v6.0)' },
-  {
-    from: 'ssd-large',
-    to: 'retinanet',
-    why: 'SSD-ResNet34 (COCO) was replaced by RetinaNet (OpenImages) in v2.1'
-  },
-  {
-    from: 'llama2-70b',
-    to: 'llama2-70b-interactive',
-    why: 'the Interactive variant has tighter latency limits than Server'
-  }
-]
-
 /** "bert-99.9" → {base: "bert", variant: "99.9"}; no variant for "resnet". */
 export function splitVariant(benchmark: string): { base: string; variant: '99' | '99.9' | null } {
   const m = /^(.*)-(99(?:\.9)?)$/.exec(benchmark)
@@ -92,7 +57,8 @@ export function splitVariant(benchmark: string): { base: string; variant: '99' |
 
 /** Index of the definition a round falls in (0 when the benchmark never changed). */
 export function definitionIndex(benchmark: string, round: string): number {
-  const defs = DEFINITIONS[splitVariant(benchmark).base]
+  const defs: readonly BenchmarkDefinition[] | undefined =
+    BENCHMARK_DEFINITIONS[splitVariant(benchmark).base]
   if (!defs) return 0
   let index = 0
   defs.forEach((d, i) => {
@@ -102,7 +68,8 @@ export function definitionIndex(benchmark: string, round: string): number {
 }
 
 function definitionChange(benchmark: string, a: string, b: string): string | null {
-  const defs = DEFINITIONS[splitVariant(benchmark).base]
+  const defs: readonly BenchmarkDefinition[] | undefined =
+    BENCHMARK_DEFINITIONS[splitVariant(benchmark).base]
   if (!defs) return null
   const ia = definitionIndex(benchmark, a)
   const ib = definitionIndex(benchmark, b)
@@ -120,16 +87,16 @@ export function benchmarkDifference(a: string, b: string): string {
   if (x.base === y.base && x.variant !== y.variant) {
     return `${a} and ${b} are different benchmarks (${x.variant ?? 'no'} vs ${y.variant ?? 'no'} % of reference accuracy)`
   }
-  const succ = SUCCESSORS.find(
+  const succ = BENCHMARK_SUCCESSORS.find(
     (s) => (s.from === x.base && s.to === y.base) || (s.from === y.base && s.to === x.base)
   )
   if (succ) return `${a} and ${b} are different benchmarks: ${succ.why}`
   return `${a} and ${b} are different benchmarks`
 }
 
-/** True when one round is before v2.0 and the other from v2.0 on. */
+/** True when one round is before early stopping (v2.0) and the other from then on. */
 function crossesV2(a: string, b: string): boolean {
-  return roundAtLeast(a, 'v2.0') !== roundAtLeast(b, 'v2.0')
+  return inferenceEra(a, 'earlyStopping') !== inferenceEra(b, 'earlyStopping')
 }
 
 /** Whether MLCommons would let `a` and `b` be compared, with the reason when not. */
@@ -183,7 +150,7 @@ export function comparability(a: ComparableResult, b: ComparableResult): Compara
   }
   if (
     (a.scenario === 'Server' || a.scenario === 'Interactive') &&
-    roundAtLeast(a.round, 'v4.1') !== roundAtLeast(b.round, 'v4.1')
+    inferenceEra(a.round, 'completedServer') !== inferenceEra(b.round, 'completedServer')
   ) {
     caveats.push('Server reports scheduled samples/s before v4.1 and completed samples/s from v4.1')
   }
@@ -216,7 +183,7 @@ export function benchmarkSetNotes(benchmarks: Iterable<string>): string[] {
     }
   }
   const baseNames = new Set([...present].map((b) => splitVariant(b).base))
-  for (const s of SUCCESSORS) {
+  for (const s of BENCHMARK_SUCCESSORS) {
     if (baseNames.has(s.from) && baseNames.has(s.to)) {
       notes.push(`${s.from} → ${s.to} not paired: ${s.why}`)
     }

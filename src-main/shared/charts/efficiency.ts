@@ -5,11 +5,13 @@
  * design power figure (MLPerf results messaging guidelines). Formulas (spec C.4):
  *  - Offline, Server, Interactive: result (samples/s, queries/s, tokens/s) ÷ average watts;
  *  - SingleStream: 1000 ÷ millijoules per query (one sample per query);
- *  - MultiStream (v3.0+): 8000 ÷ millijoules per query (eight samples per query);
- *  - v2.0–v2.1 energies in joules per query: 1 ÷ J (SingleStream), 8 ÷ J (MultiStream).
+ *  - MultiStream (v2.0+): 8000 ÷ millijoules per query (eight samples per query).
+ * Every round's energy is stored in millijoules (the v1.0–v2.1 joules are converted on import,
+ * src-main/mlperf/inference-power.ts). The legacy MultiStream energy (before v2.0) is per
+ * stream, not per query, so it has no efficiency here.
  */
+import { POWER_UNITS, isLegacyMultiStream } from '../../mlperf'
 import { directionOf } from './direction'
-import { roundAtLeast } from './rounds'
 
 export type Derived = { value: number; unit: string } | { value: null; reason: string }
 
@@ -47,17 +49,13 @@ export function energyEfficiency(r: EfficiencyInput): Derived {
   }
   if (scenario === 'SingleStream' || scenario === 'MultiStream') {
     const samplesPerQuery = scenario === 'SingleStream' ? 1 : 8
-    if (pu === 'millijoules' || pu === 'mj') {
-      return { value: (samplesPerQuery * 1000) / r.powerValue, unit: 'samples/J' }
+    if (pu !== POWER_UNITS.millijoules.toLowerCase() && pu !== 'mj') {
+      return { value: null, reason: `${scenario} energy in ${r.powerUnit}, expected millijoules` }
     }
-    if (pu === 'joules' || pu === 'j') {
-      // v1.0–v1.1 reported joules per sample (and per stream), v2.0–v2.1 per query.
-      if (scenario === 'MultiStream' && !roundAtLeast(r.round, 'v2.0')) {
-        return { value: null, reason: 'pre-v2.0 MultiStream energy is per stream, not per query' }
-      }
-      return { value: samplesPerQuery / r.powerValue, unit: 'samples/J' }
+    if (scenario === 'MultiStream' && isLegacyMultiStream(r.round)) {
+      return { value: null, reason: 'pre-v2.0 MultiStream energy is per stream, not per query' }
     }
-    return { value: null, reason: `${scenario} energy in ${r.powerUnit}, expected millijoules` }
+    return { value: (samplesPerQuery * 1000) / r.powerValue, unit: 'samples/J' }
   }
   return { value: null, reason: `no energy formula for scenario ${scenario || '(none)'}` }
 }

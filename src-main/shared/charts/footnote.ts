@@ -7,7 +7,7 @@
 import type { Suite } from '../api'
 import type { ChartRow } from './chart-points'
 import { isLocal } from './chart-points'
-import { compareRounds } from './rounds'
+import { compareRounds } from '../../mlperf'
 
 /** Where the rows of a chart came from, as the database knows it. */
 export type Provenance = {

@@ -25,7 +25,7 @@ import type { BuildInput, BuiltChart } from './chart-types'
 import { RESULT_COLUMNS, bump, countText, resultCells } from './chart-types'
 import { bestPerRound } from './direction'
 import { citationFootnote } from './footnote'
-import { sortedRounds } from './rounds'
+import { sortedRounds } from '../../mlperf'
 
 const SCENARIO_LINE: Readonly<Record<string, 'solid' | 'dashed' | 'dotted'>> = {
   Offline: 'solid',

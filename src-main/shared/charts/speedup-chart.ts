@@ -28,7 +28,7 @@ import { bump, countText } from './chart-types'
 import { benchmarkSetNotes, comparability, toComparable } from './comparability'
 import { bestPerRound, betterRatio, directionOf } from './direction'
 import { citationFootnote } from './footnote'
-import { compareRounds, sortedRounds } from './rounds'
+import { compareRounds, sortedRounds } from '../../mlperf'
 
 /** Most lines drawn in the same-accelerator mode (the ones seen in most rounds). */
 export const MAX_SPEEDUP_SERIES = 16

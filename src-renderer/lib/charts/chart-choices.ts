@@ -3,7 +3,7 @@ import { decodePoints, systemLabel } from '../../../src-main/shared/charts/chart
 import type { SystemKey } from '../../../src-main/shared/charts/chart-view'
 import { systemKeyText } from '../../../src-main/shared/charts/chart-view'
 import { acceleratorMapper } from '../../../src-main/shared/charts/accelerator-alias'
-import { compareRounds } from '../../../src-main/shared/charts/rounds'
+import { compareRounds } from '../../../src-main/mlperf'
 
 export type SystemChoice = { key: SystemKey; text: string; label: string; results: number }
 export type CountChoice = { count: number; results: number }

@@ -20,6 +20,8 @@ export class ImportJob {
   error = $state<string | null>(null)
   cancelling = $state(false)
   picking = $state(false)
+  /** Round of results whose folders name none ("v3.1"); blank lets folders and logs decide. */
+  round = $state('')
 
   /** Share done in percent, or null while the total is unknown (indeterminate bar). */
   percentDone: number | null = $derived.by(() => {
@@ -88,7 +90,8 @@ export class ImportJob {
     this.report = null
     this.#subscribe()
     try {
-      const { jobId } = await this.#api.imports.start({ paths })
+      const round = this.round.trim()
+      const { jobId } = await this.#api.imports.start(round === '' ? { paths } : { paths, round })
       this.jobId = jobId
       this.phase = 'running'
       const early = this.#early[jobId]

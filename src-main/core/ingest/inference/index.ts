@@ -19,18 +19,9 @@ export { parseSystemDescription, normaliseStatus, normaliseSystemType } from './
 export type { SystemDescription } from './system-description'
 export { parseAccuracyText, accuracyMetricKeys } from './accuracy-txt'
 export type { AccuracyText } from './accuracy-txt'
-export { computePower, parseSpl, parsePowerTimestamp, powerUnitFor } from './power'
-export type { PowerInput, PowerResult, PowerUnit } from './power'
-export { mlperfModelName, roundModels, roundModelMapping } from './benchmark-names'
-export {
-  INFERENCE_ROUNDS,
-  ROUND_SEEDS,
-  roundFromPath,
-  roundFromSeeds,
-  roundFromLoadgenVersion,
-  roundAtLeast
-} from './rounds'
-export { officialMetricSpec, deriveOfficialValue, UNITS } from './official-value'
-export type { OfficialMetricSpec, OfficialValue, OfficialValueInput } from './official-value'
+export { computePower, parseSpl, parsePowerTimestamp } from './power'
+export type { PowerInput, PowerResult } from './power'
+export { deriveOfficialValue } from './official-value'
+export type { OfficialValue, OfficialValueInput } from './official-value'
 export { validityChecks } from './validity'
 export type { ValidityInput } from './validity'

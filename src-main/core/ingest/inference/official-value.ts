@@ -13,241 +13,12 @@
  * the same result do, so the two sources key and compare alike. gptj's "inferred tokens" are a
  * different thing (a tokens/s figure LoadGen derives from samples/s) and have their own ids.
  */
+import type { ResultField } from '../../../mlperf'
+import { UNITS, inferenceEra, officialResultField } from '../../../mlperf'
 import type { MllogValue } from './mllog-detail'
 import { mllogNumber } from './mllog-detail'
-import { roundAtLeast } from './rounds'
 import type { SummaryLog, SummaryScenario } from './summary-log'
 import { summaryNumber, summaryValue } from './summary-log'
-
-export const UNITS = {
-  samples: 'Samples/s',
-  queries: 'Queries/s',
-  tokens: 'Tokens/s',
-  latencyMs: 'Latency (ms)',
-  latencyS: 'Latency (s)',
-  streams: 'Streams'
-} as const
-
-/** How to read the official value of one (round, scenario, benchmark). */
-export type OfficialMetricSpec = {
-  /** Stable metric id (samples_per_second, latency_p90_ms, …). */
-  metric: string
-  unit: string
-  /** Where the number lives: the detail log (v1.0+) or the summary file (v0.5/v0.7). */
-  source: 'detail' | 'summary'
-  /** Detail key or summary label. */
-  key: string
-  /** The raw value is divided by this (1e6 for ns → ms, 1e9 for ns → s, else 1). */
-  divisor: number
-  /** Legacy MultiStream (v0.5–v1.1): the metric is the number of streams. */
-  legacyMultiStream: boolean
-}
-
-/** LLM token-throughput overrides (RESULT_FIELD_BENCHMARK_OVERWRITE), by round range. */
-function tokenOverride(
-  round: string,
-  model: string,
-  scenario: SummaryScenario
-): { key: string; metric: string; unit: string } | null {
-  const isLlama2 = model.startsWith('llama2-70b')
-  if (round === 'v4.0') {
-    if (!isLlama2) return null
-    // The v4.0 checker read tokens/s for Offline but still labelled the unit "Samples/s"; the
-    // results table shows tokens, so we print Tokens/s (noted on the record).
-    if (scenario === 'Offline')
-      return { key: 'result_tokens_per_second', metric: 'tokens_per_second', unit: UNITS.tokens }
-    if (scenario === 'Server')
-      return {
-        key: 'result_completed_samples_per_sec',
-        metric: 'completed_samples_per_second',
-        unit: UNITS.queries
-      }
-    return null
-  }
-  if (!roundAtLeast(round, 'v4.1')) return null
-  const offline = {
-    key: 'result_tokens_per_second',
-    metric: 'tokens_per_second',
-    unit: UNITS.tokens
-  }
-  const server = {
-    key: 'result_completed_tokens_per_second',
-    metric: 'completed_tokens_per_second',
-    unit: UNITS.tokens
-  }
-  const isGptj = model.startsWith('gptj')
-  const v50 = ['llama3.1-405b', 'llama2-70b-interactive-99', 'llama2-70b-interactive-99.9']
-  const v51 = ['llama3.1-8b', 'deepseek-r1', 'llama3.1-405b']
-  const v60 = ['gpt-oss-120b']
-  if (isGptj && !roundAtLeast(round, 'v5.1')) {
-    if (scenario === 'Offline')
-      return {
-        key: 'result_inferred_tokens_per_second',
-        metric: 'inferred_tokens_per_second',
-        unit: UNITS.tokens
-      }
-    if (scenario === 'Server')
-      return {
-        key: 'result_inferred_completed_tokens_per_second',
-        metric: 'inferred_completed_tokens_per_second',
-        unit: UNITS.tokens
-      }
-    return null
-  }
-  const llm =
-    isLlama2 ||
-    model === 'mixtral-8x7b' ||
-    (roundAtLeast(round, 'v5.0') && v50.includes(model)) ||
-    (roundAtLeast(round, 'v5.1') && v51.includes(model)) ||
-    (roundAtLeast(round, 'v6.0') && v60.includes(model))
-  if (llm) {
-    if (scenario === 'Offline') return offline
-    if (scenario === 'Server') return server
-    return null
-  }
-  if (roundAtLeast(round, 'v5.1') && (model === 'whisper' || model === 'llama3.1-8b-edge')) {
-    if (scenario === 'Offline') return offline
-  }
-  return null
-}
-
-/**
- * The official metric for a run whose LoadGen scenario is `scenario` (the scenario of the log,
- * which for a non-inferred result equals the folder's).
- */
-export function officialMetricSpec(
-  round: string,
-  scenario: SummaryScenario,
-  mlperfModel: string
-): OfficialMetricSpec {
-  const legacyMs = !roundAtLeast(round, 'v2.0')
-  const summaryOnly = !roundAtLeast(round, 'v1.0')
-  if (summaryOnly) {
-    switch (scenario) {
-      case 'SingleStream':
-        return {
-          metric: 'latency_p90_ms',
-          unit: UNITS.latencyMs,
-          source: 'summary',
-          key: '90th percentile latency (ns)',
-          divisor: 1e6,
-          legacyMultiStream: false
-        }
-      case 'MultiStream':
-        return {
-          metric: 'streams',
-          unit: UNITS.streams,
-          source: 'summary',
-          key: 'Samples per query',
-          divisor: 1,
-          legacyMultiStream: true
-        }
-      case 'Server':
-        return {
-          metric: 'scheduled_samples_per_second',
-          unit: UNITS.queries,
-          source: 'summary',
-          key: 'Scheduled samples per second',
-          divisor: 1,
-          legacyMultiStream: false
-        }
-      case 'Offline':
-        return {
-          metric: 'samples_per_second',
-          unit: UNITS.samples,
-          source: 'summary',
-          key: 'Samples per second',
-          divisor: 1,
-          legacyMultiStream: false
-        }
-    }
-  }
-  const override = tokenOverride(round, mlperfModel, scenario)
-  if (override) {
-    return { ...override, source: 'detail', divisor: 1, legacyMultiStream: false }
-  }
-  const early = roundAtLeast(round, 'v2.0')
-  switch (scenario) {
-    case 'SingleStream': {
-      if (mlperfModel === 'llama3.1-8b-edge' && roundAtLeast(round, 'v5.1')) {
-        // early_stopping_latency_ss holds a TTFT estimate for token runs (spec A.7).
-        return {
-          metric: 'latency_p90_ms',
-          unit: UNITS.latencyMs,
-          source: 'detail',
-          key: 'result_90.00_percentile_latency_ns',
-          divisor: 1e6,
-          legacyMultiStream: false
-        }
-      }
-      if (mlperfModel.startsWith('wan-2.2')) {
-        return {
-          metric: 'latency_p90_s',
-          unit: UNITS.latencyS,
-          source: 'detail',
-          key: 'early_stopping_latency_ss',
-          divisor: 1e9,
-          legacyMultiStream: false
-        }
-      }
-      return {
-        metric: mlperfModel === 'pointpainting' ? 'latency_p99_9_ms' : 'latency_p90_ms',
-        unit: UNITS.latencyMs,
-        source: 'detail',
-        key: early ? 'early_stopping_latency_ss' : 'result_90.00_percentile_latency_ns',
-        divisor: 1e6,
-        legacyMultiStream: false
-      }
-    }
-    case 'MultiStream':
-      if (legacyMs) {
-        return {
-          metric: 'streams',
-          unit: UNITS.streams,
-          source: 'detail',
-          key: 'effective_samples_per_query',
-          divisor: 1,
-          legacyMultiStream: true
-        }
-      }
-      return {
-        metric: 'latency_p99_ms',
-        unit: UNITS.latencyMs,
-        source: 'detail',
-        key: 'early_stopping_latency_ms',
-        divisor: 1e6,
-        legacyMultiStream: false
-      }
-    case 'Server':
-      if (roundAtLeast(round, 'v4.1')) {
-        return {
-          metric: 'completed_samples_per_second',
-          unit: UNITS.queries,
-          source: 'detail',
-          key: 'result_completed_samples_per_sec',
-          divisor: 1,
-          legacyMultiStream: false
-        }
-      }
-      return {
-        metric: 'scheduled_samples_per_second',
-        unit: UNITS.queries,
-        source: 'detail',
-        key: 'result_scheduled_samples_per_sec',
-        divisor: 1,
-        legacyMultiStream: false
-      }
-    case 'Offline':
-      return {
-        metric: 'samples_per_second',
-        unit: UNITS.samples,
-        source: 'detail',
-        key: 'result_samples_per_second',
-        divisor: 1,
-        legacyMultiStream: false
-      }
-  }
-}
 
 /** Summary label that prints the same quantity as a detail key (for cross-checks/fallback). */
 export const SUMMARY_LABEL_FOR_KEY: Record<string, string> = {
@@ -264,6 +35,7 @@ export const SUMMARY_LABEL_FOR_KEY: Record<string, string> = {
 }
 
 export type OfficialValueInput = {
+  /** The round whose rules apply (a newer round's latest known rules, see round-resolution). */
   round: string
   /** Scenario of the result folder (what the result is published as). */
   folderScenario: SummaryScenario
@@ -325,6 +97,32 @@ function readRaw(
   return s
 }
 
+/** Early-stopping keys: LoadGen writes 0 when too few queries ran for an estimate. */
+const EARLY_STOPPING_KEYS = new Set(['early_stopping_latency_ss', 'early_stopping_latency_ms'])
+
+/** Why an early-stopping estimate of 0 is no value. */
+function noEstimateNote(input: OfficialValueInput, key: string): string {
+  const n = fromDetail(input.detail, 'result_query_count')
+  const pct = key === 'early_stopping_latency_ss' ? '90th' : '99th'
+  const ran = n === null ? '' : ` (${Math.round(n).toLocaleString('en-US')} ran)`
+  return `No official value: LoadGen processed too few queries${ran} for a ${pct}-percentile early-stopping estimate (${key} is 0).`
+}
+
+/** The value of a field from its raw number, or null (with the reason) when there is none. */
+function scaled(
+  spec: ResultField,
+  raw: number | null,
+  input: OfficialValueInput,
+  notes: string[]
+): number | null {
+  if (raw === null) return null
+  if (raw === 0 && spec.source === 'detail' && EARLY_STOPPING_KEYS.has(spec.key)) {
+    notes.push(noEstimateNote(input, spec.key))
+    return null
+  }
+  return spec.divisor === 1 ? raw : raw / spec.divisor
+}
+
 /**
  * Derive the official value. `inferred` is set when the folder scenario differs from the
  * LoadGen scenario (checker `get_inferred_result`).
@@ -333,19 +131,19 @@ export function deriveOfficialValue(input: OfficialValueInput): OfficialValue {
   const { round, folderScenario, logScenario, mlperfModel } = input
   const notes: string[] = []
   if (folderScenario === logScenario) {
-    const spec = officialMetricSpec(round, folderScenario, mlperfModel)
+    const spec = officialResultField(round, folderScenario, mlperfModel)
     const raw = readRaw(spec, input, notes)
-    const value = raw === null ? null : spec.divisor === 1 ? raw : raw / spec.divisor
-    if (spec.divisor === 1e6) notes.push('Nanoseconds divided by 1,000,000 to give milliseconds.')
-    if (round === 'v4.0' && spec.metric === 'tokens_per_second') {
-      notes.push('The v4.0 checker labelled this tokens-per-second value "Samples/s".')
+    const value = scaled(spec, raw, input, notes)
+    if (spec.divisor === 1e6 && (value !== null || raw === null)) {
+      notes.push('Nanoseconds divided by 1,000,000 to give milliseconds.')
     }
+    if (spec.note !== null) notes.push(spec.note)
     return { value, metric: spec.metric, unit: spec.unit, inferred: false, notes }
   }
 
   // Inferred results (edge systems): the folder holds a run of another scenario.
-  const legacyMs = !roundAtLeast(round, 'v2.0')
-  const summaryOnly = !roundAtLeast(round, 'v1.0')
+  const legacyMs = !inferenceEra(round, 'earlyStopping')
+  const summaryOnly = !inferenceEra(round, 'detailLog')
   if (folderScenario === 'Offline' && logScenario === 'SingleStream') {
     const raw = readRaw(
       {
@@ -388,19 +186,17 @@ export function deriveOfficialValue(input: OfficialValueInput): OfficialValue {
     notes.push(
       `Inferred: the MultiStream folder holds a SingleStream run; MultiStream = ${key} × 8 / 1,000,000 ms.`
     )
-    if (raw === 0) {
-      notes.push('LoadGen processed too few queries for a 99th-percentile early-stopping estimate.')
-    }
+    if (raw === 0) notes.push(noEstimateNote(input, key))
     const value = raw === null || raw === 0 ? null : (raw * 8) / 1e6
     return { value, metric: 'latency_p99_ms', unit: UNITS.latencyMs, inferred: true, notes }
   }
   // Any other combination is not something the checker infers: report the log's own metric.
-  const spec = officialMetricSpec(round, logScenario, mlperfModel)
+  const spec = officialResultField(round, logScenario, mlperfModel)
   const raw = readRaw(spec, input, notes)
   notes.push(
     `The ${folderScenario} folder holds a ${logScenario} run, which MLPerf does not convert; the ${logScenario} metric is shown.`
   )
-  const value = raw === null ? null : spec.divisor === 1 ? raw : raw / spec.divisor
+  const value = scaled(spec, raw, input, notes)
   return { value, metric: spec.metric, unit: spec.unit, inferred: false, notes }
 }
 

@@ -4,14 +4,23 @@
  * LoadGen power window (`power_begin` … `power_end`, strictly inside). Offline/Server report the
  * average in Watts; SingleStream/MultiStream report energy per query: millijoules since v3.0,
  * Joules in v1.0–v2.1 (per sample in v1.0/v1.1, whose LoadGen did not log a query count, so the
- * count is reconstructed from the QPS as the checker did).
+ * count is reconstructed from the QPS as the checker did). Energies computed in joules are
+ * stored in millijoules, the one unit of the column (src-main/mlperf/inference-power.ts).
  *
  * Timestamps: since v1.1 LoadGen and PTDaemon both write UTC. Before that each side wrote its
  * local time, corrected with the `timezone` (seconds) of power/server.json (analyzer) and
  * power/client.json (LoadGen). The arithmetic follows the checker's operation order so results
  * match the official tables bit for bit.
  */
-import { roundAtLeast } from './rounds'
+import type { PowerUnit } from '../../../mlperf'
+import {
+  inferenceEra,
+  isEnergyScenario,
+  isLegacyMultiStream,
+  powerUnitFor,
+  publishedEnergyUnit,
+  toStoredPower
+} from '../../../mlperf'
 import type { SummaryScenario } from './summary-log'
 
 export type PowerSample = { timeUs: number; watts: number }
@@ -122,8 +131,6 @@ export type PowerInput = {
   clientTimezoneS: number | null
 }
 
-export type PowerUnit = 'Watts' | 'millijoules' | 'Joules'
-
 export type PowerResult = {
   value: number | null
   unit: PowerUnit
@@ -133,26 +140,23 @@ export type PowerResult = {
   /** Samples averaged. */
   samples: number
   notes: string[]
-}
-
-/** Unit of the power metric for a round and folder scenario. */
-export function powerUnitFor(round: string, folderScenario: SummaryScenario): PowerUnit {
-  if (folderScenario === 'Offline' || folderScenario === 'Server') return 'Watts'
-  return roundAtLeast(round, 'v3.0') ? 'millijoules' : 'Joules'
+  /** Set when the round published the energy in joules and the value was converted to mJ. */
+  unitNote: string | null
 }
 
 export function computePower(input: PowerInput): PowerResult {
   const notes: string[] = []
-  const unit = powerUnitFor(input.round, input.folderScenario)
+  const unit = powerUnitFor(input.folderScenario)
   const none = (why: string): PowerResult => ({
     value: null,
     unit,
     averageWatts: null,
     durationS: null,
     samples: 0,
-    notes: [...notes, why]
+    notes: [...notes, why],
+    unitNote: null
   })
-  const utc = roundAtLeast(input.round, 'v1.1')
+  const utc = inferenceEra(input.round, 'powerUtc')
   const serverTz = utc ? 0 : (input.serverTimezoneS ?? 0)
   const clientTz = utc ? 0 : (input.clientTimezoneS ?? 0)
   if (!utc) {
@@ -167,7 +171,7 @@ export function computePower(input: PowerInput): PowerResult {
   const begin = b + clientTz * 1e6
   const end = e + clientTz * 1e6
   // Values ≤ 0 are dropped since the v3.0-era checker; the older checker averaged every sample.
-  const dropNonPositive = roundAtLeast(input.round, 'v3.0')
+  const dropNonPositive = inferenceEra(input.round, 'energyMillijoules')
   const watts: number[] = []
   for (const s of parseSpl(input.splText)) {
     const t = s.timeUs + serverTz * 1e6
@@ -181,19 +185,23 @@ export function computePower(input: PowerInput): PowerResult {
   for (const w of watts) sum += w
   const avg = sum / watts.length
   const duration = (end - begin) / 1e6
-  const base = { unit, averageWatts: avg, durationS: duration, samples: watts.length }
+  const base = {
+    unit,
+    averageWatts: avg,
+    durationS: duration,
+    samples: watts.length,
+    unitNote: null
+  }
   notes.push(
     `Average of ${watts.length} analyzer samples inside the ${duration.toFixed(3)} s power window.`
   )
-  if (input.folderScenario === 'Offline' || input.folderScenario === 'Server') {
-    return { ...base, value: avg, notes }
-  }
+  if (!isEnergyScenario(input.folderScenario)) return { ...base, value: avg, notes }
   const inferredMs = input.folderScenario === 'MultiStream' && input.logScenario === 'SingleStream'
-  if (roundAtLeast(input.round, 'v2.0')) {
+  if (inferenceEra(input.round, 'queryCountLogged')) {
     const n = input.resultQueryCount
     if (n === null || n <= 0) return none('No result_query_count in the detail log.')
     const q = Math.trunc(n)
-    if (unit === 'millijoules') {
+    if (publishedEnergyUnit(input.round) === 'millijoules') {
       const value = inferredMs ? (avg * duration * 8 * 1000) / q : (avg * duration * 1000) / q
       notes.push(
         inferredMs
@@ -202,9 +210,9 @@ export function computePower(input: PowerInput): PowerResult {
       )
       return { ...base, value, notes }
     }
-    const value = inferredMs ? (avg * duration * 8) / q : (avg * duration) / q
+    const joules = inferredMs ? (avg * duration * 8) / q : (avg * duration) / q
     notes.push('Energy per query = W × s / queries, in J (v2.0–v2.1).')
-    return { ...base, value, notes }
+    return { ...base, ...stored(joules, 'Joules', input.round), notes }
   }
   // v1.0–v1.1: LoadGen did not log the query count; reconstruct it as the checker did.
   let n: number | null = null
@@ -219,5 +227,17 @@ export function computePower(input: PowerInput): PowerResult {
   notes.push(
     'Energy = W × s / queries in J; queries reconstructed from QPS with LoadGen overhead × window (pre-v2.0 checker).'
   )
-  return { ...base, value: (avg * duration) / n, notes }
+  const perStream = input.folderScenario === 'MultiStream' && isLegacyMultiStream(input.round)
+  const joules = (avg * duration) / n
+  return { ...base, ...stored(joules, perStream ? 'Joules/Stream' : 'Joules', input.round), notes }
+}
+
+/** An energy the round's tools published in joules, in the stored millijoules, with the note. */
+function stored(
+  joules: number,
+  unit: 'Joules' | 'Joules/Stream',
+  round: string
+): { value: number; unit: PowerUnit; unitNote: string | null } {
+  const s = toStoredPower(joules, unit, round)
+  return { value: s.value, unit: s.unit, unitNote: s.note }
 }

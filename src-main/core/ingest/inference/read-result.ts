@@ -8,6 +8,14 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 
+import {
+  inferenceEra,
+  mlperfModelName,
+  officialResultField,
+  resolveRound,
+  roundFromLoadgenVersion,
+  roundFromSeeds
+} from '../../../mlperf'
 import type { SkippedItem } from '../../../shared/api'
 import type {
   InferenceResultDetail,
@@ -16,7 +24,6 @@ import type {
   SourceFile
 } from '../../../shared/inference'
 import { parseAccuracyText } from './accuracy-txt'
-import { mlperfModelName } from './benchmark-names'
 import type { LegacyDetail } from './legacy-detail'
 import { isLegacyDetailText, parseLegacyDetail } from './legacy-detail'
 import type { MllogDetail, MllogValue } from './mllog-detail'
@@ -27,9 +34,8 @@ import {
   mllogNumber,
   parseMllogDetail
 } from './mllog-detail'
-import { deriveOfficialValue, summaryTextForKey, officialMetricSpec } from './official-value'
+import { deriveOfficialValue, summaryTextForKey } from './official-value'
 import { computePower, timezoneFromPtdJson } from './power'
-import { roundAtLeast, roundFromLoadgenVersion, roundFromSeeds } from './rounds'
 import type { SummaryLog, SummaryScenario } from './summary-log'
 import { normaliseScenario, parseSummaryLog, printedDecimals, summaryValue } from './summary-log'
 import type { SystemDescription } from './system-description'
@@ -44,10 +50,12 @@ export type ReadContext = {
   mappingCache: Map<string, Record<string, string> | null>
   /** System folders under each submitter's measurements/ (null when it has none). */
   measurementsCache: Map<string, Set<string> | null>
+  /** Round set for the import, used where the path names none (before seeds and hints). */
+  round?: string | null
 }
 
-export function createReadContext(): ReadContext {
-  return { systemCache: new Map(), mappingCache: new Map(), measurementsCache: new Map() }
+export function createReadContext(round: string | null = null): ReadContext {
+  return { systemCache: new Map(), mappingCache: new Map(), measurementsCache: new Map(), round }
 }
 
 export type ReadResult =
@@ -394,7 +402,10 @@ export async function readInferenceResult(
         : null) ??
       first.legacy?.loadgenVersion ??
       null
-    let round = loc.round
+    let round = loc.round ?? ctx.round ?? null
+    if (loc.round === null && ctx.round !== undefined && ctx.round !== null) {
+      notes.push(`Round ${ctx.round} set for this import (the path names no round).`)
+    }
     if (round === null && seedRound !== null) {
       round = seedRound
       notes.push(`Round ${round} identified from the LoadGen RNG seeds.`)
@@ -413,6 +424,12 @@ export async function readInferenceResult(
         'Round unknown: no vX.Y folder in the path, seeds match no MLPerf round, and the LoadGen version gives no hint.'
       )
     }
+    const resolved = resolveRound('inference', round)
+    if (resolved.kind === 'invalid') return skip(resolved.error)
+    round = resolved.round
+    // The rules of the round: its own, or the latest known for a round newer than this version.
+    const rules = resolved.rules
+    if (resolved.kind === 'newer') notes.push(resolved.note)
     if (seedRound !== null && seedRound !== round) {
       notes.push(
         `The RNG seeds are those of ${seedRound}, not ${round}; the checker would reject them.`
@@ -442,7 +459,7 @@ export async function readInferenceResult(
       return skip('Submitter unknown: no submitter folder and none in the system description.')
 
     const extraMapping = division === 'open' ? await loadModelMapping(ctx, loc.submitterDir) : null
-    const model = mlperfModelName(loc.benchmark, round, extraMapping)
+    const model = mlperfModelName(loc.benchmark, rules, extraMapping)
     if (model.how === 'guess')
       notes.push(
         `MLPerf model "${model.model}" guessed from the folder name "${loc.benchmark}", as the checker does.`
@@ -470,7 +487,7 @@ export async function readInferenceResult(
     // and kept the last valid run.
     let official = first
     const multiRunServer =
-      !roundAtLeast(round, 'v1.0') && folderScenario === 'Server' && runs.length > 1
+      !inferenceEra(rules, 'singleServerRun') && folderScenario === 'Server' && runs.length > 1
     if (multiRunServer) {
       const validRuns = runs.filter((r) => summaryProblem(r) === null && runValidity(r) === true)
       official = validRuns[validRuns.length - 1] ?? first
@@ -485,7 +502,7 @@ export async function readInferenceResult(
 
     const valueFor = (r: RunLogs): ReturnType<typeof deriveOfficialValue> =>
       deriveOfficialValue({
-        round,
+        round: rules,
         folderScenario,
         logScenario: logScenarioOf(r) ?? logScenario,
         mlperfModel: model.model,
@@ -497,7 +514,7 @@ export async function readInferenceResult(
 
     // Cross-check the detail value against the printed summary (same key, printed precision).
     if (!ov.inferred && official.mllog && official.summary) {
-      const spec = officialMetricSpec(round, folderScenario, model.model)
+      const spec = officialResultField(rules, folderScenario, model.model)
       if (spec.source === 'detail') {
         const printed = summaryTextForKey(official.summary, spec.key)
         const raw = mllogNumber(official.mllog.values.get(spec.key))
@@ -562,6 +579,7 @@ export async function readInferenceResult(
     // Power.
     let powerValue: number | null = null
     let powerUnit: string | null = null
+    let powerUnitNote: string | null = null
     const powerDir = path.join(perfDir, 'power')
     const splPath = path.join(official.dir, 'spl.txt')
     const splText = await readText(splPath)
@@ -577,7 +595,7 @@ export async function readInferenceResult(
         return typeof x === 'string' ? x : null
       }
       const pr = computePower({
-        round,
+        round: rules,
         folderScenario,
         logScenario: logScenarioOf(official) ?? logScenario,
         splText,
@@ -592,8 +610,9 @@ export async function readInferenceResult(
       })
       powerValue = pr.value
       powerUnit = pr.value === null ? null : pr.unit
+      powerUnitNote = pr.value === null ? null : pr.unitNote
       notes.push(...pr.notes.map((n) => `Power: ${n}`))
-      if (!roundAtLeast(round, 'v2.0') && pr.value !== null) {
+      if (!inferenceEra(rules, 'publishedPower') && pr.value !== null) {
         notes.push(
           'Power: no official figure is known for this round; computed with the pre-v2.0 checker rules (unverified).'
         )
@@ -601,8 +620,9 @@ export async function readInferenceResult(
     }
 
     const checks = validityChecks({
-      round,
+      round: rules,
       scenario: logScenarioOf(official) ?? logScenario,
+      folderScenario: recordScenario,
       mlperfModel: model.model,
       detail: official.mllog?.values ?? null,
       detailErrors: official.mllog
@@ -612,7 +632,8 @@ export async function readInferenceResult(
           : null,
       summary: official.summary
     })
-    const valid = runValidity(official) === true
+    // A result without an official value is never valid, whatever LoadGen said.
+    const valid = runValidity(official) === true && ov.value !== null
 
     const weightDataTypes = await findWeightDataTypes(ctx, loc, files)
     const { settings, statistics } = settingsAndStatistics(official)
@@ -670,6 +691,8 @@ export async function readInferenceResult(
       }
     }
     if (ov.value === null) notes.push('The official value could not be derived from the logs.')
+    // Last, so that a database converted by migration 0060 holds the same notes as a re-import.
+    if (powerUnitNote !== null) notes.push(`Power: ${powerUnitNote}`)
     return { record, filesRead }
   } catch (e) {
     return skip(`Unexpected error while reading the result: ${(e as Error).message}`)

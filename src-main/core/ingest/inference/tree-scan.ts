@@ -11,10 +11,10 @@
  */
 import path from 'node:path'
 
+import { roundFromPath } from '../../../mlperf'
 import type { SkippedItem } from '../../../shared/api'
 import type { DirLister } from '../dir-listing'
 import { createDirLister } from '../dir-listing'
-import { roundFromPath } from './rounds'
 import { normaliseScenario } from './summary-log'
 
 export type ResultLocation = {
@@ -90,7 +90,7 @@ export function locationFromPath(dir: string): ResultLocation {
   }
   return {
     dir: abs,
-    round: roundFromPath(abs),
+    round: roundFromPath('inference', abs),
     division,
     submitter,
     systemId,

@@ -4,17 +4,30 @@
  * valid without reading LoadGen logs. Works from detail-log keys when present (v1.0+) and from
  * the summary file otherwise (v0.5/v0.7, or a missing detail log).
  */
+import type { InferenceScenario } from '../../../mlperf'
+import {
+  IGNORED_LOADGEN_ERRORS,
+  LEGACY_MULTISTREAM_BOUND_NS,
+  SERVER_LATENCY_BOUND_NS,
+  inferenceEra,
+  isLegacyMultiStream,
+  minDurationMs,
+  targetPercentile,
+  tokenLimits
+} from '../../../mlperf'
 import type { ValidityCheck } from '../../../shared/inference'
 import type { MllogValue } from './mllog-detail'
 import { mllogNumber } from './mllog-detail'
-import { roundAtLeast } from './rounds'
 import type { SummaryLog, SummaryScenario } from './summary-log'
 import { summaryNumber, summaryValue } from './summary-log'
 
 export type ValidityInput = {
+  /** The round whose rules apply. */
   round: string
   /** Scenario LoadGen ran. */
   scenario: SummaryScenario
+  /** Scenario of the result folder when it differs in limits (Interactive runs Server). */
+  folderScenario?: InferenceScenario
   mlperfModel: string
   detail: Map<string, MllogValue> | null
   /** Error messages from the detail log (MLLOG is_error records or legacy "ERROR :" lines). */
@@ -46,54 +59,6 @@ function bool(v: MllogValue | undefined): boolean | null {
   if (v === true || v === 'true') return true
   if (v === false || v === 'false') return false
   return null
-}
-
-/** Server latency bounds the checker enforces (ns), by MLPerf model. */
-const SERVER_BOUND_NS: Record<string, number> = {
-  resnet: 15e6,
-  mobilenet: 10e6,
-  'ssd-small': 10e6,
-  'ssd-large': 100e6,
-  retinanet: 100e6,
-  gnmt: 250e6,
-  rnnt: 1000e6,
-  'bert-99': 130e6,
-  'bert-99.9': 130e6,
-  'dlrm-99': 30e6,
-  'dlrm-99.9': 30e6,
-  'dlrm-v2-99': 60e6,
-  'dlrm-v2-99.9': 60e6,
-  'gptj-99': 20e9,
-  'gptj-99.9': 20e9,
-  'stable-diffusion-xl': 20e9
-}
-
-/** Legacy MultiStream (v0.5–v1.1) per-query latency bounds (ns), spec E.2. */
-const LEGACY_MS_BOUND_NS: Record<string, number> = {
-  resnet: 50e6,
-  mobilenet: 50e6,
-  'ssd-small': 50e6,
-  'ssd-large': 66e6,
-  gnmt: 100e6
-}
-
-/** LLM Server TTFT/TPOT limits (ns). */
-const TOKEN_LIMITS_NS: Record<string, { ttft: number; tpot: number }> = {
-  'llama2-70b-99': { ttft: 2000e6, tpot: 200e6 },
-  'llama2-70b-99.9': { ttft: 2000e6, tpot: 200e6 },
-  'mixtral-8x7b': { ttft: 2000e6, tpot: 200e6 },
-  'llama3.1-405b': { ttft: 6000e6, tpot: 175e6 }
-}
-
-/** Errors the early checkers ignored (v0.5 ignore list; uncommitted builds with exceptions). */
-const IGNORABLE_ERRORS: Record<string, string[]> = {
-  'v0.5': [
-    'check for ERROR in detailed',
-    'Loadgen built with uncommitted changes',
-    'Ran out of generated queries to issue before the minimum query count and test duration were reached',
-    'CAS failed'
-  ],
-  'v0.7': ['CAS failed']
 }
 
 function verdictCheck(input: ValidityInput): ValidityCheck {
@@ -148,7 +113,7 @@ function runSeconds(input: ValidityInput): number | null {
 
 function minDurationCheck(input: ValidityInput): ValidityCheck {
   const label = 'Minimum duration'
-  const required = roundAtLeast(input.round, 'v1.0') ? 600000 : 60000
+  const required = minDurationMs(input.round)
   const d = input.detail
   const met =
     bool(d?.get('result_min_duration_met')) ?? input.summary?.constraints.minDuration ?? null
@@ -220,20 +185,20 @@ function latencyBoundCheck(input: ValidityInput): ValidityCheck {
   const label = 'Latency bound'
   const d = input.detail
   const s = input.summary
-  const tokenLimits = TOKEN_LIMITS_NS[input.mlperfModel]
+  const limits = tokenLimits(input.mlperfModel, input.folderScenario ?? input.scenario)
   const useTokens = bool(d?.get('requested_use_token_latencies')) === true
-  if (tokenLimits && useTokens) {
+  if (limits && useTokens) {
     const ttft = mllogNumber(d?.get('result_first_token_99.00_percentile_latency_ns'))
     const tpot = mllogNumber(d?.get('result_time_per_output_token_99.00_percentile_ns'))
     if (ttft !== null && tpot !== null) {
-      const ok = ttft < tokenLimits.ttft && tpot < tokenLimits.tpot
+      const ok = ttft < limits.ttft && tpot < limits.tpot
       return {
         id: 'latency_bound',
         label,
         passed: ok,
         explanation:
-          `99th percentile time to first token ${msFromNs(ttft)} ms (limit ${msFromNs(tokenLimits.ttft)} ms) and ` +
-          `time per output token ${msFromNs(tpot)} ms (limit ${msFromNs(tokenLimits.tpot)} ms) ` +
+          `99th percentile time to first token ${msFromNs(ttft)} ms (limit ${msFromNs(limits.ttft)} ms) and ` +
+          `time per output token ${msFromNs(tpot)} ms (limit ${msFromNs(limits.tpot)} ms) ` +
           (ok ? 'are within the bounds.' : 'exceed a bound.')
       }
     }
@@ -241,7 +206,7 @@ function latencyBoundCheck(input: ValidityInput): ValidityCheck {
   const met = bool(d?.get('result_perf_constraints_met')) ?? s?.constraints.performance ?? null
   const pct =
     mllogNumber(d?.get('effective_target_latency_percentile')) ??
-    (input.mlperfModel === 'gnmt' ? 0.97 : 0.99)
+    targetPercentile(input.mlperfModel, input.scenario) / 100
   const pctKey = `${(pct * 100).toFixed(2)}`
   // Legacy MultiStream bounds the per-query latency; Server the per-sample latency.
   const perQuery = input.scenario === 'MultiStream'
@@ -254,8 +219,8 @@ function latencyBoundCheck(input: ValidityInput): ValidityCheck {
     mllogNumber(d?.get('effective_target_latency_ns')) ??
     (s ? summaryNumber(s, 'target_latency (ns)', 'testParameters') : null)
   const bound = perQuery
-    ? (LEGACY_MS_BOUND_NS[input.mlperfModel] ?? null)
-    : (SERVER_BOUND_NS[input.mlperfModel] ?? null)
+    ? (LEGACY_MULTISTREAM_BOUND_NS[input.mlperfModel] ?? null)
+    : (SERVER_LATENCY_BOUND_NS[input.mlperfModel] ?? null)
   const pctName = `${fmtNum(pct * 100, 1)}th percentile ${perQuery ? 'query ' : ''}latency`
   if (met === null && (observed === null || target === null)) {
     return {
@@ -269,7 +234,10 @@ function latencyBoundCheck(input: ValidityInput): ValidityCheck {
   // Since early stopping (v2.0) the checker also rejects a Server run configured with a looser
   // target than the benchmark's bound; earlier checkers only logged the observed percentile.
   const configOk =
-    !roundAtLeast(input.round, 'v2.0') || bound === null || target === null || target <= bound
+    !inferenceEra(input.round, 'serverTargetBound') ||
+    bound === null ||
+    target === null ||
+    target <= bound
   const passed = (met ?? (observed !== null && limit !== null && observed <= limit)) && configOk
   let explanation: string
   if (observed !== null && limit !== null) {
@@ -287,7 +255,7 @@ function latencyBoundCheck(input: ValidityInput): ValidityCheck {
 
 function earlyStoppingCheck(input: ValidityInput): ValidityCheck {
   const label = 'Early stopping'
-  if (!roundAtLeast(input.round, 'v2.0')) {
+  if (!inferenceEra(input.round, 'earlyStopping')) {
     return {
       id: 'early_stopping',
       label,
@@ -335,12 +303,7 @@ function earlyStoppingCheck(input: ValidityInput): ValidityCheck {
   const processed = plain?.processedQueries ?? mllogNumber(d?.get('result_query_count'))
   const needed = plain?.minQueries ?? null
   const discarded = plain?.discarded ?? null
-  const pct =
-    input.scenario === 'SingleStream'
-      ? input.mlperfModel === 'pointpainting'
-        ? '99.9'
-        : '90'
-      : '99'
+  const pct = String(targetPercentile(input.mlperfModel, input.scenario))
   const estimate =
     (plain ? plain.estimates[pct] : undefined) ??
     mllogNumber(
@@ -386,7 +349,7 @@ function earlyStoppingCheck(input: ValidityInput): ValidityCheck {
 
 function errorsCheck(input: ValidityInput): ValidityCheck {
   const label = 'LoadGen errors'
-  const ignorable = IGNORABLE_ERRORS[input.round] ?? []
+  const ignorable = IGNORED_LOADGEN_ERRORS[input.round] ?? []
   let messages = input.detailErrors
   if (messages === null) {
     const n = mllogNumber(input.detail?.get('num_errors')) ?? input.summary?.errors ?? null
@@ -431,7 +394,7 @@ function errorsCheck(input: ValidityInput): ValidityCheck {
 /** All checks for one run, in a fixed order. */
 export function validityChecks(input: ValidityInput): ValidityCheck[] {
   const checks = [verdictCheck(input), minDurationCheck(input), minQueriesCheck(input)]
-  const legacyMs = input.scenario === 'MultiStream' && !roundAtLeast(input.round, 'v2.0')
+  const legacyMs = input.scenario === 'MultiStream' && isLegacyMultiStream(input.round)
   if (input.scenario === 'Server' || legacyMs) checks.push(latencyBoundCheck(input))
   checks.push(earlyStoppingCheck(input), errorsCheck(input))
   return checks

@@ -14,6 +14,7 @@
  *    official table says Tokens/s); the checker rule decides the unit (see resolveMetric);
  *  - training experiments live in the same repository; their records are skipped.
  */
+import { powerUnitFor } from '../../../mlperf'
 import {
   RecordCollector,
   baseName,
@@ -166,8 +167,7 @@ export function parseCmResultJson(text: string, ctx: SummaryFileContext): Summar
       (powerRecord !== null ? powerUnitOf(powerRecord['Units']) : null)
     if (powerValue !== null && powerUnit === null) {
       // Spec C.4: energy per query for SingleStream/MultiStream, average power otherwise.
-      powerUnit =
-        scenario === 'SingleStream' || scenario === 'MultiStream' ? 'millijoules' : 'Watts'
+      powerUnit = powerUnitFor(scenario ?? 'Offline')
       rowNotes.push(`The power unit is not in the record; ${powerUnit} assumed from the scenario.`)
     }
     const isPerf = powerRecord !== record

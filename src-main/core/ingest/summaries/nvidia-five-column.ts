@@ -6,6 +6,8 @@
  * official table shows milliseconds. The file names no round, division or submitter, so they
  * come from its path (…/inference_results_v0.7/closed/NVIDIA/results_summary.csv).
  */
+import type { ResultField } from '../../../mlperf'
+import { UNITS, officialResultField, rulesRound } from '../../../mlperf'
 import {
   RecordCollector,
   baseName,
@@ -14,7 +16,6 @@ import {
   mapMlperfModel,
   normaliseRound,
   normaliseScenario,
-  roundAtLeast,
   rowLabel,
   toNumber
 } from './to-record'
@@ -89,15 +90,19 @@ export function labelInfo(label: string): LabelInfo | null {
   return LABELS[key] ?? null
 }
 
-/** Why a latency label is not the official value for the round, or null when it is. */
-function latencyKindProblem(info: LabelInfo, round: string, mlperfModel: string): string | null {
-  // These two report a plain percentile as their official SingleStream value (spec C.3).
-  const plainAllowed = mlperfModel === 'llama3.1-8b-edge' || mlperfModel === 'pointpainting'
-  if (info.kind === 'percentile' && roundAtLeast(round, 2, 0) && !plainAllowed) {
-    return `since v2.0 the official latency is the early-stopping estimate, not the plain percentile`
+/**
+ * Why a latency label is not the official value, or null when it is: the rulebook's official
+ * field for the round, scenario and model is either an early-stopping estimate (v2.0 on, but the
+ * plain p90 for llama3.1-8b-edge) or the plain percentile (before v2.0).
+ */
+function latencyKindProblem(info: LabelInfo, field: ResultField | null): string | null {
+  if (field === null || info.kind === 'throughput') return null
+  const early = field.key.startsWith('early_stopping')
+  if (info.kind === 'percentile' && early) {
+    return `the official latency of this round and benchmark is the early-stopping estimate, not the plain percentile`
   }
-  if (info.kind === 'early_stopping' && !roundAtLeast(round, 2, 0)) {
-    return `before v2.0 the official latency is the plain percentile, not an early-stopping estimate`
+  if (info.kind === 'early_stopping' && !early) {
+    return `the official latency of this round and benchmark is the plain percentile, not an early-stopping estimate`
   }
   return null
 }
@@ -146,15 +151,19 @@ export function parseNvidiaFiveColumnCsv(
     }
     const benchmark = get('benchmark')
     const scenario = normaliseScenario(get('scenario'))
-    const problem = latencyKindProblem(info, round, mapMlperfModel(benchmark, round))
+    const rules = rulesRound('inference', round) ?? round
+    const field =
+      scenario === null
+        ? null
+        : officialResultField(rules, scenario, mapMlperfModel(benchmark, rules))
+    const problem = latencyKindProblem(info, field)
     if (problem !== null) {
       collector.skip(where, `perf_metric "${label}": ${problem}`)
       continue
     }
     // wan-2.2 reports its SingleStream latency in seconds (spec C.3), the rest in ms.
-    const seconds =
-      info.metric === 'latency_p90_ms' && mapMlperfModel(benchmark, round).startsWith('wan-2.2')
-    const metric = seconds ? 'latency_p90_s' : info.metric
+    const seconds = info.nsToMs && field?.unit === UNITS.latencyS
+    const metric = seconds ? (field?.metric ?? info.metric) : info.metric
     const raw = toNumber(get('perf_value'))
     const value = raw !== null && info.nsToMs ? raw / (seconds ? 1e9 : 1e6) : raw
     const rowNotes = [base]

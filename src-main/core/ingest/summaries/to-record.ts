@@ -4,6 +4,17 @@
  * row to a SummaryRowInput and calls buildSummaryRecord, so the rules that decide the metric,
  * the unit and the normalised key fields live in one place (spec C.3, C.4, C.5).
  */
+import type { PublishedPowerUnit } from '../../../mlperf'
+import {
+  KNOWN_UNITS,
+  UNITS,
+  canonicalRound,
+  mlperfModelName,
+  officialResultField,
+  publishedPowerUnit,
+  resolveRound,
+  toStoredPower
+} from '../../../mlperf'
 import type { SkippedItem } from '../../../shared/api'
 import type { InferenceResultRecord, Scenario } from '../../../shared/inference'
 
@@ -89,19 +100,7 @@ export function normaliseRound(value: unknown): string | null {
   // Only a letters-only prefix ("inference_results_") is allowed, so dates do not look like rounds.
   const match = /^(?:[a-z_-]*[_-])?v?(\d+)(?:\.(\d+))?(?:\.\d+)?$/i.exec(text)
   if (!match) return null
-  return `v${Number(match[1])}.${Number(match[2] ?? '0')}`
-}
-
-/** Round as [major, minor] for comparisons; [0, 0] when unknown. */
-export function roundParts(round: string): [number, number] {
-  const match = /^v(\d+)\.(\d+)$/.exec(round)
-  return match ? [Number(match[1]), Number(match[2])] : [0, 0]
-}
-
-/** True when `round` is at least `major.minor`. */
-export function roundAtLeast(round: string, major: number, minor: number): boolean {
-  const [a, b] = roundParts(round)
-  return a > major || (a === major && b >= minor)
+  return canonicalRound(`${Number(match[1])}.${Number(match[2] ?? '0')}`)
 }
 
 /**
@@ -152,28 +151,13 @@ export function normaliseScenario(value: unknown): Scenario | null {
 }
 
 /**
- * The checker's model_mapping (spec C.1): benchmark folder name → MLPerf model. Open-division
+ * The checker's model_mapping (spec C.1): benchmark folder name → MLPerf model, under the rules
+ * of `round` (the rulebook's mapping, the same the tree importer applies). Open-division
  * free-form names map through the submitter's model_mapping.json, which a summary row already
- * carries in its MlperfModel/Model column, so only the built-in renames are needed here.
+ * carries in its MlperfModel/Model column.
  */
 export function mapMlperfModel(benchmark: string, round: string): string {
-  switch (benchmark) {
-    case 'resnet50':
-      return 'resnet'
-    case 'mobilenet':
-      // v0.5 had MobileNet as its own benchmark; from v0.7 the checker maps it to resnet.
-      return roundAtLeast(round, 0, 7) ? 'resnet' : 'mobilenet'
-    case 'ssd-mobilenet':
-      return 'ssd-small'
-    case 'ssd-resnet34':
-      return roundAtLeast(round, 2, 1) ? 'retinanet' : 'ssd-large'
-    case 'llama3_1-405b':
-      return 'llama3.1-405b'
-    case 'llama3_1-8b':
-      return 'llama3.1-8b'
-    default:
-      return benchmark
-  }
+  return mlperfModelName(benchmark, round).model
 }
 
 /** Where a result folder sits: <division>/<submitter>/results/<system>/<benchmark>/<scenario>. */
@@ -250,88 +234,24 @@ export function contextFromPath(path: string): PathContext {
 // Metric and unit (spec C.3). The value in a summary is already the official Result; what the
 // round/scenario/model decide is which LoadGen figure it is and how the table labels it.
 
-export const UNITS = {
-  samples: 'Samples/s',
-  queries: 'Queries/s',
-  tokens: 'Tokens/s',
-  latency: 'Latency (ms)',
-  /** wan-2.2-t2v-a14b SingleStream (v6.0+) is reported in seconds. */
-  latencySeconds: 'Latency (s)',
-  streams: 'Streams'
-} as const
-
-const KNOWN_UNITS = new Set<string>(Object.values(UNITS))
-
-/** Power units as the checker writes them (C.4); matched case-insensitively. */
-const POWER_UNITS = ['Watts', 'millijoules', 'Joules/Stream', 'Joules']
-
 /** The checker's power unit spelling when `unit` is one, else null. */
-export function powerUnitOf(unit: unknown): string | null {
-  const text = toText(unit)?.toLowerCase() ?? null
-  if (text === null) return null
-  return POWER_UNITS.find((u) => u.toLowerCase() === text) ?? null
+export function powerUnitOf(unit: unknown): PublishedPowerUnit | null {
+  return publishedPowerUnit(toText(unit))
 }
 
 export type MetricChoice = { metric: string; unit: string }
 
-/** Which LLM rule applies: plain tokens, gptj's inferred tokens, or none (samples). */
-function tokenRule(round: string, model: string, scenario: Scenario): 'tokens' | 'inferred' | null {
-  if (scenario === 'SingleStream' || scenario === 'MultiStream') return null
-  const is = (prefix: string): boolean => model.startsWith(prefix)
-  if (!roundAtLeast(round, 4, 0)) return null
-  if (!roundAtLeast(round, 4, 1)) {
-    // v4.0: llama2 Offline is tokens/s; its Server figure stayed completed samples/s.
-    return is('llama2-70b') && scenario === 'Offline' ? 'tokens' : null
-  }
-  if (!roundAtLeast(round, 5, 1)) {
-    if (is('gptj')) return 'inferred'
-    return is('llama2-70b') || is('mixtral-8x7b') || is('llama3.1-405b') ? 'tokens' : null
-  }
-  if (is('whisper')) return scenario === 'Offline' ? 'tokens' : null
-  const llms = ['llama2-70b', 'llama3.1-8b', 'mixtral-8x7b', 'llama3.1-405b', 'deepseek-r1']
-  if (roundAtLeast(round, 6, 0)) llms.push('gpt-oss-120b')
-  return llms.some(is) ? 'tokens' : null
-}
-
 /**
- * The official metric id and unit for a result (spec C.3): SingleStream p90 latency (p99.9 for
- * pointpainting), MultiStream streams before v2.0 and p99 latency after, Server scheduled
- * samples/s up to v4.0 and completed samples/s from v4.1, Offline samples/s, and tokens/s for
- * the LLM benchmarks of each round; wan-2.2 SingleStream in seconds.
+ * The official metric id and unit for a result (spec C.3), from the rulebook's table
+ * (src-main/mlperf/inference-metrics.ts), which the tree importer reads too.
  */
 export function officialMetric(
   round: string,
   scenario: Scenario,
   mlperfModel: string
 ): MetricChoice {
-  const model = mlperfModel.toLowerCase()
-  if (scenario === 'SingleStream') {
-    if (model.startsWith('wan-2.2')) return { metric: 'latency_p90_s', unit: UNITS.latencySeconds }
-    return model.startsWith('pointpainting')
-      ? { metric: 'latency_p99_9_ms', unit: UNITS.latency }
-      : { metric: 'latency_p90_ms', unit: UNITS.latency }
-  }
-  if (scenario === 'MultiStream') {
-    return roundAtLeast(round, 2, 0)
-      ? { metric: 'latency_p99_ms', unit: UNITS.latency }
-      : { metric: 'streams', unit: UNITS.streams }
-  }
-  const tokens = tokenRule(round, model, scenario)
-  if (scenario === 'Offline') {
-    if (tokens === 'tokens') return { metric: 'tokens_per_second', unit: UNITS.tokens }
-    if (tokens === 'inferred') return { metric: 'inferred_tokens_per_second', unit: UNITS.tokens }
-    return { metric: 'samples_per_second', unit: UNITS.samples }
-  }
-  // Server and Interactive (Interactive is Server with tighter latency limits).
-  if (tokens === 'tokens') return { metric: 'completed_tokens_per_second', unit: UNITS.tokens }
-  if (tokens === 'inferred') {
-    return { metric: 'inferred_completed_tokens_per_second', unit: UNITS.tokens }
-  }
-  const completed =
-    roundAtLeast(round, 4, 1) || (round === 'v4.0' && model.startsWith('llama2-70b'))
-  return completed
-    ? { metric: 'completed_samples_per_second', unit: UNITS.queries }
-    : { metric: 'scheduled_samples_per_second', unit: UNITS.queries }
+  const field = officialResultField(round, scenario, mlperfModel)
+  return { metric: field.metric, unit: field.unit }
 }
 
 /**
@@ -521,8 +441,12 @@ export function buildSummaryRecord(
   ) {
     return { reason: `missing ${missing.join(', ')}` }
   }
+  const resolved0 = resolveRound('inference', round)
+  if (resolved0.kind === 'invalid') return { reason: resolved0.error }
+  // The rules of the round: its own, or the latest known for a round newer than this version.
+  const rules = resolved0.rules
 
-  const mlperfModel = toText(input.mlperfModel) ?? mapMlperfModel(benchmark, round)
+  const mlperfModel = toText(input.mlperfModel) ?? mapMlperfModel(benchmark, rules)
   const value = toNumber(input.value)
   const powerValue = toNumber(input.powerValue)
   if (value === null && toText(input.value) !== null) {
@@ -530,9 +454,10 @@ export function buildSummaryRecord(
   }
   if (value === null && powerValue === null) return { reason: 'no result value' }
 
-  const resolved = resolveMetric(round, scenario, mlperfModel, toText(input.fileUnit))
+  const resolved = resolveMetric(rules, scenario, mlperfModel, toText(input.fileUnit))
   if ('error' in resolved) return { reason: resolved.error }
   const notes = [...input.notes]
+  if (resolved0.kind === 'newer') notes.push(resolved0.note)
   if (resolved.note !== null) notes.push(resolved.note)
   if (input.knownMetric !== undefined && input.knownMetric !== resolved.choice.metric) {
     return {
@@ -556,8 +481,14 @@ export function buildSummaryRecord(
   const nodes = toNumber(input.nodes)
   const acceleratorsPerNode = toNumber(input.acceleratorsPerNode)
   const accuracy = toText(input.accuracy)
-  const powerUnit =
-    powerValue === null ? null : (powerUnitOf(input.powerUnit) ?? toText(input.powerUnit))
+  // Energy published in joules (v1.0–v2.1 tools) is stored in millijoules like every round.
+  const published = powerUnitOf(input.powerUnit)
+  const power =
+    powerValue === null
+      ? null
+      : published === null
+        ? { value: powerValue, unit: toText(input.powerUnit), note: null }
+        : toStoredPower(powerValue, published, round)
 
   const record: InferenceResultRecord = {
     round,
@@ -586,11 +517,11 @@ export function buildSummaryRecord(
     metric: resolved.choice.metric,
     unit: resolved.choice.unit,
     value,
-    powerValue,
-    powerUnit,
+    powerValue: power?.value ?? null,
+    powerUnit: power?.unit ?? null,
     accuracy,
-    // A published summary row is a result that passed the checker.
-    valid: true,
+    // A published row passed the checker; a row without a result value has nothing to be valid.
+    valid: value !== null,
     inferred,
     weightDataTypes: toText(input.weightDataTypes),
     source: ctx.path,
@@ -611,6 +542,8 @@ export function buildSummaryRecord(
       runs: []
     }
   }
+  // Last, so that a database converted by migration 0060 holds the same notes as a re-import.
+  if (power?.note) notes.push(power.note)
   return { record }
 }
 

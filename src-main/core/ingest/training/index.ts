@@ -11,24 +11,7 @@ export {
 export type { LogRecord, LogValue, LogObject, LineParse, LogParse } from './log-line'
 export { parseTrainingLog, evalsReachTarget } from './parse-log'
 export type { ParseLogOptions, ParsedTrainingLog } from './parse-log'
-export {
-  TRAINING_ROUNDS,
-  trainingTarget,
-  trainingTargets,
-  trainingTargetTable,
-  meetsTarget,
-  defaultThresholds,
-  benchmarkAlias,
-  isTrainingRound
-} from './targets'
-export type { TargetSpec, TargetComponent, MetricScale } from './targets'
-export {
-  RESULT_FILE_COUNTS,
-  runsRequired,
-  olympicDropCount,
-  allowedBenchmarks,
-  knownBenchmarks
-} from './benchmark-meta'
+export { defaultThresholds } from './default-thresholds'
 export { olympicAverage, scoreTrainingRuns } from './score'
 export type { TrainingScore, ScoredRunInput, RunRole } from './score'
 export {
@@ -44,8 +27,6 @@ export type { TrainingSystemInfo } from './system-info'
 export {
   scanTrainingTree,
   describeTrainingSet,
-  trainingRoundFromPath,
-  trainingRoundFromSegment,
   isResultFileName,
   compareResultFiles
 } from './tree-scan'

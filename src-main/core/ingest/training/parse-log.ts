@@ -12,16 +12,11 @@
  * reached the round's target (the compliance checker's ATLEAST_ONE_CHECK). A file with log
  * records that do not parse is not counted either: the official summarizer rejects it.
  */
-import type {
-  EvalPoint,
-  TrainingLogFormat,
-  TrainingRun,
-  TrainingRunStatus
-} from '../../../shared/training'
+import type { EvalPoint, TrainingRun, TrainingRunStatus } from '../../../shared/training'
 import type { LogObject, LogRecord, LogValue } from './log-line'
 import { parseLogLines } from './log-line'
-import type { TargetComponent, TargetSpec } from './targets'
-import { meetsTarget, trainingTarget } from './targets'
+import type { TargetComponent, TargetSpec } from '../../../mlperf'
+import { TRAINING_LOG_SYNTAX_ROUND, meetsTarget, trainingTarget } from '../../../mlperf'
 
 export type ParseLogOptions = {
   /** File name reported in the run (result_0.txt). */
@@ -71,12 +66,6 @@ function num(v: LogValue | undefined): number | null {
 
 function isObject(v: LogValue | undefined): v is LogObject {
   return v !== null && v !== undefined && typeof v === 'object' && !Array.isArray(v)
-}
-
-function roundFromFormat(format: TrainingLogFormat): string | null {
-  if (format === 'mlp-v0.5') return 'v0.5'
-  if (format === 'mll') return 'v0.6'
-  return null
 }
 
 /** Status written on run_stop: metadata.status, or the v0.5/Graphcore value {"success": …}. */
@@ -215,7 +204,7 @@ export function parseTrainingLog(textIn: string, options: ParseLogOptions = {}):
     records.find((r) => r.benchmark !== null)?.benchmark ??
     null
   const benchmark = options.benchmark ?? logBenchmark
-  const round = options.round ?? roundFromFormat(parsed.format)
+  const round = options.round ?? TRAINING_LOG_SYNTAX_ROUND[parsed.format]
   const globalBatchSize = num(first('global_batch_size')?.value)
 
   let target: TargetSpec | null

@@ -9,14 +9,24 @@ import path from 'node:path'
 
 import type { SkippedItem } from '../../../shared/api'
 import type { TrainingResultRecord, TrainingRun, TrainingRunDetail } from '../../../shared/training'
-import { runsRequired } from './benchmark-meta'
 import { UnknownLogFormatError } from './log-line'
 import { parseTrainingLog } from './parse-log'
 import type { ParsedTrainingLog } from './parse-log'
+import { olympicEnergy, runEnergy } from './energy'
+import { detectTrainingRound } from './round-detect'
 import { olympicAverage, scoreTrainingRuns } from './score'
 import type { TrainingSystemInfo } from './system-info'
 import { normaliseAvailability, parseTrainingSystemFile, parseV05Entry } from './system-info'
-import { benchmarkAlias, trainingTarget } from './targets'
+import {
+  TRAINING_ENERGY_UNIT,
+  UNSURE_END_MARKER_ROUNDS,
+  allowedBenchmarks,
+  benchmarkAlias,
+  olympicDropCount,
+  resolveRound,
+  runsRequired,
+  trainingTarget
+} from '../../../mlperf'
 import type { TrainingSetLocation } from './tree-scan'
 import { describeTrainingSet } from './tree-scan'
 
@@ -30,7 +40,7 @@ export function createTrainingReadContext(): TrainingReadContext {
 }
 
 export type TrainingReadOptions = {
-  /** Round to use when the path does not name one (a user's own logs). */
+  /** Round set for the import, used when the path does not name one (a user's own logs). */
   round?: string | null
 }
 
@@ -128,6 +138,46 @@ function mostCommon(values: (string | null)[]): string | null {
   return best
 }
 
+/**
+ * The set's energy when it is a power submission (a power/ folder next to the logs), as the
+ * summarizer computes it (energy.ts); null, with the reason in the notes, when it cannot be had.
+ */
+async function setEnergy(
+  loc: TrainingSetLocation,
+  runs: readonly TrainingRun[],
+  benchmark: string,
+  scalingFactor: number,
+  notes: string[]
+): Promise<number | null> {
+  const converged: { minutes: number; joules: number }[] = []
+  for (const r of runs) {
+    if (!r.converged || r.minutes === null || r.timeToTrainMs === null) continue
+    try {
+      converged.push({
+        minutes: r.minutes,
+        joules: await runEnergy(loc.dir, r.file, r.timeToTrainMs)
+      })
+    } catch (e) {
+      notes.push(
+        `Power: no energy for the set: ${e instanceof Error ? e.message : String(e)} (the summarizer stops on this too).`
+      )
+      return null
+    }
+  }
+  const failed = runs.length - converged.length
+  const k = olympicDropCount(benchmark)
+  const mean = failed > k ? null : olympicEnergy(converged, failed, k)
+  if (mean === null) {
+    notes.push('Power: too few converged runs for an olympic mean of their energy.')
+    return null
+  }
+  notes.push(
+    `Power: energy ${mean * scalingFactor} J = olympic mean of ${converged.length} runs' energy (ordered by time to train)` +
+      `${scalingFactor !== 1 ? ` × scaling factor ${scalingFactor}` : ''}, from power/result_*/node_*.txt and sw_*.txt as the result_summarizer computes it.`
+  )
+  return mean * scalingFactor
+}
+
 /** Read and score one result set. */
 export async function readTrainingResultSet(
   loc: TrainingSetLocation,
@@ -139,54 +189,76 @@ export async function readTrainingResultSet(
   const folderBenchmark = benchmarkAlias(loc.benchmarkDir)
   const folderKnown =
     trainingTarget(null, folderBenchmark) !== null || runsRequired(folderBenchmark) !== null
-  const pathRound = loc.round ?? options.round ?? null
+  const skip = (reason: string): TrainingReadResult => ({
+    skipped: { path: loc.dir, reason },
+    filesRead
+  })
 
-  if (loc.strayDirs.length > 0) {
+  // The round: the path's, else the one set for the import, else the logs decide (below).
+  let round: string | null = loc.round ?? options.round ?? null
+  // The round whose rules apply: its own, or the latest known for a newer round.
+  let rules: string | null = null
+  if (round !== null) {
+    const resolved = resolveRound('training', round)
+    if (resolved.kind === 'invalid') return skip(resolved.error)
+    round = resolved.round
+    rules = resolved.rules
+    if (resolved.kind === 'newer') notes.push(resolved.note)
+    if (loc.round === null) notes.push(`Round ${round} set for this import.`)
+  }
+
+  if (loc.strayDirs.some((d) => d !== 'power')) {
     notes.push(
-      `Sub-folder(s) ${loc.strayDirs.join(', ')} inside the set ignored: only result files directly in the benchmark folder are scored.`
+      `Sub-folder(s) ${loc.strayDirs.filter((d) => d !== 'power').join(', ')} inside the set ignored: only result files directly in the benchmark folder are scored.`
     )
   }
 
-  const parsedLogs: (ParsedTrainingLog | null)[] = []
-  const runs: TrainingRun[] = []
+  const texts: (string | null)[] = []
   for (const name of loc.resultFiles) {
     // The official parser reads logs as latin-1; so do we (no decoding failures on stray bytes).
     const text = await readText(path.join(loc.dir, name), 'latin1')
-    if (text === null) {
-      runs.push(failedRun(name, 'The file cannot be read.'))
-      parsedLogs.push(null)
-      continue
-    }
-    filesRead++
-    try {
-      const parsed = parseTrainingLog(text, {
-        file: name,
-        round: pathRound,
-        benchmark: loc.layout === 'loose' && !folderKnown ? null : folderBenchmark
-      })
-      parsedLogs.push(parsed)
-      runs.push(parsed.run)
-    } catch (e) {
-      const why =
-        e instanceof UnknownLogFormatError
-          ? e.message
-          : `cannot parse: ${e instanceof Error ? e.message : String(e)}`
-      runs.push(failedRun(name, why))
-      parsedLogs.push(null)
-    }
+    if (text !== null) filesRead++
+    texts.push(text)
   }
-  const okLogs = parsedLogs.filter((p): p is ParsedTrainingLog => p !== null)
+  const parseAll = (
+    parseRound: string | null
+  ): { parsedLogs: (ParsedTrainingLog | null)[]; runs: TrainingRun[] } => {
+    const parsedLogs: (ParsedTrainingLog | null)[] = []
+    const runs: TrainingRun[] = []
+    loc.resultFiles.forEach((name, i) => {
+      const text = texts[i] ?? null
+      if (text === null) {
+        runs.push(failedRun(name, 'The file cannot be read.'))
+        parsedLogs.push(null)
+        return
+      }
+      try {
+        const parsed = parseTrainingLog(text, {
+          file: name,
+          round: parseRound,
+          benchmark: loc.layout === 'loose' && !folderKnown ? null : folderBenchmark
+        })
+        parsedLogs.push(parsed)
+        runs.push(parsed.run)
+      } catch (e) {
+        const why =
+          e instanceof UnknownLogFormatError
+            ? e.message
+            : `cannot parse: ${e instanceof Error ? e.message : String(e)}`
+        runs.push(failedRun(name, why))
+        parsedLogs.push(null)
+      }
+    })
+    return { parsedLogs, runs }
+  }
+  let { parsedLogs, runs } = parseAll(rules)
+  let okLogs = parsedLogs.filter((p): p is ParsedTrainingLog => p !== null)
   if (okLogs.length === 0) {
-    return {
-      skipped: {
-        path: loc.dir,
-        reason:
-          runs.length === 0
-            ? 'No result_*.txt file could be read.'
-            : `None of the ${runs.length} result file(s) is an MLPerf training log (${runs[0]?.reason ?? ''}).`
-      },
-      filesRead
-    }
+    return skip(
+      runs.length === 0
+        ? 'No result_*.txt file could be read.'
+        : `None of the ${runs.length} result file(s) is an MLPerf training log (${runs[0]?.reason ?? ''}).`
+    )
   }
 
   const logBenchmark = mostCommon(okLogs.map((p) => p.run.logBenchmark))
@@ -197,7 +269,36 @@ export async function readTrainingResultSet(
   if (logBenchmark !== null && benchmarkAlias(logBenchmark) !== benchmark) {
     notes.push(`The logs name the benchmark "${logBenchmark}"; the folder says "${benchmark}".`)
   }
-  const round = pathRound ?? okLogs[0]?.round ?? null
+  if (round === null) {
+    const found = detectTrainingRound(okLogs, benchmark)
+    if (found.round !== null) {
+      round = found.round
+      rules = found.round
+      if (okLogs[0]?.round !== found.round) {
+        notes.push(`Round ${round} decided from the logs (no folder names it): ${found.evidence}.`)
+        // Convergence is judged against the round's own target: read the runs again with it.
+        ;({ parsedLogs, runs } = parseAll(rules))
+        okLogs = parsedLogs.filter((p): p is ParsedTrainingLog => p !== null)
+      }
+    } else {
+      notes.push(
+        `The round could not be decided from the logs: ${found.reason}. Set it with the import's round option.`
+      )
+    }
+  } else if (loc.round === null) {
+    // A round given for the import wins, but a contradiction with the logs is said.
+    const found = detectTrainingRound(okLogs, benchmark)
+    if (found.round !== null && found.round !== round) {
+      notes.push(
+        `Warning: the logs point to round ${found.round} (${found.evidence}), not ${round}, the round set for this import.`
+      )
+    }
+    if (rules !== null && !allowedBenchmarks(rules).includes(benchmark)) {
+      notes.push(`Warning: ${benchmark} is not a benchmark of ${round}.`)
+    }
+  }
+  // The texts were kept only to read the runs again with a decided round.
+  texts.length = 0
   const target = okLogs[0]?.target ?? null
   if (target === null)
     notes.push(`No quality target known for ${benchmark}: convergence was not checked.`)
@@ -205,8 +306,6 @@ export async function readTrainingResultSet(
     if (target.confidence === 'low' && target.note) notes.push(`Target: ${target.note}`)
     else if (target.note && round === null) notes.push(target.note)
   }
-  if (round === null) notes.push('The round could not be determined from the path or the logs.')
-
   // Per-file remarks, grouped: the same quirk usually affects every run of a set.
   const perFile = new Map<string, string[]>()
   parsedLogs.forEach((p, i) => {
@@ -234,9 +333,16 @@ export async function readTrainingResultSet(
   )
   notes.push(...score.notes)
   if (score.reason) notes.push(score.reason)
+  const energy = loc.strayDirs.includes('power')
+    ? await setEnergy(loc, runs, benchmark, scalingFactor, notes)
+    : null
 
   // v0.5: whether official scores stopped the clock at run_stop or run_final is unknown (spec G).
-  if (round === 'v0.5' && runs.some((r) => r.runFinalMs !== null)) {
+  if (
+    round !== null &&
+    UNSURE_END_MARKER_ROUNDS.includes(round) &&
+    runs.some((r) => r.runFinalMs !== null)
+  ) {
     const finals = runs
       .map((r) => (r.converged ? r.runFinalMs : null))
       .filter((ms): ms is number => ms !== null)
@@ -288,6 +394,7 @@ export async function readTrainingResultSet(
       rcpNormalised: scalingFactor !== 1
     },
     valid: score.valid,
+    ...(energy === null ? {} : { energyValue: energy, energyUnit: TRAINING_ENERGY_UNIT }),
     source: loc.dir,
     sourceKind: 'tree',
     detail: {

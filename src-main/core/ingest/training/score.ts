@@ -12,7 +12,7 @@
  * The arithmetic keeps the summarizer's order of operations (sum left to right, then / count,
  * then × factor) so that values are bit-identical to the published ones.
  */
-import { olympicDropCount, runsRequired } from './benchmark-meta'
+import { olympicDropCount, runsRequired } from '../../../mlperf'
 
 /** What the scorer needs from a run. */
 export type ScoredRunInput = { file: string; converged: boolean; minutes: number | null }

@@ -20,10 +20,14 @@ import Papa from 'papaparse'
 
 import type { SkippedItem } from '../../../shared/api'
 import type { TrainingResultRecord } from '../../../shared/training'
-import { knownBenchmarks } from './benchmark-meta'
 import { normaliseAvailability } from './system-info'
-import { benchmarkAlias } from './targets'
-import { trainingRoundFromPath, trainingRoundFromSegment } from './tree-scan'
+import {
+  benchmarkAlias,
+  knownBenchmarks,
+  resolveRound,
+  roundFromPath,
+  roundFromSegment
+} from '../../../mlperf'
 
 export type TrainingSummaryFormat = 'summarizer-csv' | 'summarizer-json' | 'cm-result-json'
 
@@ -82,7 +86,7 @@ function benchmarkOfColumn(column: string): string | null {
 function roundFromUrl(url: string | null): string | null {
   if (url === null) return null
   for (const seg of url.split('/')) {
-    if (seg.toLowerCase().startsWith('training_results_')) return trainingRoundFromSegment(seg)
+    if (seg.toLowerCase().startsWith('training_results_')) return roundFromSegment('training', seg)
   }
   return null
 }
@@ -115,6 +119,8 @@ function rowRecords(
 ): TrainingResultRecord[] {
   const detailsUrl = cell(row.details_url)
   const round = roundFromUrl(detailsUrl) ?? ctx.fallbackRound ?? 'unknown'
+  const resolved = resolveRound('training', round)
+  const roundNote = resolved.kind === 'newer' ? [resolved.note] : []
   const systemName = cell(row.system) ?? cell(row._System)
   const systemId = systemIdFromDetailsUrl(detailsUrl) ?? systemName ?? 'unknown'
   const submitter = cell(row.submitter) ?? cell(row.Organization) ?? 'unknown'
@@ -148,7 +154,8 @@ function rowRecords(
         system: scalarFields(row),
         runs: [],
         notes: [
-          `Official value from ${ctx.label}. Run logs, scaling factor and aborted runs are not in the summary.`
+          `Official value from ${ctx.label}. Run logs, scaling factor and aborted runs are not in the summary.`,
+          ...roundNote
         ],
         invalidReason: null,
         target: null,
@@ -171,7 +178,7 @@ export function parseTrainingSummaryCsv(text: string, path: string): TrainingSum
   const skipped: SkippedItem[] = []
   const notes: string[] = []
   const headerKey = header.join(',')
-  const fallbackRound = trainingRoundFromPath(path)
+  const fallbackRound = roundFromPath('training', path)
   for (let i = 1; i < rows.length; i++) {
     const fields = (rows[i] ?? []).map((f) => f.trim())
     if (fields.join(',') === headerKey) {
@@ -197,7 +204,7 @@ export function parseTrainingSummaryJson(text: string, path: string): TrainingSu
   if (!Array.isArray(data)) throw new Error(`${path}: summary.json is not a JSON list`)
   const records: TrainingResultRecord[] = []
   const skipped: SkippedItem[] = []
-  const fallbackRound = trainingRoundFromPath(path)
+  const fallbackRound = roundFromPath('training', path)
   data.forEach((entry: unknown, i) => {
     if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
       skipped.push({ path: `${path}[${i}]`, reason: 'Not an object.' })
@@ -232,8 +239,8 @@ export function parseTrainingCmResult(text: string, path: string): TrainingSumma
     const row = entry as Row
     const version = cell(row.version) ?? cell(row._version)
     const fallbackRound =
-      (version !== null ? trainingRoundFromSegment(`v${version.replace(/^v/i, '')}`) : null) ??
-      trainingRoundFromPath(path)
+      (version !== null ? roundFromSegment('training', `v${version.replace(/^v/i, '')}`) : null) ??
+      roundFromPath('training', path)
     const recs = rowRecords(row, Object.keys(row), {
       path,
       label: `${path} entry ${i}`,

@@ -17,8 +17,7 @@ import path from 'node:path'
 import type { SkippedItem } from '../../../shared/api'
 import type { DirLister, Listing } from '../dir-listing'
 import { createDirLister } from '../dir-listing'
-import { knownBenchmarks } from './benchmark-meta'
-import { benchmarkAlias, isTrainingRound } from './targets'
+import { benchmarkAlias, knownBenchmarks, roundFromPath, roundFromSegment } from '../../../mlperf'
 
 export type TrainingSetLayout = 'submission' | 'v0.5' | 'loose'
 
@@ -77,25 +76,6 @@ export function compareResultFiles(a: string, b: string): number {
   return a.localeCompare(b)
 }
 
-/** Round named by one path segment: training_results_v3.0, v3.0, v0.5.0. */
-export function trainingRoundFromSegment(segment: string): string | null {
-  const m = /^(?:training_results_)?v(\d+)\.(\d+)(?:\.\d+)?$/i.exec(segment)
-  if (!m) return null
-  const r = `v${m[1]}.${m[2]}`
-  if (segment.toLowerCase().startsWith('training_results_')) return r
-  return isTrainingRound(r) ? r : null
-}
-
-/** The round named by the path, nearest folder first. */
-export function trainingRoundFromPath(p: string): string | null {
-  const segs = p.split(/[\\/]+/).filter((s) => s !== '')
-  for (let i = segs.length - 1; i >= 0; i--) {
-    const r = trainingRoundFromSegment(segs[i] ?? '')
-    if (r) return r
-  }
-  return null
-}
-
 function abortError(): Error {
   const e = new Error('Scan cancelled')
   e.name = 'AbortError'
@@ -127,7 +107,7 @@ export async function describeTrainingSet(
   const segs = dir.split(/[\\/]+/)
   const n = segs.length
   const benchmarkDir = segs[n - 1] ?? ''
-  const round = trainingRoundFromPath(dir)
+  const round = roundFromPath('training', dir)
   const resultFiles = listing.files.filter(isResultFileName).sort(compareResultFiles)
   const otherFiles = listing.files.filter((f) => !isResultFileName(f))
   const base = { dir, round, benchmarkDir, resultFiles, strayDirs: [...listing.dirs], otherFiles }
@@ -154,7 +134,7 @@ export async function describeTrainingSet(
       const resultsIdx = n - 3
       let top = -1
       for (let i = resultsIdx - 1; i >= 0 && top < 0; i--) {
-        if (trainingRoundFromSegment(segs[i] ?? '') !== null) top = i
+        if (roundFromSegment('training', segs[i] ?? '') !== null) top = i
       }
       const orgIdx = top >= 0 && top + 1 < resultsIdx ? top + 1 : Math.max(0, resultsIdx - 1)
       let submissionFile: string | null = null
@@ -238,6 +218,15 @@ export async function scanTrainingTree(
         }
       }
       return
+    }
+    if (listing.files.includes('scaling.json')) {
+      // A benchmark folder the review scaled but whose logs are not there (a partial copy, or
+      // blobs missing from a clone): the summarizer gives it no score; say so instead of nothing.
+      skipped.push({
+        path: dir,
+        reason:
+          'scaling.json but no result_*.txt log: this result set has no runs to score (the official table leaves its cell empty).'
+      })
     }
     for (const sub of listing.dirs) {
       if (isIgnoredDir(sub, listing.dirs)) continue

@@ -29,8 +29,9 @@ import type {
 } from '../../../shared/training'
 
 export type { RunTtmt, SetTtmt, SpeedupRow, Spread }
-import type { TargetSpec } from './targets'
-import { defaultThresholds, meetsTarget } from './targets'
+import type { TargetSpec } from '../../../mlperf'
+import { meetsTarget } from '../../../mlperf'
+import { defaultThresholds } from './default-thresholds'
 
 /** Order thresholds from the easiest to the hardest to reach. */
 export function sortThresholds(thresholds: number[], direction: MetricDirection): number[] {

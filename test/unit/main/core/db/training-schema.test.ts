@@ -51,6 +51,8 @@ describe('training schema (migration 0030)', () => {
         "source_kind",
         "content_hash",
         "import_id",
+        "energy_value",
+        "energy_unit",
       ]
     `)
     expect(columns('training_runs')).toEqual([

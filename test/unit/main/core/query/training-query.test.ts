@@ -24,7 +24,9 @@ describe('training column registry', () => {
       'aborted_runs',
       'rcp_normalised',
       'valid',
-      'source_kind'
+      'source_kind',
+      'energy_value',
+      'energy_unit'
     ])
     expect(TRAINING_COLUMNS.map((c) => c.name)).toEqual([...TRAINING_CSV_COLUMNS])
   })

@@ -52,7 +52,42 @@ describe('energyEfficiency (measured power only)', () => {
     ).toEqual({ value: 20, unit: 'samples/J' })
   })
 
-  it('v2.0–v2.1 joules per query; pre-v2.0 MultiStream joules per stream is refused', () => {
+  it('reads every round in millijoules; pre-v2.0 MultiStream energy per stream is refused', () => {
+    // v2.1 published 0.5 J per query; the importers store it as 500 mJ.
+    expect(
+      energyEfficiency(
+        e({
+          round: 'v2.1',
+          scenario: 'SingleStream',
+          unit: 'Latency (ms)',
+          powerValue: 500,
+          powerUnit: 'millijoules'
+        })
+      )
+    ).toEqual({ value: 2, unit: 'samples/J' })
+    expect(
+      energyEfficiency(
+        e({
+          round: 'v2.0',
+          scenario: 'MultiStream',
+          unit: 'Latency (ms)',
+          powerValue: 2000,
+          powerUnit: 'millijoules'
+        })
+      )
+    ).toEqual({ value: 4, unit: 'samples/J' })
+    expect(
+      energyEfficiency(
+        e({
+          round: 'v1.1',
+          scenario: 'MultiStream',
+          unit: 'Streams',
+          powerValue: 2000,
+          powerUnit: 'millijoules'
+        })
+      ).value
+    ).toBeNull()
+    // A unit the importers never store is not guessed at.
     expect(
       energyEfficiency(
         e({
@@ -63,29 +98,7 @@ describe('energyEfficiency (measured power only)', () => {
           powerUnit: 'Joules'
         })
       )
-    ).toEqual({ value: 2, unit: 'samples/J' })
-    expect(
-      energyEfficiency(
-        e({
-          round: 'v2.0',
-          scenario: 'MultiStream',
-          unit: 'Latency (ms)',
-          powerValue: 2,
-          powerUnit: 'Joules'
-        })
-      )
-    ).toEqual({ value: 4, unit: 'samples/J' })
-    expect(
-      energyEfficiency(
-        e({
-          round: 'v1.1',
-          scenario: 'MultiStream',
-          unit: 'Streams',
-          powerValue: 2,
-          powerUnit: 'Joules'
-        })
-      ).value
-    ).toBeNull()
+    ).toEqual({ value: null, reason: 'SingleStream energy in Joules, expected millijoules' })
   })
 
   it('never estimates: no measured power, no efficiency (TDP is not used)', () => {

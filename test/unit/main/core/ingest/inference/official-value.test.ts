@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest'
 
 import type { MllogValue } from '../../../../../../src-main/core/ingest/inference/mllog-detail'
-import {
-  deriveOfficialValue,
-  officialMetricSpec
-} from '../../../../../../src-main/core/ingest/inference/official-value'
+import { deriveOfficialValue } from '../../../../../../src-main/core/ingest/inference/official-value'
+import { officialResultField } from '../../../../../../src-main/mlperf'
 import { parseSummaryLog } from '../../../../../../src-main/core/ingest/inference/summary-log'
 
-const spec = (round: string, scenario: Parameters<typeof officialMetricSpec>[1], model: string) => {
-  const s = officialMetricSpec(round, scenario, model)
+const spec = (
+  round: string,
+  scenario: Parameters<typeof officialResultField>[1],
+  model: string
+) => {
+  const s = officialResultField(round, scenario, model)
   return [s.metric, s.unit, s.source, s.key, s.divisor]
 }
 
-describe('officialMetricSpec', () => {
+describe('officialResultField', () => {
   it('uses summary labels before v1.0', () => {
     for (const r of ['v0.5', 'v0.7']) {
       expect(spec(r, 'SingleStream', 'resnet')).toEqual([

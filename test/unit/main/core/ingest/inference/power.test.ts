@@ -4,9 +4,9 @@ import {
   computePower,
   parsePowerTimestamp,
   parseSpl,
-  powerUnitFor,
   timezoneFromPtdJson
 } from '../../../../../../src-main/core/ingest/inference/power'
+import { powerUnitFor, publishedEnergyUnit } from '../../../../../../src-main/mlperf'
 import type { PowerInput } from '../../../../../../src-main/core/ingest/inference/power'
 
 const line = (t: string, w: number): string =>
@@ -85,10 +85,14 @@ describe('power helpers', () => {
     expect(timezoneFromPtdJson('{')).toBeNull()
   })
 
-  it('picks units per round and scenario', () => {
-    expect(powerUnitFor('v4.1', 'Server')).toBe('Watts')
-    expect(powerUnitFor('v3.0', 'SingleStream')).toBe('millijoules')
-    expect(powerUnitFor('v1.0', 'SingleStream')).toBe('Joules')
+  it('stores one unit per scenario kind; the tools published joules before v3.0', () => {
+    expect(powerUnitFor('Server')).toBe('Watts')
+    expect(powerUnitFor('Interactive')).toBe('Watts')
+    expect(powerUnitFor('SingleStream')).toBe('millijoules')
+    expect(powerUnitFor('MultiStream')).toBe('millijoules')
+    expect(publishedEnergyUnit('v3.0')).toBe('millijoules')
+    expect(publishedEnergyUnit('v2.1')).toBe('Joules')
+    expect(publishedEnergyUnit('v1.0')).toBe('Joules')
   })
 })
 
@@ -112,7 +116,24 @@ describe('computePower', () => {
     expect(p.value).toBe((110 * 4 * 8 * 1000) / 4000)
   })
 
-  it('uses Joules and a reconstructed query count before v2.0, with timezone offsets', () => {
+  it('converts the joules of v2.0–v2.1 to millijoules and says so', () => {
+    const p = computePower({
+      ...base,
+      round: 'v2.1',
+      folderScenario: 'SingleStream',
+      logScenario: 'SingleStream'
+    })
+    expect(p.unit).toBe('millijoules')
+    // The checker's joules, then × 1000.
+    // v2.x averaged every reading in the window, the zero and the negative one included.
+    expect(p.value).toBe(((82.5 * 4) / 4000) * 1000)
+    expect(p.unitNote).toBe(
+      'Energy published in joules by the v2.1 tools; stored in millijoules (× 1000) like every other round.'
+    )
+    expect(computePower({ ...base, folderScenario: 'SingleStream' }).unitNote).toBeNull()
+  })
+
+  it('uses a reconstructed query count before v2.0, with timezone offsets (joules → mJ)', () => {
     // LoadGen wrote local time one hour ahead of the analyzer's: client timezone −3600 s.
     const p = computePower({
       ...base,
@@ -126,10 +147,11 @@ describe('computePower', () => {
       resultQueryCount: null,
       qpsWithLoadgenOverhead: 100
     })
-    expect(p.unit).toBe('Joules')
+    expect(p.unit).toBe('millijoules')
     // Before v3.0 the checker averaged every sample in the window, zeros included.
     expect(p.samples).toBe(4)
-    expect(p.value).toBe((82.5 * 4) / (100 * 4))
+    expect(p.value).toBe(((82.5 * 4) / (100 * 4)) * 1000)
+    expect(p.unitNote).toContain('published in joules by the v1.0 tools')
   })
 
   it('explains a missing window or empty window', () => {

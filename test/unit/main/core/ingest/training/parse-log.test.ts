@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseTrainingLog } from '../../../../../../src-main/core/ingest/training/parse-log'
 import { UnknownLogFormatError } from '../../../../../../src-main/core/ingest/training/log-line'
-import { trainingTarget } from '../../../../../../src-main/core/ingest/training/targets'
+import { trainingTarget } from '../../../../../../src-main/mlperf'
 
 type Ev = { t: number; key: string; value?: unknown; md?: Record<string, unknown> }
 

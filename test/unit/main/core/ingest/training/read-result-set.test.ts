@@ -2,10 +2,10 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  scanTrainingTree,
-  trainingRoundFromPath
-} from '../../../../../../src-main/core/ingest/training/tree-scan'
+import { scanTrainingTree } from '../../../../../../src-main/core/ingest/training/tree-scan'
+import { roundFromPath } from '../../../../../../src-main/mlperf'
+
+const trainingRoundFromPath = (p: string): string | null => roundFromPath('training', p)
 import {
   createTrainingReadContext,
   readTrainingResultSet,
@@ -201,12 +201,16 @@ describe('readTrainingResultSet', () => {
     expect(rec.detail.notes.join(' ')).toMatch(/run_final instead/)
   })
 
-  it('loose logs: benchmark from the logs, round unknown', async () => {
+  it('loose logs: benchmark from the logs, round from their dates', async () => {
     const r = await readTrainingResultSetAt(path.join(root, 'my-runs'))
     expect('record' in r).toBe(true)
     if (!('record' in r)) return
     expect(r.record.benchmark).toBe('gpt3')
-    expect(r.record.round).toBe('unknown')
+    // Run on 2023-11-14, after v3.1 was published (2023-11-07): a v4.0 run, and v4.0 has gpt3.
+    expect(r.record.round).toBe('v4.0')
+    expect(r.record.detail.notes).toContain(
+      'Round v4.0 decided from the logs (no folder names it): runs dated 2023-11-14 (v4.0 by the round calendar).'
+    )
     // 3-run median of 3, 4, 5 min
     expect(r.record.value).toBe(4)
     expect(r.record.division).toBe('closed')
@@ -214,6 +218,9 @@ describe('readTrainingResultSet', () => {
       round: 'v3.1'
     })
     expect('record' in withRound && withRound.record.round).toBe('v3.1')
+    expect('record' in withRound && withRound.record.detail.notes).toContain(
+      'Round v3.1 set for this import.'
+    )
   })
 
   it('a folder of non-logs is skipped with a reason', async () => {

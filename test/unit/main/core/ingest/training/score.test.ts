@@ -4,10 +4,7 @@ import {
   scoreTrainingRuns
 } from '../../../../../../src-main/core/ingest/training/score'
 import type { ScoredRunInput } from '../../../../../../src-main/core/ingest/training/score'
-import {
-  olympicDropCount,
-  runsRequired
-} from '../../../../../../src-main/core/ingest/training/benchmark-meta'
+import { olympicDropCount, runsRequired } from '../../../../../../src-main/mlperf'
 
 const runs = (minutes: (number | null)[]): ScoredRunInput[] =>
   minutes.map((m, i) => ({ file: `result_${i}.txt`, converged: m !== null, minutes: m }))

@@ -38,6 +38,19 @@ describe('summary.csv', () => {
   })
 })
 
+describe('summary rows of a round newer than this version knows', () => {
+  it('keep the round and say which rules apply', () => {
+    const row = ROW.replaceAll('training_results_v3.0', 'training_results_v6.2')
+    const r = parseTrainingSummaryCsv([HEADER, row].join('\n'), '/x/summary.csv')
+    expect(r.records.map((x) => x.round)).toEqual(['v6.2', 'v6.2'])
+    expect(r.records[0]?.detail.notes).toContain(
+      'Round v6.2 is newer than this version knows; read with the v6.1 rules.'
+    )
+    const known = parseTrainingSummaryCsv([HEADER, ROW].join('\n'), '/x/summary.csv')
+    expect(known.records[0]?.detail.notes.join(' ')).not.toContain('newer')
+  })
+})
+
 describe('summary.json', () => {
   it('reads rounded floats and availability labels', () => {
     const text = JSON.stringify([

@@ -10,10 +10,8 @@ import {
   spread,
   timeToThreshold
 } from '../../../../../../src-main/core/ingest/training/ttmt'
-import {
-  defaultThresholds,
-  trainingTarget
-} from '../../../../../../src-main/core/ingest/training/targets'
+import { defaultThresholds } from '../../../../../../src-main/core/ingest/training/default-thresholds'
+import { trainingTarget } from '../../../../../../src-main/mlperf'
 
 /** Eval points from [minutes, value] pairs. */
 const ev = (pairs: [number, number][], metric: string | null = null): EvalPoint[] =>

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest'
 
-import { mlperfModelName } from '../../../../../../src-main/core/ingest/inference/benchmark-names'
 import {
+  mlperfModelName,
   roundFromLoadgenVersion,
-  roundFromPath,
+  roundFromPath as roundFromAnyPath,
   roundFromSeeds
-} from '../../../../../../src-main/core/ingest/inference/rounds'
+} from '../../../../src-main/mlperf'
+
+const roundFromPath = (p: string): string | null => roundFromAnyPath('inference', p)
 
 describe('rounds', () => {
   it('reads the round from a path segment', () => {

@@ -11,26 +11,11 @@
  * Multi-metric benchmarks (Mask R-CNN BBOX+SEGM, Stable Diffusion FID+CLIP) list components; the
  * first component is the primary metric, used for time-to-threshold analyses.
  */
-import type { MetricDirection } from '../../../shared/training'
+import { benchmarkAlias } from './training-benchmarks'
+import { TRAINING_ROUNDS } from './rounds'
 
-/** Training rounds in order, as the results repositories name them. */
-export const TRAINING_ROUNDS = [
-  'v0.5',
-  'v0.6',
-  'v0.7',
-  'v1.0',
-  'v1.1',
-  'v2.0',
-  'v2.1',
-  'v3.0',
-  'v3.1',
-  'v4.0',
-  'v4.1',
-  'v5.0',
-  'v5.1',
-  'v6.0',
-  'v6.1'
-] as const
+/** Whether a higher or a lower value is better. */
+export type MetricDirection = 'higher' | 'lower'
 
 /** A metric and its threshold. `strict`: the value must pass the target, not just equal it. */
 export type TargetComponent = {
@@ -63,7 +48,7 @@ export type TargetSpec = {
   note: string | null
 }
 
-type Entry = {
+export type TrainingTargetEntry = {
   benchmark: string
   from: string
   to: string
@@ -93,7 +78,7 @@ const V06_NOTE =
   'v0.6 target from the MLCommons v0.6 results page; the logging package encodes no v0.6 targets (spec G).'
 
 /** Spec D.6, row by row. Round ranges are inclusive. */
-const TABLE: Entry[] = [
+export const TRAINING_TARGET_TABLE: readonly TrainingTargetEntry[] = [
   {
     benchmark: 'resnet',
     from: 'v0.5',
@@ -428,17 +413,7 @@ function roundIndex(round: string): number {
   return (TRAINING_ROUNDS as readonly string[]).indexOf(round)
 }
 
-/** True when `round` is a known training round name ("v3.0"). */
-export function isTrainingRound(round: string): boolean {
-  return roundIndex(round) >= 0
-}
-
-/** The summarizer's only benchmark alias: a folder named "mask" is maskrcnn. */
-export function benchmarkAlias(name: string): string {
-  return name === 'mask' ? 'maskrcnn' : name
-}
-
-function toSpec(e: Entry, round: string): TargetSpec {
+function toSpec(e: TrainingTargetEntry, round: string): TargetSpec {
   const first = e.components[0] ?? up(Number.NaN)
   return {
     round,
@@ -453,11 +428,11 @@ function toSpec(e: Entry, round: string): TargetSpec {
   }
 }
 
-function entryFor(round: string, benchmark: string): Entry | null {
+function entryFor(round: string, benchmark: string): TrainingTargetEntry | null {
   const r = roundIndex(round)
   if (r < 0) return null
   return (
-    TABLE.find(
+    TRAINING_TARGET_TABLE.find(
       (e) => e.benchmark === benchmark && roundIndex(e.from) <= r && r <= roundIndex(e.to)
     ) ?? null
   )
@@ -475,11 +450,11 @@ export function trainingTarget(
 ): TargetSpec | null {
   const bench = benchmarkAlias(benchmark)
   let spec: TargetSpec | null = null
-  if (round !== null && isTrainingRound(round)) {
+  if (round !== null && roundIndex(round) >= 0) {
     const e = entryFor(round, bench)
     if (e) spec = toSpec(e, round)
   } else {
-    const entries = TABLE.filter((e) => e.benchmark === bench)
+    const entries = TRAINING_TARGET_TABLE.filter((e) => e.benchmark === bench)
     const last = entries[entries.length - 1]
     if (last) {
       spec = toSpec(last, last.to)
@@ -501,8 +476,8 @@ export function trainingTarget(
 export function trainingTargets(round: string): TargetSpec[] {
   const r = roundIndex(round)
   if (r < 0) return []
-  return TABLE.filter((e) => roundIndex(e.from) <= r && r <= roundIndex(e.to)).map((e) =>
-    toSpec(e, round)
+  return TRAINING_TARGET_TABLE.filter((e) => roundIndex(e.from) <= r && r <= roundIndex(e.to)).map(
+    (e) => toSpec(e, round)
   )
 }
 
@@ -521,63 +496,4 @@ export function meetsTarget(
   if (!Number.isFinite(value)) return false
   if (direction === 'higher') return strict ? value > target : value >= target
   return strict ? value < target : value <= target
-}
-
-/**
- * Where the default threshold range starts for the time-to-multiple-thresholds view: a quality
- * level clearly below the target that every healthy run passes (our choice, not an MLPerf rule).
- * resnet 0.70 → 0.759 is the example of the issue; the others are set the same way from the
- * eval curves of the corpus. Unknown benchmarks start 8 % below (higher) / above (lower).
- */
-const THRESHOLD_START: Record<string, number> = {
-  resnet: 0.7,
-  retinanet: 0.28,
-  maskrcnn: 0.3,
-  ncf: 0.55,
-  minigo: 0.3,
-  bert: 0.68,
-  dlrm: 0.79,
-  dlrm_dcnv2: 0.79,
-  rnnt: 0.1,
-  unet3d: 0.85,
-  gpt3: 2.8,
-  stable_diffusion: 150,
-  llama2_70b_lora: 0.96,
-  gnn: 0.66,
-  rgat: 0.66
-}
-
-/** Start of the default range: the table above, with the benchmarks whose scale changed. */
-function thresholdStart(spec: TargetSpec): number | undefined {
-  switch (spec.benchmark) {
-    case 'ssd':
-      // SSD-ResNet34 (0.212 / 0.23) until v1.1, RetinaNet (0.34) from v2.0.
-      return spec.target >= 0.3 ? 0.28 : 0.18
-    case 'gnmt':
-    case 'transformer':
-      // 3 BLEU points below the target, in the scale the round logs.
-      return spec.target - (spec.scale === 'points' ? 3 : 0.03)
-    default:
-      return THRESHOLD_START[spec.benchmark]
-  }
-}
-
-/**
- * Default thresholds for a target: `count` evenly spaced values from the start level to the
- * target itself (inclusive), in the direction of increasing difficulty.
- */
-export function defaultThresholds(spec: TargetSpec, count = 10): number[] {
-  const n = Math.max(2, Math.floor(count))
-  let start = thresholdStart(spec)
-  if (start === undefined || !meetsTarget(spec.target, start, spec.direction, true)) {
-    start = spec.direction === 'higher' ? spec.target * 0.92 : spec.target * 1.08
-  }
-  const out: number[] = []
-  for (let i = 0; i < n; i++) {
-    // Six significant digits: the ladder is a user-facing default, not a measured value, and
-    // 0.7065555555555555 helps nobody.
-    const t = start + ((spec.target - start) * i) / (n - 1)
-    out.push(i === n - 1 ? spec.target : Number(t.toPrecision(6)))
-  }
-  return out
 }

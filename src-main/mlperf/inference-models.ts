@@ -6,10 +6,11 @@
  * round's `model_mapping`, then the submitter's `model_mapping.json` (open division), then a
  * substring guess kept "for backwards compatibility".
  */
-import { roundAtLeast, roundIndex } from './rounds'
+import { roundAtLeast } from './round-order'
+import { isKnownRound } from './rounds'
 
 /** Official benchmark names per round (checker `models` lists, spec E.1). */
-const MODELS: Record<string, readonly string[]> = {
+export const ROUND_MODELS: Readonly<Record<string, readonly string[]>> = {
   'v0.5': ['resnet', 'mobilenet', 'ssd-small', 'ssd-large', 'gnmt'],
   'v0.7': [
     'resnet',
@@ -171,12 +172,12 @@ const MODELS: Record<string, readonly string[]> = {
   ]
 }
 
-/** The `models` list in force for a round (rounds share lists as in spec E.1). */
+/** The `models` list in force for a round (rounds share lists as in spec E.1); [] when unknown. */
 export function roundModels(round: string | null): readonly string[] {
-  if (round === null || roundIndex(round) < 0) return []
-  const order = ['v6.1', 'v6.0', 'v5.1', 'v5.0', 'v4.1', 'v4.0', 'v3.1', 'v2.1', 'v0.7', 'v0.5']
-  for (const r of order) if (roundAtLeast(round, r)) return MODELS[r] ?? []
-  return []
+  if (round === null || !isKnownRound('inference', round)) return []
+  // Each list holds from its round until the next listed one.
+  const from = Object.keys(ROUND_MODELS).filter((r) => roundAtLeast(round, r))
+  return ROUND_MODELS[from[from.length - 1] ?? ''] ?? []
 }
 
 /** The round's `model_mapping` table (spec C.1). */

@@ -4,9 +4,9 @@ import {
   trainingTarget,
   trainingTargetTable,
   trainingTargets,
-  TRAINING_ROUNDS
-} from '../../../../../../src-main/core/ingest/training/targets'
-import { allowedBenchmarks } from '../../../../../../src-main/core/ingest/training/benchmark-meta'
+  TRAINING_ROUNDS,
+  allowedBenchmarks
+} from '../../../../src-main/mlperf'
 
 describe('training targets (spec D.6)', () => {
   it('per round values and directions', () => {

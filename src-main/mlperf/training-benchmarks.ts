@@ -50,7 +50,7 @@ export function olympicDropCount(benchmark: string): number {
 }
 
 /** Benchmarks allowed per round (spec D.6 and benchmark_meta.py; v0.5 from the rules text). */
-const ALLOWED: Record<string, string[]> = {
+export const ALLOWED_BENCHMARKS: Readonly<Record<string, readonly string[]>> = {
   'v0.5': ['resnet', 'ssd', 'maskrcnn', 'gnmt', 'transformer', 'ncf', 'minigo'],
   'v0.6': ['resnet', 'ssd', 'maskrcnn', 'gnmt', 'transformer', 'ncf', 'minigo'],
   'v0.7': ['bert', 'dlrm', 'gnmt', 'maskrcnn', 'minigo', 'resnet', 'ssd', 'transformer'],
@@ -121,10 +121,18 @@ const ALLOWED: Record<string, string[]> = {
 
 /** Benchmarks of a round (the summary columns of that round); empty for an unknown round. */
 export function allowedBenchmarks(round: string): string[] {
-  return [...(ALLOWED[round] ?? [])]
+  return [...(ALLOWED_BENCHMARKS[round] ?? [])]
 }
 
 /** Every benchmark key any round used (to recognise benchmark folder names). */
 export function knownBenchmarks(): string[] {
   return Object.keys(RESULT_FILE_COUNTS)
 }
+
+/** The summarizer's only benchmark alias: a folder named "mask" is maskrcnn. */
+export function benchmarkAlias(name: string): string {
+  return name === 'mask' ? 'maskrcnn' : name
+}
+
+/** Unit of a training power submission's energy (result_summarizer reports joules). */
+export const TRAINING_ENERGY_UNIT = 'joules'
