@@ -24,6 +24,14 @@ import type {
   RunStarted
 } from './local-run-views'
 import type {
+  FetchedLogsView,
+  FetchLogsProgress,
+  PublishedSourcesView,
+  UpdateInput,
+  UpdateProgress,
+  UpdateReport
+} from './published'
+import type {
   EvalPoint,
   MetricDirection,
   SetTtmt,
@@ -199,6 +207,15 @@ export type Api = {
     get(input: { suite: Suite; id: number }): Promise<ResultView>
     /** The filtered table as CSV text (the CLI's column set, in the view's order). */
     csv(input: ViewQuery): Promise<{ csv: string; rows: number }>
+    /**
+     * Downloads the logs of one published result (a row from an official table) from its
+     * round's results repository, imports them and returns the official figures beside the
+     * logs' with the files fetched. A missing file is a `failed` view with the reason; the row
+     * is then left as it was. Progress arrives as `results.fetchLogsProgress`.
+     */
+    fetchLogs(input: { suite: Suite; id: number }): Promise<FetchedLogsView>
+    /** The last fetch of a result's logs (official beside logs), or null if none. */
+    logs(input: { suite: Suite; id: number }): Promise<FetchedLogsView | null>
   }
   imports: {
     /** Start importing folders and summary files; progress arrives as `imports.progress` events. */
@@ -280,6 +297,22 @@ export type Api = {
     /** Run a model on one image or .npy file and return its top classes. */
     inspect(input: InspectInput): Promise<InspectResult>
   }
+  catalogue: {
+    /** The rounds whose official tables can be downloaded, where each stands, the source address. */
+    sources(input: Record<string, never>): Promise<PublishedSourcesView>
+    /** Sets the source address (a mirror in the raw.githubusercontent.com layout); null: default. */
+    setBaseUrl(input: { baseUrl: string | null }): Promise<PublishedSourcesView>
+    /**
+     * Downloads the official tables of the chosen rounds (default: those not in the database,
+     * and those downloaded before, conditionally) and imports them. One update at a time
+     * (`conflict` otherwise). Progress as `catalogue.progress`, the report as `catalogue.finished`.
+     */
+    update(input: UpdateInput): Promise<{ jobId: string }>
+    /** Stops a running update; rounds already imported stay. */
+    cancelUpdate(input: { jobId: string }): Promise<{ cancelled: boolean }>
+    /** An update's report (running or finished). */
+    getUpdate(input: { jobId: string }): Promise<UpdateReport>
+  }
 }
 
 /** Server → client pushes. */
@@ -290,6 +323,9 @@ export type ApiEvents = {
   'runs.finished': RunFinishedEvent
   /** A command from the native menu the renderer should carry out (e.g. open the import dialog). */
   'app.command': { command: 'import' }
+  'catalogue.progress': UpdateProgress
+  'catalogue.finished': UpdateReport
+  'results.fetchLogsProgress': FetchLogsProgress
 }
 
 export type EventName = keyof ApiEvents
@@ -347,7 +383,14 @@ export const METHOD_NAMES = [
   'runs.cancel',
   'runs.list',
   'runs.get',
-  'runs.inspect'
+  'runs.inspect',
+  'results.fetchLogs',
+  'results.logs',
+  'catalogue.sources',
+  'catalogue.setBaseUrl',
+  'catalogue.update',
+  'catalogue.cancelUpdate',
+  'catalogue.getUpdate'
 ] as const satisfies readonly MethodName[]
 
 export const EVENT_NAMES = [
@@ -355,7 +398,10 @@ export const EVENT_NAMES = [
   'imports.finished',
   'runs.progress',
   'runs.finished',
-  'app.command'
+  'app.command',
+  'catalogue.progress',
+  'catalogue.finished',
+  'results.fetchLogsProgress'
 ] as const satisfies readonly EventName[]
 
 /** Compile-time proof that the allowlists name every method and event (a missing one fails). */
