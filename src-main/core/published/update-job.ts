@@ -218,7 +218,7 @@ export async function runPublishedUpdate(
         }
         if (e instanceof OfflineError) {
           round.outcome = 'failed'
-          round.message = e.message
+          round.message = 'Not downloaded: the server cannot be reached.'
           throw e
         }
         round.outcome = 'failed'
