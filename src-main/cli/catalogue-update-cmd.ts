@@ -127,7 +127,7 @@ export async function catalogueUpdateCmd(args: string[], io: Out): Promise<numbe
     const sources = await dispatch(backend.api, 'catalogue.sources', {})
     if (!sources.ok) throw new Error(sources.error.message)
     const view = sources.value as PublishedSourcesView
-    const suites: Suite[] = v.suite ? [v.suite as Suite] : ['inference', 'training']
+    const suites: Suite[] = v.suite ? [v.suite] : ['inference', 'training']
     let rounds: RoundKey[] | undefined
     if (v.round !== undefined || v.suite !== undefined) {
       rounds = view.rounds
