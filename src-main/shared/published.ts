@@ -8,6 +8,9 @@ import type { Suite } from './api'
 /** A round of a suite, e.g. {suite: 'inference', round: 'v5.0'}. */
 export type RoundKey = { suite: Suite; round: string }
 
+/** "inference v5.0": a round as one string (choices, lookups, progress labels). */
+export const roundKey = (r: RoundKey): string => `${r.suite} ${r.round}`
+
 /** What an update does with a round when the user does not choose. */
 export type RoundPlan =
   /** Not in the database: its table is downloaded. */
@@ -186,4 +189,11 @@ export type FetchLogsProgress = {
   file: string
   done: number
   total: number
+}
+
+/** The repository holding a round's submission tree (the logs behind each result). */
+export function resultsRepo(suite: Suite, round: string): string {
+  return suite === 'inference'
+    ? `mlcommons/inference_results_${round}`
+    : `mlcommons/training_results_${round}`
 }

@@ -23,6 +23,7 @@ import type {
   FetchLogsProgress,
   ResultFigures
 } from '../../shared/published'
+import { resultsRepo } from '../../shared/published'
 import type { WritableDb } from '../db/types'
 import { prepareCached } from '../db/statement-cache'
 import type { FetchedLogsRecord, ResultKey } from '../repo/fetched-logs'
@@ -34,7 +35,7 @@ import type { Fetched } from './download'
 import { fetchFile, rememberFetched, writeFetched } from './download'
 import { CancelledError, HttpStatusError, OfflineError } from './http-get'
 import { mirrorPath, safeSegment } from './mirror-path'
-import { fileUrl, resultsRepo } from './sources'
+import { fileUrl } from './sources'
 import type { ImportRunner } from './update-job'
 
 /** A request the app cannot carry out for this row (e.g. it is not a published result). */

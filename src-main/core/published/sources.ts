@@ -115,13 +115,6 @@ export function publishedSources(): PublishedSource[] {
   return [...KNOWN, ...nextInferenceRounds(latest).map((r) => finalReport(r, 'HEAD', true))]
 }
 
-/** The repository holding a round's submission tree (the logs behind each result). */
-export function resultsRepo(suite: Suite, round: string): string {
-  return suite === 'inference'
-    ? `mlcommons/inference_results_${round}`
-    : `mlcommons/training_results_${round}`
-}
-
 /** `<base>/<repo>/<ref>/<path>`, each path segment escaped. */
 export function fileUrl(baseUrl: string, f: PublishedFile): string {
   const base = baseUrl.replace(/\/+$/, '')

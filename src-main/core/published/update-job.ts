@@ -10,12 +10,12 @@ import { randomUUID } from 'node:crypto'
 import type { ImportReport } from '../../shared/api'
 import type {
   PublishedRoundInfo,
-  RoundKey,
   RoundReport,
   UpdateInput,
   UpdateProgress,
   UpdateReport
 } from '../../shared/published'
+import { roundKey } from '../../shared/published'
 import type { WritableDb } from '../db/types'
 import { publishedBaseUrl } from '../repo/published-settings'
 import type { Fetched } from './download'
@@ -52,8 +52,6 @@ export type UpdateDeps = {
 /** Files downloaded at once: a consolidated round has ~90 small tables. */
 const CONCURRENCY = 4
 const PROGRESS_MS = 100
-
-const keyOf = (k: RoundKey): string => `${k.suite} ${k.round}`
 
 function emptyRound(source: PublishedSource): RoundReport {
   return {
@@ -124,16 +122,16 @@ export async function runPublishedUpdate(
   // Which rounds, and what to do with each.
   const infos = new Map<string, { source: PublishedSource; info: PublishedRoundInfo }>()
   for (const source of sources) {
-    infos.set(keyOf(source), { source, info: describeRound(db, baseUrl, source) })
+    infos.set(roundKey(source), { source, info: describeRound(db, baseUrl, source) })
   }
   const work: { source: PublishedSource; info: PublishedRoundInfo; round: RoundReport }[] = []
   const wanted =
     input.rounds ?? [...infos.values()].map((v) => v.info).filter((i) => i.plan !== 'skip')
   const seen = new Set<string>()
   for (const key of wanted) {
-    if (seen.has(keyOf(key))) continue
-    seen.add(keyOf(key))
-    const found = infos.get(keyOf(key))
+    if (seen.has(roundKey(key))) continue
+    seen.add(roundKey(key))
+    const found = infos.get(roundKey(key))
     if (!found) {
       report.rounds.push({
         ...emptyRound({ suite: key.suite, round: key.round, table: '', files: [], probe: false }),
@@ -186,7 +184,7 @@ export async function runPublishedUpdate(
     for (const w of work) {
       if (signal.aborted) break
       const { source, round, info } = w
-      current = keyOf(source)
+      current = roundKey(source)
       phase = 'downloading'
       round.message = 'Downloading…'
       currentUrl = source.files[0] ? fileUrl(baseUrl, source.files[0]) : null
