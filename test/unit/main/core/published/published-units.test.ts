@@ -138,24 +138,16 @@ describe('official table against the logs', () => {
     })
     expect(compareFigures(fig(100, null), fig(100, null)).map((c) => c.label)).toEqual(['Result'])
     const both = compareFigures(fig(100, 2000.5), fig(101, 2000.52))
-    expect(both).toEqual([
-      {
-        label: 'Result',
-        unit: 'Samples/s',
-        official: 100,
-        fromLogs: 101,
-        agrees: false,
-        relativeDifference: 0.01
-      },
-      {
-        label: 'Power',
-        unit: 'Watts',
-        official: 2000.5,
-        fromLogs: 2000.52,
-        agrees: true,
-        relativeDifference: expect.closeTo(1e-5, 8)
-      }
-    ])
+    expect(both[0]).toEqual({
+      label: 'Result',
+      unit: 'Samples/s',
+      official: 100,
+      fromLogs: 101,
+      agrees: false,
+      relativeDifference: 0.01
+    })
+    expect(both[1]).toMatchObject({ label: 'Power', unit: 'Watts', agrees: true })
+    expect(both[1]?.relativeDifference).toBeCloseTo(1e-5, 8)
     expect(compareFigures(fig(100, null), null)[0]).toMatchObject({ fromLogs: null, agrees: null })
   })
 })
