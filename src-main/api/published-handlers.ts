@@ -26,15 +26,6 @@ function sourcesView(db: WritableDb): PublishedSourcesView {
   }
 }
 
-const onlyInference = (suite: string): void => {
-  if (suite !== 'inference') {
-    throw new ApiFailure(
-      'invalid_input',
-      'Fetching logs is available for inference results; training result sets are not fetched yet.'
-    )
-  }
-}
-
 /**
  * The `catalogue` area's update methods and the results area's log fetching (issue 10 points 2
  * and 3). Kept apart from create-api.ts, as the chart and run areas are.
@@ -72,18 +63,14 @@ export function publishedAreas(p: PublishedPorts): {
     },
     results: {
       fetchLogs: async ({ suite, id }) => {
-        onlyInference(suite)
         try {
-          return await fetchResultLogs({ ...p.logs, db }, id)
+          return await fetchResultLogs({ ...p.logs, db }, suite, id)
         } catch (e) {
           if (e instanceof FetchLogsRefused) throw new ApiFailure(e.reason, e.message)
           throw e
         }
       },
-      logs: async ({ suite, id }) => {
-        onlyInference(suite)
-        return fetchedLogsView(db, id)
-      }
+      logs: async ({ suite, id }) => fetchedLogsView(db, suite, id)
     }
   }
 }

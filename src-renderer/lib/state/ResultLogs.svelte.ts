@@ -1,6 +1,15 @@
-import type { Api } from '../../../src-main/shared/api'
+import type { Api, Suite } from '../../../src-main/shared/api'
 import type { FetchedLogsView, FetchLogsProgress } from '../../../src-main/shared/published'
 import { errorMessage, type ApiEventSource } from '../api/client'
+
+/** What a detail panel needs to offer "Fetch logs" (see LogsSection.svelte). */
+export type LogsPanel = {
+  view: FetchedLogsView | null
+  fetching: boolean
+  progress: FetchLogsProgress | null
+  error: string | null
+  onFetch: () => void
+}
 
 /**
  * "Fetch logs" of the result open in the detail panel: the last fetch (results.logs), a fetch
@@ -17,12 +26,30 @@ export class ResultLogs {
   readonly #api: Api
   readonly #events: ApiEventSource
   readonly #onImported: (id: number) => void
+  readonly #suite: Suite
   #generation = 0
 
-  constructor(api: Api, events: ApiEventSource, onImported: (id: number) => void) {
+  constructor(
+    api: Api,
+    events: ApiEventSource,
+    onImported: (id: number) => void,
+    suite: Suite = 'inference'
+  ) {
     this.#api = api
     this.#events = events
     this.#onImported = onImported
+    this.#suite = suite
+  }
+
+  /** The panel's view of this model. */
+  get panel(): LogsPanel {
+    return {
+      view: this.view,
+      fetching: this.fetching,
+      progress: this.progress,
+      error: this.error,
+      onFetch: () => void this.fetch()
+    }
   }
 
   async load(id: number | null): Promise<void> {
@@ -38,7 +65,7 @@ export class ResultLogs {
     this.id = id
     if (id === null) return
     try {
-      const view = await this.#api.results.logs({ suite: 'inference', id })
+      const view = await this.#api.results.logs({ suite: this.#suite, id })
       if (generation === this.#generation && !this.fetching) this.view = view
     } catch (err) {
       if (generation === this.#generation) this.error = errorMessage(err)
@@ -56,7 +83,7 @@ export class ResultLogs {
       if (p.id === id && generation === this.#generation) this.progress = p
     })
     try {
-      const view = await this.#api.results.fetchLogs({ suite: 'inference', id })
+      const view = await this.#api.results.fetchLogs({ suite: this.#suite, id })
       if (generation !== this.#generation) return
       this.view = view
       if (view.status === 'imported') this.#onImported(view.id)
