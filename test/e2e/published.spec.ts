@@ -1,7 +1,9 @@
 import { join } from 'node:path'
 import { ExplorerPage } from './pages/explorer-page'
 import { expect, test } from './pages/fixtures'
+import { ImportDialog } from './pages/import-dialog'
 import { PublishedDialog } from './pages/published-dialog'
+import { TrainingPage } from './pages/training-page'
 import type { PublishedServer } from '../support/published-server'
 import { startPublishedServer } from '../support/published-server'
 
@@ -14,7 +16,8 @@ let server: PublishedServer
 
 test.beforeAll(async () => {
   server = await startPublishedServer({
-    'mlcommons/inference_results_v5.0': [join(fixtures, 'mlcommons', 'inference_results_v5.0')]
+    'mlcommons/inference_results_v5.0': [join(fixtures, 'mlcommons', 'inference_results_v5.0')],
+    'mlcommons/training_results_v4.0': [join(fixtures, 'mlcommons', 'training_results_v4.0')]
   })
 })
 
@@ -104,6 +107,34 @@ test.describe('Published results', () => {
     await expect(logs.locator('tr[data-file="LoadGen detail"]')).toContainText('not published')
     await expect(explorer.detail.getByTestId('detail-value')).toContainText('1,234.5')
     await page.screenshot({ path: join(shots, 'published-fetch-logs-missing.png') })
+  })
+
+  test('fetches the run logs of a training result set from its table row', async ({ page }) => {
+    // The set's row from a training results table (result_summarizer format), imported.
+    const training = new TrainingPage(page)
+    await training.openTraining()
+    const importer = new ImportDialog(page)
+    await importer.open()
+    await importer.queuePath(join(fixtures, 'training_summary_volt_v4.0', 'summary.csv'))
+    await importer.start()
+    await importer.waitForReport()
+    await importer.done()
+    await training.searchFor('Volt')
+    await expect.poll(() => training.total()).toBe(1)
+    await training.row(0).click()
+    await expect(training.detail).toContainText('No run logs')
+    const logs = training.detail.getByTestId('logs-section')
+    await expect(logs).toContainText('mlcommons/training_results_v4.0')
+    await logs.getByRole('button', { name: 'Fetch logs' }).click()
+    const result = logs.getByTestId('logs-comparison').locator('tr[data-figure="Result"]')
+    await expect(result).toContainText('41.6778', { timeout: 30_000 })
+    await expect(result).toContainText('agree')
+    await expect(logs.locator('tr[data-file="run log 4"]')).toContainText('new')
+    // The set now has its runs and convergence chart, read from the fetched logs.
+    await expect(training.run('result_0.txt')).toBeVisible()
+    await expect(training.runs.locator('tr[data-run]')).toHaveCount(5)
+    await logs.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: join(shots, 'published-fetch-training-logs.png') })
   })
 
   test('says in one line that the source cannot be reached', async ({ page }) => {

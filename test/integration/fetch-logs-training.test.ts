@@ -54,12 +54,12 @@ describe('results.fetchLogs for training', () => {
     expect(view.folder).toBe('Acme/results/acme_t2/resnet')
     expect(view.files.map((f) => [f.role, f.status])).toEqual([
       ['run log 0', 'new'],
-      ['system description', 'new'],
-      ['scaling', 'new'],
       ['run log 1', 'new'],
       ['run log 2', 'new'],
       ['run log 3', 'new'],
-      ['run log 4', 'new']
+      ['run log 4', 'new'],
+      ['system description', 'new'],
+      ['scaling', 'new']
     ])
     // result_5.txt answered 404: the set has five runs.
     const asked = s.server.requests.filter((r) => r.repo === 'mlcommons/training_results_v4.0')
@@ -92,7 +92,7 @@ describe('results.fetchLogs for training', () => {
       [1, 2, 3, 4, 5].map((n) => `Bolt/results/bolt_b4/resnet/result_${n}.txt`)
     )
     expect(view.messages).toContain(
-      'No scaling file in the repository (Bolt/results/bolt_b4/resnet/scaling.json).'
+      'No scaling.json in the set: it is scored with a scaling factor of 1.'
     )
     // A row whose set is not on the server.
     const t1 = await trainingId('acme_t1')

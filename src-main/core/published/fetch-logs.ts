@@ -302,9 +302,9 @@ export async function fetchResultLogs(
         `The result's folder is ${folder} (the table's names give ${plan.candidates[0]?.folder ?? ''}).`
       )
     }
-    for (const f of files) {
+    for (const [i, f] of files.entries()) {
       if (f.status === 'missing' && !f.role.startsWith('LoadGen')) {
-        messages.push(`No ${f.role} file in the repository (${f.path}).`)
+        messages.push(wanted[i]?.absent ?? `No ${f.role} file in the repository (${f.path}).`)
       }
       if (f.status === 'changed') {
         messages.push(

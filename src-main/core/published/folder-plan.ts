@@ -9,7 +9,13 @@ import type { ResultKey } from '../repo/fetched-logs'
 import type { Fetched } from './download'
 
 /** A file of a result folder, by its path in the repository. */
-export type Wanted = { role: string; path: string; required: boolean }
+export type Wanted = {
+  role: string
+  path: string
+  required: boolean
+  /** What to say when an optional file is not there (default: that it is not published). */
+  absent?: string
+}
 
 /** Fetches one repository path (conditionally where a copy exists). */
 export type FetchOne = (path: string) => Promise<Fetched>

@@ -46,27 +46,32 @@ export function trainingPlan(row: Record<string, Cell>): FolderPlan {
     gather: async ({ folder: dir, marker: m }, marker, fetchOne, progress) => {
       const first = Number(/result_(\d+)\.txt$/.exec(m.path)?.[1] ?? 0)
       const submitterDir = key.submitter
-      const wanted: Wanted[] = [
-        m,
+      const others: Wanted[] = [
         {
           role: 'system description',
           path: `${submitterDir}/systems/${key.systemId}.json`,
           required: true
         },
-        { role: 'scaling', path: `${dir}/scaling.json`, required: false }
+        {
+          role: 'scaling',
+          path: `${dir}/scaling.json`,
+          required: false,
+          absent: 'No scaling.json in the set: it is scored with a scaling factor of 1.'
+        }
       ]
       const fetched = new Map<string, Fetched | null>([[m.path, marker]])
-      await fetchAll(wanted, fetched, fetchOne, progress)
+      await fetchAll([m, ...others], fetched, fetchOne, progress)
+      const runs: Wanted[] = [m]
       for (let n = first + 1; n < first + MAX_RUNS; n++) {
         const w = runFile(dir, n)
         progress(w.path, fetched.size, fetched.size + 1)
         const f = await fetchOne(w.path)
         if (f.status === 'missing') break
-        wanted.push(w)
+        runs.push(w)
         fetched.set(w.path, f)
       }
       progress('', fetched.size, fetched.size)
-      return { wanted, fetched }
+      return { wanted: [...runs, ...others], fetched }
     }
   }
 }
