@@ -14,11 +14,12 @@ import type {
   FetchedLogFile,
   FetchedLogsView,
   FetchLogsProgress,
+  FigureComparison,
   ResultFigures
 } from '../../shared/published'
 import { prepareCached } from '../db/statement-cache'
 import type { WritableDb } from '../db/types'
-import type { FetchedLogsRecord } from '../repo/fetched-logs'
+import type { FetchedLogsRecord, ResultKey } from '../repo/fetched-logs'
 import { getFetchedLogs, saveFetchedLogs } from '../repo/fetched-logs'
 import { getInferenceResult } from '../repo/inference-results'
 import { publishedBaseUrl } from '../repo/published-settings'
@@ -26,7 +27,7 @@ import { getTrainingResult } from '../repo/training-results'
 import { compareFigures, disagreementMessages } from './compare-figures'
 import type { Fetched } from './download'
 import { fetchFile, rememberFetched, writeFetched } from './download'
-import type { Candidate, FolderPlan } from './folder-plan'
+import type { Candidate, FetchOne, FolderPlan, Wanted } from './folder-plan'
 import { statusOf, text } from './folder-plan'
 import { CancelledError, HttpStatusError, OfflineError } from './http-get'
 import { inferenceKey, inferencePlan } from './inference-folder'
@@ -155,20 +156,23 @@ export function fetchedLogsView(db: WritableDb, suite: Suite, id: number): Fetch
   }
 }
 
-export async function fetchResultLogs(
-  deps: FetchLogsDeps,
-  suite: Suite,
-  id: number
-): Promise<FetchedLogsView> {
-  const { db } = deps
+/** What a fetch starts from: the row, its key, the last fetch and the official figures. */
+type Start = {
+  row: Record<string, Cell>
+  detail: unknown
+  key: ResultKey
+  previous: FetchedLogsRecord | null
+  official: ResultFigures
+}
+
+/** Refuses rows that are not from a published table (a local run, a tree read by the user). */
+function start(db: WritableDb, suite: Suite, id: number): Start {
   const found = getRow(db, suite, id)
   if (!found) {
-    throw new FetchLogsRefused(
-      'not_found',
-      `No ${suite === 'training' ? 'training ' : ''}result with id ${id}`
-    )
+    const what = suite === 'training' ? 'training result' : 'result'
+    throw new FetchLogsRefused('not_found', `No ${what} with id ${id}`)
   }
-  const { row } = found
+  const { row, detail } = found
   const key = suite === 'inference' ? inferenceKey(row) : trainingKey(row)
   const previous = getFetchedLogs(db, key)
   const kind = text(row, 'source_kind')
@@ -186,14 +190,69 @@ export async function fetchResultLogs(
   }
   // The official figures: from the table row, or kept from the first fetch (the row now holds
   // the logs' figures).
-  const official = previous?.official ?? figuresOf(row)
+  return { row, detail, key, previous, official: previous?.official ?? figuresOf(row) }
+}
+
+/** The first candidate folder whose marker file is there. */
+async function locate(
+  plan: FolderPlan,
+  fetchOne: FetchOne,
+  progress: (file: string, done: number, total: number) => void
+): Promise<{ candidate: Candidate; marker: Fetched } | null> {
+  for (const candidate of plan.candidates) {
+    progress(candidate.marker.path, 0, 1)
+    const marker = await fetchOne(candidate.marker.path)
+    if (marker.status !== 'missing') return { candidate, marker }
+  }
+  return null
+}
+
+/** Remarks on a successful fetch: folder found elsewhere, files absent or changed, figures. */
+function remarks(
+  plan: FolderPlan,
+  folder: string,
+  wanted: readonly Wanted[],
+  files: readonly FetchedLogFile[],
+  previous: FetchedLogsRecord | null,
+  movedTo: number | null,
+  comparisons: FigureComparison[]
+): string[] {
+  const messages: string[] = []
+  const expected = plan.candidates[0]?.folder ?? ''
+  if (folder !== expected) {
+    messages.push(`The result's folder is ${folder} (the table's names give ${expected}).`)
+  }
+  for (const [i, f] of files.entries()) {
+    if (f.status === 'missing' && !f.role.startsWith('LoadGen')) {
+      messages.push(wanted[i]?.absent ?? `No ${f.role} file in the repository (${f.path}).`)
+    }
+    if (f.status === 'changed') {
+      const when = previous ? ` (${previous.fetchedAt.slice(0, 10)})` : ''
+      messages.push(`${f.path} changed since the last fetch${when}.`)
+    }
+  }
+  if (movedTo !== null) {
+    messages.push(
+      `The logs were imported as a separate result (#${movedTo}): their folder names differ from the table row's.`
+    )
+  }
+  return [...messages, ...disagreementMessages(comparisons)]
+}
+
+export async function fetchResultLogs(
+  deps: FetchLogsDeps,
+  suite: Suite,
+  id: number
+): Promise<FetchedLogsView> {
+  const { db } = deps
+  const { row, detail, key, previous, official } = start(db, suite, id)
   let plan: FolderPlan
   try {
     plan =
       suite === 'inference'
         ? inferencePlan(
             row,
-            found.detail as Parameters<typeof inferencePlan>[1],
+            detail as Parameters<typeof inferencePlan>[1],
             official.powerValue !== null
           )
         : trainingPlan(row)
@@ -208,7 +267,7 @@ export async function fetchResultLogs(
   const { repo } = plan
   const firstFolder = { repo, folder: plan.candidates[0]?.folder ?? '' }
   const baseUrl = publishedBaseUrl(db)
-  const fetchOne = (path: string): Promise<Fetched> =>
+  const fetchOne: FetchOne = (path) =>
     fetchFile(
       db,
       fileUrl(baseUrl, { repo, ref: 'HEAD', path }),
@@ -220,15 +279,7 @@ export async function fetchResultLogs(
 
   try {
     // 1. Find the folder by the one file every result of the suite has.
-    let hit: { candidate: Candidate; marker: Fetched } | null = null
-    for (const candidate of plan.candidates) {
-      progress(candidate.marker.path, 0, 1)
-      const marker = await fetchOne(candidate.marker.path)
-      if (marker.status !== 'missing') {
-        hit = { candidate, marker }
-        break
-      }
-    }
+    const hit = await locate(plan, fetchOne, progress)
     if (hit === null) {
       const tried = [...new Set(plan.candidates.map((c) => c.marker.path))]
       return failedView(
@@ -240,25 +291,22 @@ export async function fetchResultLogs(
     }
     const folder = hit.candidate.folder
 
-    // 2. The rest of the folder.
+    // 2. The rest of the folder; every required file must be there.
     const { wanted, fetched } = await plan.gather(hit.candidate, hit.marker, fetchOne, progress)
     const files: FetchedLogFile[] = wanted.map((w) => {
       const f = fetched.get(w.path) ?? null
-      return {
-        role: w.role,
-        path: w.path,
-        status: statusOf(f),
-        bytes: f?.bytes ?? null,
-        required: w.required
-      }
+      const status = statusOf(f)
+      return { role: w.role, path: w.path, status, bytes: f?.bytes ?? null, required: w.required }
     })
     const missingRequired = files.filter((f) => f.required && f.status === 'missing')
     if (missingRequired.length > 0) {
+      const which = missingRequired.map((f) => `The ${f.role} (${f.path})`).join(' and ')
+      const verb = missingRequired.length === 1 ? 'is' : 'are'
       return failedView(
         id,
         { repo, folder },
         official,
-        `${missingRequired.map((f) => `The ${f.role} (${f.path})`).join(' and ')} ${missingRequired.length === 1 ? 'is' : 'are'} not in ${repo} (HTTP 404); nothing was changed.`,
+        `${which} ${verb} not in ${repo} (HTTP 404); nothing was changed.`,
         files
       )
     }
@@ -295,31 +343,11 @@ export async function fetchResultLogs(
     const now = new Date().toISOString()
     for (const f of kept) rememberFetched(db, f, now)
 
-    // 4. What changed, what is missing, and how the logs compare with the table.
-    const messages: string[] = []
-    if (folder !== plan.candidates[0]?.folder) {
-      messages.push(
-        `The result's folder is ${folder} (the table's names give ${plan.candidates[0]?.folder ?? ''}).`
-      )
-    }
-    for (const [i, f] of files.entries()) {
-      if (f.status === 'missing' && !f.role.startsWith('LoadGen')) {
-        messages.push(wanted[i]?.absent ?? `No ${f.role} file in the repository (${f.path}).`)
-      }
-      if (f.status === 'changed') {
-        messages.push(
-          `${f.path} changed since the last fetch${previous ? ` (${previous.fetchedAt.slice(0, 10)})` : ''}.`
-        )
-      }
-    }
-    if (logs.id !== id) {
-      messages.push(
-        `The logs were imported as a separate result (#${logs.id}): their folder names differ from the table row's.`
-      )
-    }
+    // 4. The logs' figures beside the table's, kept for when the panel opens again.
     const fromLogs = figuresOf(logs.row)
     const comparisons = compareFigures(official, fromLogs)
-    messages.push(...disagreementMessages(comparisons))
+    const movedTo = logs.id === id ? null : logs.id
+    const messages = remarks(plan, folder, wanted, files, previous, movedTo, comparisons)
     saveFetchedLogs(db, {
       ...key,
       repo,
@@ -330,7 +358,7 @@ export async function fetchResultLogs(
       messages,
       importJobId: job.jobId,
       fetchedAt: now
-    } satisfies FetchedLogsRecord)
+    })
     const count = (s: string): number => files.filter((f) => f.status === s).length
     return {
       id: logs.id,
