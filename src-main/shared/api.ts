@@ -322,7 +322,7 @@ export type ApiEvents = {
   'runs.progress': RunProgressEvent
   'runs.finished': RunFinishedEvent
   /** A command from the native menu the renderer should carry out (e.g. open the import dialog). */
-  'app.command': { command: 'import' }
+  'app.command': { command: 'import' | 'published' }
   'catalogue.progress': UpdateProgress
   'catalogue.finished': UpdateReport
   'results.fetchLogsProgress': FetchLogsProgress
