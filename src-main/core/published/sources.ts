@@ -7,7 +7,8 @@
  *
  * What is known (checked against the repositories, see the issue-10b report):
  * - Inference v2.0–v4.0 (and training 1.0–3.0): the consolidated cm-result.json tables of
- *   mlcommons/cm4mlperf-results, one per system type, division, task and scenario.
+ *   mlcommons/cm4mlperf-results, one per system type, division, task and scenario, at the
+ *   commit their paths were listed from.
  * - Inference v4.1 on: the round's final report, summary_results.json, at the top of
  *   mlcommons/inference_results_vX.Y. The v4.1 copy only exists on a pull-request branch that was
  *   never merged, so it is fetched at that commit; later rounds are on the default branch.
@@ -39,6 +40,11 @@ export type PublishedSource = {
 }
 
 const CM_REPO = 'mlcommons/cm4mlperf-results'
+/**
+ * The commit the listed paths were taken from: the timestamp folders are renamed when a table
+ * is regenerated, so the list and the commit go together.
+ */
+const CM_REF = '84d8b84c6d6e3d646e27d511e438fd12d144ade9'
 
 function cmSource(suite: Suite, round: string): PublishedSource {
   const entries = CM4MLPERF_TABLES[`${suite} ${round}`] ?? []
@@ -48,7 +54,7 @@ function cmSource(suite: Suite, round: string): PublishedSource {
     table: `cm4mlperf-results consolidated tables (${entries.length} files)`,
     files: entries.map((e) => ({
       repo: CM_REPO,
-      ref: 'HEAD',
+      ref: CM_REF,
       path: `experiment/mlperf-${e}/cm-result.json`
     })),
     probe: false

@@ -49,6 +49,7 @@ describe('the sources table', () => {
     const cm = sources.find((s) => s.round === 'v3.0' && s.suite === 'training')
     for (const f of cm?.files ?? []) {
       expect(f.repo).toBe('mlcommons/cm4mlperf-results')
+      expect(f.ref).toBe('84d8b84c6d6e3d646e27d511e438fd12d144ade9')
       expect(f.path).toMatch(
         /^experiment\/mlperf-training--3\.0--[a-z-]+--[a-z-]+\/\d{4}-\d\d-\d\d\.[\d.-]+\/cm-result\.json$/
       )
