@@ -1,4 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { openBackend } from '../../src-main/api/open-backend'
+import type { Backend } from '../../src-main/api/open-backend'
+import { startHttpServer } from '../../src-main/bridge/http-server'
+import type { HttpServerHandle } from '../../src-main/bridge/http-server'
 import { ExplorerPage } from './pages/explorer-page'
 import { expect, test } from './pages/fixtures'
 import { ImportDialog } from './pages/import-dialog'
@@ -7,14 +13,36 @@ import { TrainingPage } from './pages/training-page'
 import type { PublishedServer } from '../support/published-server'
 import { startPublishedServer } from '../support/published-server'
 
+const root = join(import.meta.dirname, '..', '..')
 const shots = join(import.meta.dirname, '..', 'output', 'screenshots')
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'published')
 
 // A local stand-in for raw.githubusercontent.com serving the committed fixtures (no test
-// touches the internet); the app is pointed at it through its source address setting.
+// touches the internet); the app is pointed at it through its source address setting. The app
+// itself is served by a web-mode server of this spec's own, on a database seeded with the
+// bundled sample as the shared one is: the rows these tests add stay out of the other specs.
 let server: PublishedServer
+let dir: string
+let backend: Backend
+let app: HttpServerHandle
+let base: string
 
 test.beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'mlperf-e2e-published-'))
+  backend = openBackend({
+    dbPath: join(dir, 'e2e.db'),
+    shell: 'web',
+    appRoot: root,
+    seedSample: true
+  })
+  app = await startHttpServer({
+    api: backend.api,
+    hub: backend.hub,
+    token: 'e2e',
+    staticDir: join(root, 'out', 'renderer'),
+    port: 0
+  })
+  base = `http://127.0.0.1:${app.port}`
   server = await startPublishedServer({
     'mlcommons/inference_results_v5.0': [join(fixtures, 'mlcommons', 'inference_results_v5.0')],
     'mlcommons/training_results_v4.0': [join(fixtures, 'mlcommons', 'training_results_v4.0')]
@@ -23,6 +51,9 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await server.close()
+  await app.close()
+  await backend.close()
+  rmSync(dir, { recursive: true, force: true })
 })
 
 test.describe('Published results', () => {
@@ -33,7 +64,7 @@ test.describe('Published results', () => {
     page
   }) => {
     const explorer = new ExplorerPage(page)
-    await explorer.open()
+    await explorer.open('', base)
     const dialog = new PublishedDialog(page)
     await dialog.open()
 
@@ -94,7 +125,7 @@ test.describe('Published results', () => {
 
   test('says which file is missing when a result has no detail log', async ({ page }) => {
     const explorer = new ExplorerPage(page)
-    await explorer.open()
+    await explorer.open('', base)
     await explorer.searchFor('Bolt')
     await explorer.facetValue('Benchmark', 'retinanet').click()
     await expect.poll(() => explorer.total()).toBe(1)
@@ -111,15 +142,16 @@ test.describe('Published results', () => {
 
   test('fetches the run logs of a training result set from its table row', async ({ page }) => {
     // The set's row from a training results table (result_summarizer format), imported.
+    await backend.api.catalogue.setBaseUrl({ baseUrl: server.url })
     const training = new TrainingPage(page)
-    await training.openTraining()
+    await training.open('#/training', base)
     const importer = new ImportDialog(page)
     await importer.open()
     await importer.queuePath(join(fixtures, 'training_summary_volt_v4.0', 'summary.csv'))
     await importer.start()
     await importer.waitForReport()
     await importer.done()
-    await training.searchFor('Volt')
+    await training.open('#/training?q=Volt', base)
     await expect.poll(() => training.total()).toBe(1)
     await training.row(0).click()
     await expect(training.detail).toContainText('No run logs')
@@ -141,7 +173,7 @@ test.describe('Published results', () => {
     const gone = await startPublishedServer({})
     await gone.close()
     const explorer = new ExplorerPage(page)
-    await explorer.open()
+    await explorer.open('', base)
     const dialog = new PublishedDialog(page)
     await dialog.open()
     await dialog.setSource(gone.url)
@@ -152,7 +184,7 @@ test.describe('Published results', () => {
       /^Cannot reach 127\.0\.0\.1:\d+: connection refused\. Check the network connection, or the source address in the settings\. Nothing was changed\.$/
     )
     await page.screenshot({ path: join(shots, 'published-offline.png') })
-    // Back to the public address for whatever runs next.
+    // "Use default" puts the public address back.
     await dialog.dialog.getByRole('button', { name: 'More rounds…' }).click()
     await dialog.dialog.getByRole('button', { name: 'Use default' }).click()
     await expect(dialog.dialog.getByLabel('Source address')).toHaveValue(
