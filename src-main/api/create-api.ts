@@ -19,6 +19,8 @@ import type { WorkerFactory } from '../core/runner/worker-pool'
 import { ApiFailure } from './api-failure'
 import { chartAreas } from './chart-handlers'
 import { runAreas } from './run-handlers'
+import { PublishedUpdates } from '../core/published/update-manager'
+import { publishedAreas } from './published-handlers'
 
 /** What the API needs from its host: the database, a folder picker, an event sink. */
 export type ApiPorts = {
@@ -38,9 +40,16 @@ export type ApiPorts = {
    * everything else runs under tsx and starts the worker from the TypeScript source.
    */
   createWorker?: () => Promise<WorkerFactory>
+  /** Local mirror of downloaded tables and logs; defaults to `published` next to the database. */
+  publishedDir?: string
 }
 
-export type ApiHandle = { api: Api; imports: ImportManager; runs: LocalRunManager }
+export type ApiHandle = {
+  api: Api
+  imports: ImportManager
+  runs: LocalRunManager
+  updates: PublishedUpdates
+}
 
 /** Workers from the TypeScript source (tsx, vitest); imported only when a run needs one. */
 const sourceWorkers = async (): Promise<WorkerFactory> =>
@@ -61,6 +70,25 @@ export function createApi(ports: ApiPorts): ApiHandle {
     events: {
       progress: (e) => ports.emit('runs.progress', e),
       finished: (e) => ports.emit('runs.finished', e)
+    }
+  })
+  const publishedDir = ports.publishedDir ?? join(dirname(resolve(ports.dbPath)), 'published')
+  const updates = new PublishedUpdates({
+    db,
+    publishedDir,
+    imports,
+    events: {
+      progress: (p) => ports.emit('catalogue.progress', p),
+      finished: (r) => ports.emit('catalogue.finished', r)
+    }
+  })
+  const published = publishedAreas({
+    db,
+    updates,
+    logs: {
+      publishedDir,
+      imports,
+      onProgress: (p) => ports.emit('results.fetchLogsProgress', p)
     }
   })
   const api: Api = {
@@ -87,7 +115,8 @@ export function createApi(ports: ApiPorts): ApiHandle {
         if (!found) throw new ApiFailure('not_found', `No result with id ${id}`)
         return { id, ...found }
       },
-      csv: async (view) => resultsCsv(db, view)
+      csv: async (view) => resultsCsv(db, view),
+      ...published.results
     },
     imports: {
       start: async ({ paths, round }) => {
@@ -138,7 +167,8 @@ export function createApi(ports: ApiPorts): ApiHandle {
         }
       }
     },
-    ...runAreas(runs)
+    ...runAreas(runs),
+    catalogue: published.catalogue
   }
-  return { api, imports, runs }
+  return { api, imports, runs, updates }
 }

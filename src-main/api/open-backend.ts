@@ -4,6 +4,7 @@ import { openDb } from '../core/db/open-db'
 import type { WritableDb } from '../core/db/types'
 import type { ImportManager } from '../core/ingest/import-manager'
 import type { LocalRunManager } from '../core/local-runs/run-manager'
+import type { PublishedUpdates } from '../core/published/update-manager'
 import { SAMPLE_FILE, seedSampleIfEmpty } from '../core/sample/load-sample'
 import type { Api } from '../shared/api'
 import type { ApiPorts } from './create-api'
@@ -31,6 +32,7 @@ export type Backend = {
   hub: EventHub
   imports: ImportManager
   runs: LocalRunManager
+  updates: PublishedUpdates
   close: () => Promise<void>
 }
 
@@ -48,7 +50,7 @@ export function openBackend(o: BackendOptions): Backend {
   const db = openDb(o.dbPath, o.nativeBinding ? { nativeBinding: o.nativeBinding } : {})
   if (o.seedSample) seedSampleIfEmpty(db, join(o.appRoot, 'resources', 'sample', SAMPLE_FILE))
   const hub = new EventHub()
-  const { api, imports, runs } = createApi({
+  const { api, imports, runs, updates } = createApi({
     db,
     dbPath: o.dbPath,
     version: appVersion(o.appRoot),
@@ -65,10 +67,12 @@ export function openBackend(o: BackendOptions): Backend {
     hub,
     imports,
     runs,
+    updates,
     close: async () => {
+      updates.cancelAll()
       imports.cancelAll()
       runs.cancelAll()
-      await Promise.all([imports.idle(), runs.idle()])
+      await Promise.all([updates.idle(), imports.idle(), runs.idle()])
       db.close()
     }
   }

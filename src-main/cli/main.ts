@@ -19,6 +19,7 @@ import { tableFootnote } from '../core/export/render-view'
 import { ttmtCmd } from './ttmt-cmd'
 import { RUN_HELP, runCmd } from './run-cmd'
 import { checkImportRound } from '../core/ingest/round-check'
+import { CATALOGUE_UPDATE_HELP, catalogueUpdateCmd } from './catalogue-update-cmd'
 
 const APP_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -47,6 +48,7 @@ const HELP = `mlperf-explorer: MLPerf results from the command line
       Renders a saved chart view (a report bundle's view.json) without a window: SVG, or PNG
       at twice the pixel size, with title, axis units and the citation footnote drawn in.
 ${RUN_HELP}
+${CATALOGUE_UPDATE_HELP}
   mlperf-explorer serve [--db FILE] [--port N]
       The web mode on http://127.0.0.1 (open the printed URL; it carries the access token).
 
@@ -255,6 +257,7 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
   const [command, ...rest] = argv
   // `run` has options of its own (parsed in run-cmd.ts).
   if (command === 'run') return runCmd(rest, io)
+  if (command === 'catalogue' && rest[0] === 'update') return catalogueUpdateCmd(rest.slice(1), io)
   let parsed
   try {
     parsed = parseArgs({

@@ -13,6 +13,10 @@ export function installMenu(hub: EventHub): void {
           accelerator: 'CmdOrCtrl+O',
           click: () => hub.emit('app.command', { command: 'import' })
         },
+        {
+          label: 'Get Published Results…',
+          click: () => hub.emit('app.command', { command: 'published' })
+        },
         { type: 'separator' },
         { role: 'quit' }
       ]

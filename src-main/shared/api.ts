@@ -25,6 +25,14 @@ import type {
   BenchmarkSuggestionView
 } from './local-run-views'
 import type {
+  FetchedLogsView,
+  FetchLogsProgress,
+  PublishedSourcesView,
+  UpdateInput,
+  UpdateProgress,
+  UpdateReport
+} from './published'
+import type {
   EvalPoint,
   MetricDirection,
   SetTtmt,
@@ -200,6 +208,15 @@ export type Api = {
     get(input: { suite: Suite; id: number }): Promise<ResultView>
     /** The filtered table as CSV text (the CLI's column set, in the view's order). */
     csv(input: ViewQuery): Promise<{ csv: string; rows: number }>
+    /**
+     * Downloads the logs of one published result (a row from an official table) from its
+     * round's results repository, imports them and returns the official figures beside the
+     * logs' with the files fetched. A missing file is a `failed` view with the reason; the row
+     * is then left as it was. Progress arrives as `results.fetchLogsProgress`.
+     */
+    fetchLogs(input: { suite: Suite; id: number }): Promise<FetchedLogsView>
+    /** The last fetch of a result's logs (official beside logs), or null if none. */
+    logs(input: { suite: Suite; id: number }): Promise<FetchedLogsView | null>
   }
   imports: {
     /**
@@ -286,6 +303,22 @@ export type Api = {
     /** The benchmark a model file looks like (file name, input shape), for the user to confirm. */
     suggestBenchmark(input: { modelPath: string }): Promise<BenchmarkSuggestionView>
   }
+  catalogue: {
+    /** The rounds whose official tables can be downloaded, where each stands, the source address. */
+    sources(input: Record<string, never>): Promise<PublishedSourcesView>
+    /** Sets the source address (a mirror in the raw.githubusercontent.com layout); null: default. */
+    setBaseUrl(input: { baseUrl: string | null }): Promise<PublishedSourcesView>
+    /**
+     * Downloads the official tables of the chosen rounds (default: those not in the database,
+     * and those downloaded before, conditionally) and imports them. One update at a time
+     * (`conflict` otherwise). Progress as `catalogue.progress`, the report as `catalogue.finished`.
+     */
+    update(input: UpdateInput): Promise<{ jobId: string }>
+    /** Stops a running update; rounds already imported stay. */
+    cancelUpdate(input: { jobId: string }): Promise<{ cancelled: boolean }>
+    /** An update's report (running or finished). */
+    getUpdate(input: { jobId: string }): Promise<UpdateReport>
+  }
 }
 
 /** Server → client pushes. */
@@ -295,7 +328,10 @@ export type ApiEvents = {
   'runs.progress': RunProgressEvent
   'runs.finished': RunFinishedEvent
   /** A command from the native menu the renderer should carry out (e.g. open the import dialog). */
-  'app.command': { command: 'import' }
+  'app.command': { command: 'import' | 'published' }
+  'catalogue.progress': UpdateProgress
+  'catalogue.finished': UpdateReport
+  'results.fetchLogsProgress': FetchLogsProgress
 }
 
 export type EventName = keyof ApiEvents
@@ -354,7 +390,14 @@ export const METHOD_NAMES = [
   'runs.list',
   'runs.get',
   'runs.inspect',
-  'runs.suggestBenchmark'
+  'runs.suggestBenchmark',
+  'results.fetchLogs',
+  'results.logs',
+  'catalogue.sources',
+  'catalogue.setBaseUrl',
+  'catalogue.update',
+  'catalogue.cancelUpdate',
+  'catalogue.getUpdate'
 ] as const satisfies readonly MethodName[]
 
 export const EVENT_NAMES = [
@@ -362,7 +405,10 @@ export const EVENT_NAMES = [
   'imports.finished',
   'runs.progress',
   'runs.finished',
-  'app.command'
+  'app.command',
+  'catalogue.progress',
+  'catalogue.finished',
+  'results.fetchLogsProgress'
 ] as const satisfies readonly EventName[]
 
 /** Compile-time proof that the allowlists name every method and event (a missing one fails). */

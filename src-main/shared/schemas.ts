@@ -192,5 +192,20 @@ export const INPUT_SCHEMAS = {
     topK: z.number().int().min(1).max(100).optional(),
     executionProvider: z.string().min(1).max(40).optional()
   }),
-  'runs.suggestBenchmark': z.object({ modelPath: filePath })
+  'runs.suggestBenchmark': z.object({ modelPath: filePath }),
+  'results.fetchLogs': z.object({ suite, id: z.number().int() }),
+  'results.logs': z.object({ suite, id: z.number().int() }),
+  'catalogue.sources': empty,
+  'catalogue.setBaseUrl': z.object({ baseUrl: z.string().max(2000).nullable() }),
+  'catalogue.update': z
+    .object({
+      rounds: z
+        .array(z.object({ suite, round: z.string().regex(/^v\d+\.\d+$/, 'a round is vX.Y') }))
+        .max(200)
+        .optional(),
+      force: z.boolean().optional()
+    })
+    .strict(),
+  'catalogue.cancelUpdate': z.object({ jobId: z.string().min(1).max(100) }),
+  'catalogue.getUpdate': z.object({ jobId: z.string().min(1).max(100) })
 } satisfies Record<MethodName, z.ZodType>
