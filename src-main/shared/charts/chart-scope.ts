@@ -39,9 +39,61 @@ export function compareWorkloads(
   )
 }
 
-/** "resnet Offline" (training rows have no scenario). */
-export function workloadLabel(r: { benchmark: string; scenario: string | null }): string {
-  return r.scenario ? `${r.benchmark} ${r.scenario}` : r.benchmark
+/** How a chart names a benchmark: by the name the results table shows for it. */
+export type BenchmarkNamer = (benchmark: string) => string
+
+/** Names benchmarks as they are (training rows, tests). */
+export const SAME_NAME: BenchmarkNamer = (b) => b
+
+/**
+ * The table's name for each MLPerf model among `rows`. Charts group by the MLPerf model (the
+ * checker's mapping: resnet50 → resnet, ssd-resnet34 → ssd-large) so that one benchmark is one
+ * group across rounds, but they label it with the Benchmark the table shows: the name most of
+ * the group's results were submitted under (ties: the newest round's), e.g. "resnet50".
+ */
+export function benchmarkNamer(rows: readonly ChartRow[]): BenchmarkNamer {
+  const counts = new Map<string, Map<string, { n: number; round: string }>>()
+  // The user's runs name their model as they like; they only name a benchmark nobody published.
+  const published = rows.filter((r) => !isLocal(r))
+  const named = new Set(published.map((r) => r.benchmark))
+  const local = rows.filter((r) => isLocal(r) && !named.has(r.benchmark))
+  for (const r of [...published, ...local]) {
+    const name = r.usedModel ?? r.benchmark
+    if (name === '') continue
+    const byName = counts.get(r.benchmark) ?? new Map<string, { n: number; round: string }>()
+    const c = byName.get(name) ?? { n: 0, round: r.round }
+    c.n++
+    if (compareRounds(r.round, c.round) > 0) c.round = r.round
+    byName.set(name, c)
+    counts.set(r.benchmark, byName)
+  }
+  const names = new Map<string, string>()
+  for (const [benchmark, byName] of counts) {
+    const best = [...byName].sort(
+      (a, b) => b[1].n - a[1].n || compareRounds(b[1].round, a[1].round) || a[0].localeCompare(b[0])
+    )[0]
+    names.set(benchmark, best?.[0] ?? benchmark)
+  }
+  return (b) => names.get(b) ?? b
+}
+
+/** "resnet50 Offline" (training rows have no scenario), the benchmark named as in the table. */
+export function workloadLabel(
+  r: { benchmark: string; scenario: string | null },
+  name: BenchmarkNamer = SAME_NAME
+): string {
+  const b = name(r.benchmark)
+  return r.scenario ? `${b} ${r.scenario}` : b
+}
+
+/** The newest round among the published rows (null when there are none). */
+export function newestRound(rows: readonly ChartRow[]): string | null {
+  let newest: string | null = null
+  for (const r of rows) {
+    if (isLocal(r)) continue
+    if (newest === null || compareRounds(r.round, newest) > 0) newest = r.round
+  }
+  return newest
 }
 
 /**
