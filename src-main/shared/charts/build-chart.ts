@@ -33,5 +33,10 @@ export function buildChart(input: BuildInput): BuiltChart {
   // A figure for a report is always light, on white.
   const theme = target === 'export' ? LIGHT_CHART_THEME : (input.theme ?? LIGHT_CHART_THEME)
   const built = buildKind({ ...input, theme, target })
-  return { ...built, option: styleOption(built.option, theme, target) }
+  return {
+    ...built,
+    // Nothing drawn, nothing derived: no "Derived" badge over an empty chart.
+    derived: built.points > 0 ? built.derived : [],
+    option: styleOption(built.option, theme, target)
+  }
 }
