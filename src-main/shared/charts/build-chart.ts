@@ -32,11 +32,10 @@ export function buildChart(input: BuildInput): BuiltChart {
   const target = input.target ?? 'screen'
   // A figure for a report is always light, on white.
   const theme = target === 'export' ? LIGHT_CHART_THEME : (input.theme ?? LIGHT_CHART_THEME)
+  // Changed in place, not spread: a spread would build the lazy table (withLazyTable).
   const built = buildKind({ ...input, theme, target })
-  return {
-    ...built,
-    // Nothing drawn, nothing derived: no "Derived" badge over an empty chart.
-    derived: built.points > 0 ? built.derived : [],
-    option: styleOption(built.option, theme, target)
-  }
+  // Nothing drawn, nothing derived: no "Derived" badge over an empty chart.
+  if (built.points === 0) built.derived = []
+  built.option = styleOption(built.option, theme, target)
+  return built
 }

@@ -18,6 +18,15 @@ import { EMPTY_MESSAGE_ID } from './chart-style'
 /** Above this many points: no animation, `large: true` series. */
 export const LARGE_THRESHOLD = 2000
 
+/**
+ * ECharts' per-series `largeThreshold` for a chart in large mode: every series of it. A chart's
+ * points are split into colour groups of a few hundred each; left at the default, no group
+ * reaches ECharts' own threshold and 10,000 points become 10,000 graphic elements.
+ */
+export function largeThreshold(large: boolean): number {
+  return large ? 1 : LARGE_THRESHOLD
+}
+
 export const FONT_FAMILY = "'Liberation Sans', 'DejaVu Sans', Arial, Helvetica, sans-serif"
 
 /**

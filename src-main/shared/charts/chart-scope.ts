@@ -22,7 +22,7 @@ function capitalise(s: string): string {
 export function scopeText(rows: readonly ChartRow[]): string {
   const published = rows.filter((r) => !isLocal(r))
   const rounds = [...new Set(published.map((r) => r.round))].sort(compareRounds)
-  const divisions = [...new Set(published.map((r) => capitalise(r.division)))].sort()
+  const divisions = [...new Set(published.map((r) => r.division))].map(capitalise).sort()
   const roundText =
     rounds.length > 4 ? `${rounds[0]}–${rounds[rounds.length - 1]}` : rounds.join(', ')
   return [roundText, divisions.join(', ')].filter((s) => s !== '').join(' · ')
@@ -52,27 +52,31 @@ export const SAME_NAME: BenchmarkNamer = (b) => b
  * the group's results were submitted under (ties: the newest round's), e.g. "resnet50".
  */
 export function benchmarkNamer(rows: readonly ChartRow[]): BenchmarkNamer {
-  const counts = new Map<string, Map<string, { n: number; round: string }>>()
+  // Counted in one pass (charts of 100,000 rows call this); rounds compared once per name.
+  const counts = new Map<string, Map<string, { n: number; rounds: Set<string> }>>()
   // The user's runs name their model as they like; they only name a benchmark nobody published.
-  const published = rows.filter((r) => !isLocal(r))
-  const named = new Set(published.map((r) => r.benchmark))
-  const local = rows.filter((r) => isLocal(r) && !named.has(r.benchmark))
-  for (const r of [...published, ...local]) {
+  const named = new Set<string>()
+  for (const r of rows) if (!isLocal(r)) named.add(r.benchmark)
+  for (const r of rows) {
+    if (isLocal(r) && named.has(r.benchmark)) continue
     const name = r.usedModel ?? r.benchmark
     if (name === '') continue
-    const byName = counts.get(r.benchmark) ?? new Map<string, { n: number; round: string }>()
-    const c = byName.get(name) ?? { n: 0, round: r.round }
+    let byName = counts.get(r.benchmark)
+    if (!byName) counts.set(r.benchmark, (byName = new Map()))
+    let c = byName.get(name)
+    if (!c) byName.set(name, (c = { n: 0, rounds: new Set() }))
     c.n++
-    if (compareRounds(r.round, c.round) > 0) c.round = r.round
-    byName.set(name, c)
-    counts.set(r.benchmark, byName)
+    c.rounds.add(r.round)
   }
+  const newest = (rounds: Set<string>): string => [...rounds].sort(compareRounds).pop() ?? ''
   const names = new Map<string, string>()
   for (const [benchmark, byName] of counts) {
-    const best = [...byName].sort(
-      (a, b) => b[1].n - a[1].n || compareRounds(b[1].round, a[1].round) || a[0].localeCompare(b[0])
-    )[0]
-    names.set(benchmark, best?.[0] ?? benchmark)
+    const best = [...byName]
+      .map(([name, c]) => ({ name, n: c.n, round: newest(c.rounds) }))
+      .sort(
+        (a, b) => b.n - a.n || compareRounds(b.round, a.round) || a.name.localeCompare(b.name)
+      )[0]
+    names.set(benchmark, best?.name ?? benchmark)
   }
   return (b) => names.get(b) ?? b
 }

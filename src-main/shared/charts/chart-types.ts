@@ -38,6 +38,21 @@ export type Exclusion = {
 /** The chart's data as a table (one row per plotted point or bar), for CSV export. */
 export type ChartTable = { columns: string[]; rows: Cell[][] }
 
+/**
+ * `built.table` made on first read: the window draws charts of tens of thousands of points and
+ * never reads it (its CSV comes from the main side), so it is not built for every redraw.
+ */
+export function withLazyTable<T extends Omit<BuiltChart, 'table'>>(
+  chart: T,
+  make: () => ChartTable
+): T & { table: ChartTable } {
+  let table: ChartTable | null = null
+  return Object.defineProperty(chart, 'table', {
+    enumerable: true,
+    get: () => (table ??= make())
+  }) as T & { table: ChartTable }
+}
+
 export type BuiltChart = {
   kind: ChartKind
   title: string

@@ -17,6 +17,7 @@ import { acceleratorMapper } from './accelerator-alias'
 import {
   DEFAULT_SIZE,
   LARGE_THRESHOLD,
+  largeThreshold,
   LOCAL_COLOR,
   MAX_COLOURED,
   OTHER_NAME,
@@ -40,7 +41,7 @@ import {
 import { LIGHT_CHART_THEME } from './chart-theme'
 import { fiveNumbers, kernelDensity, stableJitter } from './chart-stats'
 import type { BuildInput, BuiltChart, ChartTable, Exclusion } from './chart-types'
-import { RESULT_COLUMNS, bump, countText, resultCells } from './chart-types'
+import { RESULT_COLUMNS, bump, countText, resultCells, withLazyTable } from './chart-types'
 import type { ChartView } from './chart-view'
 import { systemKeyText } from './chart-view'
 import { comparability, toComparable } from './comparability'
@@ -388,7 +389,7 @@ export function buildDistribution(input: BuildInput): BuiltChart {
       data: b.data,
       symbolSize,
       large,
-      largeThreshold: LARGE_THRESHOLD,
+      largeThreshold: largeThreshold(large),
       itemStyle: {
         color: k === other ? theme.other : paletteColor(i),
         opacity: large ? 0.55 : 0.8
@@ -589,30 +590,30 @@ export function buildDistribution(input: BuildInput): BuiltChart {
     plotted.length === 0 ? emptyMessage(view, dropped) : null
   )
 
-  const table: ChartTable = {
-    columns: [...RESULT_COLUMNS, 'normalisation', 'derived_metric', 'derived_unit', 'normalised'],
-    rows: plotted.map((p): Cell[] => [
-      ...resultCells(p.row),
-      view.normalisation,
-      p.metric,
-      metric.unit(p.row.unit),
-      view.normalisation === 'raw' ? null : p.y
-    ])
-  }
-
-  return {
-    kind: 'distribution',
-    title,
-    option,
-    table,
-    rows,
-    notes,
-    exclusions,
-    derived,
-    footnote,
-    points: plotted.length,
-    height: Math.max(size.height, frame.minHeight)
-  }
+  return withLazyTable(
+    {
+      kind: 'distribution',
+      title,
+      option,
+      rows,
+      notes,
+      exclusions,
+      derived,
+      footnote,
+      points: plotted.length,
+      height: Math.max(size.height, frame.minHeight)
+    },
+    (): ChartTable => ({
+      columns: [...RESULT_COLUMNS, 'normalisation', 'derived_metric', 'derived_unit', 'normalised'],
+      rows: plotted.map((p): Cell[] => [
+        ...resultCells(p.row),
+        view.normalisation,
+        p.metric,
+        metric.unit(p.row.unit),
+        view.normalisation === 'raw' ? null : p.y
+      ])
+    })
+  )
 }
 
 function scopeSuffix(rows: readonly ChartRow[]): string {

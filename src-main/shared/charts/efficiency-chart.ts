@@ -9,6 +9,7 @@ import type { Cell } from '../api'
 import {
   DEFAULT_SIZE,
   LARGE_THRESHOLD,
+  largeThreshold,
   LOCAL_COLOR,
   MAX_COLOURED,
   OTHER_NAME,
@@ -26,7 +27,7 @@ import { benchmarkNamer, compareWorkloads, topGroups, workloadLabel } from './ch
 import { LIGHT_CHART_THEME } from './chart-theme'
 import { maxOf, minOf, paretoFront } from './chart-stats'
 import type { BuildInput, BuiltChart } from './chart-types'
-import { RESULT_COLUMNS, bump, countText, resultCells } from './chart-types'
+import { RESULT_COLUMNS, bump, countText, resultCells, withLazyTable } from './chart-types'
 import type { Derived } from './efficiency'
 import { energyEfficiency, perAccelerator } from './efficiency'
 import { citationFootnote } from './footnote'
@@ -106,7 +107,7 @@ export function buildEfficiency(input: BuildInput): BuiltChart {
       data: published.map((p) => [p.x, p.y]),
       symbolSize: large ? 4 : 8,
       large,
-      largeThreshold: LARGE_THRESHOLD,
+      largeThreshold: largeThreshold(large),
       itemStyle: { color, opacity: 0.75 },
       z: coloured ? 2 : 1
     })
@@ -229,11 +230,20 @@ export function buildEfficiency(input: BuildInput): BuiltChart {
         : 'No throughput result with an accelerator count among these results: widen the filters.'
       : null
   )
-  return {
-    kind: 'efficiency',
-    title,
-    option,
-    table: {
+  return withLazyTable(
+    {
+      kind: 'efficiency',
+      title,
+      option,
+      rows,
+      notes,
+      exclusions: [],
+      derived,
+      footnote,
+      points: all.length,
+      height: Math.max(size.height, frame.minHeight)
+    },
+    () => ({
       columns: [
         ...RESULT_COLUMNS,
         'power_value',
@@ -250,15 +260,8 @@ export function buildEfficiency(input: BuildInput): BuiltChart {
         p.unit,
         p.front ? 'yes' : 'no'
       ])
-    },
-    rows,
-    notes,
-    exclusions: [],
-    derived,
-    footnote,
-    points: all.length,
-    height: Math.max(size.height, frame.minHeight)
-  }
+    })
+  )
 }
 
 function multiUnit(keys: readonly string[], key: string): boolean {

@@ -102,7 +102,7 @@ export function citationFootnote(input: FootnoteInput): Footnote {
   const local = input.rows.length - published.length
   const suite = capitalise(input.suite)
   const rounds = [...new Set(published.map((r) => r.round))].sort(compareRounds)
-  const divisions = [...new Set(published.map((r) => capitalise(r.division)))].sort()
+  const divisions = [...new Set(published.map((r) => r.division))].map(capitalise).sort()
   const benches = benchmarkList(input.rows)
   const head =
     `MLPerf™ ${suite} ${rounds.length ? rounds.join(', ') : '(only your own runs, no published results)'}` +

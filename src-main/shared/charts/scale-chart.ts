@@ -9,6 +9,7 @@ import type { Cell } from '../api'
 import {
   DEFAULT_SIZE,
   LARGE_THRESHOLD,
+  largeThreshold,
   LOCAL_COLOR,
   MAX_COLOURED,
   OTHER_NAME,
@@ -28,7 +29,7 @@ import type { ChartTheme } from './chart-theme'
 import { LIGHT_CHART_THEME } from './chart-theme'
 import { maxOf, minOf, paretoFront } from './chart-stats'
 import type { BuildInput, BuiltChart } from './chart-types'
-import { RESULT_COLUMNS, bump, countText, resultCells } from './chart-types'
+import { RESULT_COLUMNS, bump, countText, resultCells, withLazyTable } from './chart-types'
 import { bestPerRound } from './direction'
 import { citationFootnote } from './footnote'
 import { sortedRounds } from './rounds'
@@ -264,7 +265,7 @@ function buildTrainingScale(input: BuildInput): BuiltChart {
       data: list.map((r) => [r.acceleratorsTotal ?? 1, r.value ?? 0]),
       symbolSize: large ? 4 : 8,
       large,
-      largeThreshold: LARGE_THRESHOLD,
+      largeThreshold: largeThreshold(large),
       itemStyle: {
         color,
         opacity: 0.8,
@@ -363,20 +364,22 @@ function buildTrainingScale(input: BuildInput): BuiltChart {
       ? 'No training result with a score and an accelerator count matches these filters: widen the filters.'
       : null
   )
-  return {
-    kind: 'scale',
-    title,
-    option,
-    table: {
+  return withLazyTable(
+    {
+      kind: 'scale',
+      title,
+      option,
+      rows,
+      notes,
+      exclusions: [],
+      derived: [],
+      footnote,
+      points: rows.length,
+      height: Math.max(size.height, frame.minHeight)
+    },
+    () => ({
       columns: [...RESULT_COLUMNS, 'fastest_at_scale'],
       rows: rows.map((r): Cell[] => [...resultCells(r), front.has(r.id) ? 'yes' : 'no'])
-    },
-    rows,
-    notes,
-    exclusions: [],
-    derived: [],
-    footnote,
-    points: rows.length,
-    height: Math.max(size.height, frame.minHeight)
-  }
+    })
+  )
 }
