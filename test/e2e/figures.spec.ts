@@ -11,6 +11,7 @@ import {
   axisScale,
   hasDataZoom,
   labelNumber,
+  overlappingTexts,
   svgLines,
   svgShapeFills,
   svgTexts,
@@ -76,7 +77,10 @@ function expectReportFigure(svg: string): SvgText[] {
   expect(hasDataZoom(svg)).toBe(false)
   expect(svg).toMatch(/<rect width="\d+" height="\d+" x="0" y="0" fill="#ffffff"/)
   expect(svg).toContain('trademarks of MLCommons Association')
-  return svgTexts(svg)
+  const texts = svgTexts(svg)
+  // No label, axis title, legend entry or footnote line drawn over another.
+  expect(overlappingTexts(texts)).toEqual([])
+  return texts
 }
 
 /** Groups by count, largest first, ties by name: the ten a chart colours, then "Other". */
@@ -209,6 +213,7 @@ test.describe('Exported figures match their data', () => {
     )
     expect(hasDataZoom(svg)).toBe(false)
     const texts = svgTexts(svg)
+    expect(overlappingTexts(texts)).toEqual([])
     expect(texts.map((t) => t.text)).toContain('Eval quality of every run')
     const y = axisScale(axisLabels(texts, 'y'), 'y', labelNumber)
     const line = svgLines(svg).filter((l) => l.dashed && l.y1 === l.y2 && l.stroke === TARGET)

@@ -5,7 +5,15 @@
  * figure is checked against the data it should show, not against the option that produced it.
  */
 
-export type SvgText = { text: string; x: number; y: number; rotated: boolean; fill: string | null }
+export type SvgText = {
+  text: string
+  x: number
+  y: number
+  rotated: boolean
+  fill: string | null
+  /** The text's outline on the figure (approximated from its font size and length). */
+  box: [number, number][]
+}
 export type SvgLine = {
   x1: number
   y1: number
@@ -28,11 +36,47 @@ function attr(tag: string, name: string): string | null {
   return new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1] ?? null
 }
 
-/** Every <text> with its anchor point (translate or matrix, plus x/y offsets). */
+/** Average glyph width of the figures' sans-serif fonts, in ems (Liberation/DejaVu Sans). */
+const EM_WIDTH = 0.5
+
+/**
+ * The four corners of a text on the figure: its length from the font size, placed by its
+ * anchor (start, middle, end), centred on its baseline (ECharts writes dominant-baseline
+ * central), then through its transform (rotated axis labels and titles).
+ */
+function outline(tag: string, text: string): [number, number][] {
+  const size = Number(/font-size:([\d.]+)px/.exec(tag)?.[1] ?? 12)
+  const width = text.length * size * EM_WIDTH
+  const anchor = attr(tag, 'text-anchor') ?? 'start'
+  const x0 =
+    Number(attr(tag, 'x') ?? 0) - (anchor === 'end' ? width : anchor === 'middle' ? width / 2 : 0)
+  // The ink of a line of text: about 0.8 em high around its central baseline.
+  const height = size * 0.8
+  const y0 = Number(attr(tag, 'y') ?? 0) - height / 2
+  const corners: [number, number][] = [
+    [x0, y0],
+    [x0 + width, y0],
+    [x0 + width, y0 + height],
+    [x0, y0 + height]
+  ]
+  const transform = attr(tag, 'transform') ?? ''
+  const t = /translate\(([-\d.e]+)[ ,]([-\d.e]+)\)/.exec(transform)
+  const mx = /matrix\(([^)]*)\)/.exec(transform)
+  const [a, b, c, d, e, f] = mx
+    ? (mx[1] ?? '').split(/[ ,]+/).map(Number)
+    : [1, 0, 0, 1, Number(t?.[1] ?? 0), Number(t?.[2] ?? 0)]
+  return corners.map(([x, y]) => [
+    (a ?? 1) * x + (c ?? 0) * y + (e ?? 0),
+    (b ?? 0) * x + (d ?? 1) * y + (f ?? 0)
+  ])
+}
+
+/** Every <text> with its anchor point (translate or matrix, plus x/y offsets) and outline. */
 export function svgTexts(svg: string): SvgText[] {
   const out: SvgText[] = []
   for (const m of svg.matchAll(/<text([^>]*)>([^<]*)<\/text>/g)) {
     const tag = m[1] ?? ''
+    const text = unescape(m[2] ?? '')
     const transform = attr(tag, 'transform') ?? ''
     let x = 0
     let y = 0
@@ -49,12 +93,48 @@ export function svgTexts(svg: string): SvgText[] {
       rotated = Math.abs((b ?? 0) / (a || 1e-9)) > 1e-6
     }
     out.push({
-      text: unescape(m[2] ?? ''),
-      x: x + Number(attr(tag, 'x') ?? 0),
-      y: y + Number(attr(tag, 'y') ?? 0),
+      text,
+      x: x + (rotated ? 0 : Number(attr(tag, 'x') ?? 0)),
+      y: y + (rotated ? 0 : Number(attr(tag, 'y') ?? 0)),
       rotated,
-      fill: attr(tag, 'fill')
+      fill: attr(tag, 'fill'),
+      box: outline(tag, text)
     })
+  }
+  return out
+}
+
+/** Whether two convex outlines overlap by more than `margin` px (separating axis test). */
+function outlinesOverlap(p: [number, number][], q: [number, number][], margin: number): boolean {
+  for (const poly of [p, q]) {
+    for (let i = 0; i < poly.length; i++) {
+      const [x1, y1] = poly[i] ?? [0, 0]
+      const [x2, y2] = poly[(i + 1) % poly.length] ?? [0, 0]
+      const len = Math.hypot(x2 - x1, y2 - y1) || 1
+      const nx = (y1 - y2) / len
+      const ny = (x2 - x1) / len
+      const project = (pts: [number, number][]): [number, number] => {
+        const v = pts.map(([x, y]) => x * nx + y * ny)
+        return [Math.min(...v), Math.max(...v)]
+      }
+      const [a0, a1] = project(p)
+      const [b0, b1] = project(q)
+      if (a1 - margin <= b0 || b1 - margin <= a0) return false
+    }
+  }
+  return true
+}
+
+/** Pairs of texts drawn over each other (by more than `margin` px): none in a good figure. */
+export function overlappingTexts(texts: readonly SvgText[], margin = 1): [string, string][] {
+  const out: [string, string][] = []
+  const shown = texts.filter((t) => t.text.trim() !== '')
+  for (let i = 0; i < shown.length; i++) {
+    for (let j = i + 1; j < shown.length; j++) {
+      const a = shown[i]
+      const b = shown[j]
+      if (a && b && outlinesOverlap(a.box, b.box, margin)) out.push([a.text, b.text])
+    }
   }
   return out
 }

@@ -20,6 +20,7 @@ import {
   axisScale,
   hasDataZoom,
   labelNumber,
+  overlappingTexts,
   numberLabels,
   svgLines,
   svgShapeFills,
@@ -43,7 +44,10 @@ function figure(
     target: 'export'
   })
   const height = Math.max(H, built.height)
-  return { built, svg: renderChartSvg(built.option, W, height), height }
+  const svg = renderChartSvg(built.option, W, height)
+  // No text of any figure is drawn over another (labels, axis titles, legend, footnote).
+  expect(overlappingTexts(svgTexts(svg))).toEqual([])
+  return { built, svg, height }
 }
 
 const palette = new Set(PALETTE.map((c) => c.toLowerCase()))
@@ -185,6 +189,22 @@ describe('exported figures, read back from their SVG', () => {
     )
     expect(rowLabels.every((l) => l.includes('Twin') || l.includes('Ref R'))).toBe(true)
     expect(new Set(rowLabels).size).toBe(46)
+  })
+
+  it('sixty benchmark groups: category labels rotate enough never to touch each other', () => {
+    const rows = Array.from({ length: 60 }, (_, i) =>
+      chartRow({ benchmark: `benchmark-number-${i}`, scenario: i % 2 ? 'Offline' : 'Server' })
+    )
+    const { svg } = figure(view(), rows)
+    const texts = svgTexts(svg)
+    const labels = texts.filter((t) => t.rotated && t.text.startsWith('benchmark-number'))
+    expect(labels).toHaveLength(60)
+    // The detector itself: two labels drawn at one place are caught.
+    const twice = svg.replace(
+      '</svg>',
+      `${/<text[^>]*>benchmark-number-0 Server<\/text>/.exec(svg)?.[0]}</svg>`
+    )
+    expect(overlappingTexts(svgTexts(twice)).length).toBeGreaterThan(0)
   })
 
   it('an empty chart: its instruction in the plot, no axes, a footnote without holes', () => {
