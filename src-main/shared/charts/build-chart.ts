@@ -4,6 +4,7 @@
  * the option to SVG and PNG, so a saved view looks the same everywhere. The option comes out
  * styled for its target: the theme's colours on screen, the export rules for a figure.
  */
+import { DEFAULT_SIZE, fitYAxisNames } from './chart-frame'
 import type { BuildInput, BuiltChart } from './chart-types'
 import { styleOption } from './chart-style'
 import { LIGHT_CHART_THEME } from './chart-theme'
@@ -36,6 +37,11 @@ export function buildChart(input: BuildInput): BuiltChart {
   const built = buildKind({ ...input, theme, target })
   // Nothing drawn, nothing derived: no "Derived" badge over an empty chart.
   if (built.points === 0) built.derived = []
-  built.option = styleOption(built.option, theme, target)
+  const size = input.size ?? DEFAULT_SIZE
+  built.option = styleOption(
+    fitYAxisNames(built.option, Math.max(size.height, built.height)),
+    theme,
+    target
+  )
   return built
 }

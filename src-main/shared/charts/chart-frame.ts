@@ -10,7 +10,8 @@ import type {
   DataZoomComponentOption,
   EChartsOption,
   GraphicComponentOption,
-  XAXisComponentOption
+  XAXisComponentOption,
+  YAXisComponentOption
 } from 'echarts'
 import type { ChartTarget } from './chart-style'
 import { EMPTY_MESSAGE_ID } from './chart-style'
@@ -292,6 +293,58 @@ export function axisNumber(value: number): string {
   if (a < 0.001) return value.toExponential(0)
   if (a < 1) return String(Number(value.toPrecision(3)))
   return trim(value)
+}
+
+/** Approximate glyph width of an axis name, in ems. */
+const NAME_EM = 0.56
+
+/**
+ * A vertical axis name that fits the plot's height: as is, or on two lines (the name moves out
+ * by a line), or cut with "…" when even two lines are too long. An axis name longer than its
+ * axis runs into the legend and the footnote.
+ */
+export function fitAxisName(
+  text: string,
+  extentPx: number,
+  nameGap: number,
+  fontSize = 11.5
+): { name: string; nameGap: number } {
+  const max = Math.max(10, Math.floor(extentPx / (fontSize * NAME_EM)))
+  if (text.length <= max) return { name: text, nameGap }
+  const [first = '', ...rest] = wrapText(text, max)
+  const second = rest.join(' ')
+  const lines = [first, second.length <= max ? second : `${second.slice(0, max - 1)}…`]
+  return { name: lines.join('\n'), nameGap: nameGap + Math.round(fontSize * 1.3) }
+}
+
+/**
+ * Every vertical axis name of a built option fitted to the plot's height in a figure of
+ * `height` pixels (fitAxisName); where a name takes two lines, the grid moves right by a line.
+ */
+export function fitYAxisNames(option: EChartsOption, height: number): EChartsOption {
+  const grid = option.grid
+  if (!grid || Array.isArray(grid)) return option
+  const top = typeof grid.top === 'number' ? grid.top : 60
+  const bottom = typeof grid.bottom === 'number' ? grid.bottom : 60
+  const extent = height - top - bottom
+  let extra = 0
+  const fit = (axis: YAXisComponentOption): YAXisComponentOption => {
+    if (typeof axis.name !== 'string' || axis.nameLocation !== 'middle') return axis
+    const gap = axis.nameGap ?? 15
+    const f = fitAxisName(
+      axis.name,
+      extent,
+      gap,
+      axis.nameTextStyle?.fontSize as number | undefined
+    )
+    extra = Math.max(extra, f.nameGap - gap)
+    return { ...axis, name: f.name, nameGap: f.nameGap }
+  }
+  const y = option.yAxis
+  if (y === undefined) return option
+  const yAxis = Array.isArray(y) ? y.map(fit) : fit(y)
+  const left = typeof grid.left === 'number' ? grid.left + extra : grid.left
+  return { ...option, yAxis, grid: { ...grid, left } }
 }
 
 /** A count on an axis: exact with thousands separators (1,024 accelerators, not "1.02k"). */

@@ -213,7 +213,9 @@ export function buildEfficiency(input: BuildInput): BuiltChart {
         type: 'log',
         min: 10 ** Math.floor(Math.log10(ys.length ? minOf(ys) : 1)),
         max: 10 ** Math.ceil(Math.log10(ys.length ? maxOf(ys) * 1.05 : 10)),
-        name: `${perWatt ? 'Energy efficiency' : 'Per accelerator'}: ${units.length ? units.join(', ') : '—'} · derived`,
+        // One unit: named; several (tokens/s, samples/s…): each group's unit is in its legend
+        // entry and tooltip, not a list along the axis.
+        name: `${perWatt ? 'Energy efficiency' : 'Throughput per accelerator'}${units.length === 1 ? `: ${units[0] ?? ''}` : ' (unit per benchmark: see the tooltip)'} · derived`,
         nameLocation: 'middle',
         nameGap: 54,
         axisLabel: { formatter: (v: number) => axisNumber(v) },

@@ -207,6 +207,23 @@ describe('exported figures, read back from their SVG', () => {
     expect(overlappingTexts(svgTexts(twice)).length).toBeGreaterThan(0)
   })
 
+  it('a long axis name wraps onto a second line instead of running into the footnote', () => {
+    const ref = { round: 'v4.1', submitter: 'Ref', systemId: 'r' }
+    const name =
+      'Reference Systems Incorporated UltraScale Accelerated Inference Server Model 9000 (16x Very Long Accelerator Name, Framework 12.3)'
+    const rows = [
+      chartRow({ submitter: 'Ref', systemId: 'r', systemName: name, value: 100 }),
+      chartRow({ submitter: 'B', systemId: 'b', value: 300 })
+    ]
+    const { svg } = figure(view({ normalisation: 'reference', reference: ref }), rows)
+    // Two lines, the second cut where even two do not fit; no text over another (figure()).
+    const axisName = svgTexts(svg).filter((t) => t.rotated)
+    expect(axisName.map((t) => t.text)).toEqual([
+      expect.stringMatching(/^Relative to Reference Systems/),
+      expect.stringMatching(/…$/)
+    ])
+  })
+
   it('an empty chart: its instruction in the plot, no axes, a footnote without holes', () => {
     const { svg } = figure(view({ kind: 'reference' }), [chartRow()])
     const texts = svgTexts(svg).map((t) => t.text)
