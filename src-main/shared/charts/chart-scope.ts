@@ -53,7 +53,8 @@ export const SAME_NAME: BenchmarkNamer = (b) => b
  */
 export function benchmarkNamer(rows: readonly ChartRow[]): BenchmarkNamer {
   // Counted in one pass (charts of 100,000 rows call this); rounds compared once per name.
-  const counts = new Map<string, Map<string, { n: number; rounds: Set<string> }>>()
+  type Count = { n: number; rounds: Set<string> }
+  const counts = new Map<string, Map<string, Count>>()
   // The user's runs name their model as they like; they only name a benchmark nobody published.
   const named = new Set<string>()
   for (const r of rows) if (!isLocal(r)) named.add(r.benchmark)
@@ -62,9 +63,9 @@ export function benchmarkNamer(rows: readonly ChartRow[]): BenchmarkNamer {
     const name = r.usedModel ?? r.benchmark
     if (name === '') continue
     let byName = counts.get(r.benchmark)
-    if (!byName) counts.set(r.benchmark, (byName = new Map()))
+    if (!byName) counts.set(r.benchmark, (byName = new Map<string, Count>()))
     let c = byName.get(name)
-    if (!c) byName.set(name, (c = { n: 0, rounds: new Set() }))
+    if (!c) byName.set(name, (c = { n: 0, rounds: new Set<string>() }))
     c.n++
     c.rounds.add(r.round)
   }
