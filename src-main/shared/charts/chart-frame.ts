@@ -331,14 +331,13 @@ export function fitYAxisNames(option: EChartsOption, height: number): EChartsOpt
   const fit = (axis: YAXisComponentOption): YAXisComponentOption => {
     if (typeof axis.name !== 'string' || axis.nameLocation !== 'middle') return axis
     const gap = axis.nameGap ?? 15
-    const f = fitAxisName(
-      axis.name,
-      extent,
-      gap,
-      axis.nameTextStyle?.fontSize as number | undefined
-    )
+    const fontSize = (axis.nameTextStyle?.fontSize as number | undefined) ?? 11.5
+    const f = fitAxisName(axis.name, extent, gap, fontSize)
+    if (f.nameGap === gap) return axis
     extra = Math.max(extra, f.nameGap - gap)
-    return { ...axis, name: f.name, nameGap: f.nameGap }
+    // Two lines need a line height of their own: the browser's default drew them 4 px apart.
+    const nameTextStyle = { ...axis.nameTextStyle, lineHeight: Math.round(fontSize * 1.3) }
+    return { ...axis, name: f.name, nameGap: f.nameGap, nameTextStyle }
   }
   const y = option.yAxis
   if (y === undefined) return option
