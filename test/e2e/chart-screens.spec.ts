@@ -1,10 +1,11 @@
-// Every chart screen at 1440x900 and 1024x700, in the light and the dark theme: drawn in the
+// Every chart screen (and Compare) at 1440x900 and 1024x700, in the light and the dark theme: drawn in the
 // theme (the canvas's own background, the chart's data-chart-theme), the toolbar's groups side by
 // side without overlapping, and a screenshot of each under test/output/screenshots/charts/ to
 // look at. The theme follows the app's data-theme on <html>, else the OS preference (emulated).
 import { join } from 'node:path'
 import type { Locator } from '@playwright/test'
 import { ChartsPage } from './pages/charts-page'
+import { ComparePage, resultIds } from './pages/compare-page'
 import { expect, openApp, test } from './pages/fixtures'
 import { TrainingPage, TtmtPage } from './pages/training-page'
 
@@ -100,6 +101,22 @@ for (const size of SIZES) {
         const other = scheme === 'dark' ? 'light' : 'dark'
         await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), other)
         await expectThemed(charts.chart, other)
+      })
+
+      test('compare: three results side by side', async ({ page }) => {
+        await openApp(page)
+        const ids = await resultIds(page, [
+          { column: 'round', op: 'eq', value: 'v4.1' },
+          { column: 'division', op: 'eq', value: 'closed' },
+          { column: 'benchmark', op: 'eq', value: 'resnet50' },
+          { column: 'scenario', op: 'eq', value: 'Offline' }
+        ])
+        const compare = new ComparePage(page)
+        await compare.open(ids.slice(0, 3))
+        await expect(page.getByRole('button', { name: 'Export CSV' })).toBeVisible()
+        await page.screenshot({
+          path: join(shots, `compare-${size.width}x${size.height}-${scheme}.png`)
+        })
       })
 
       test('training charts: convergence and time to multiple thresholds', async ({ page }) => {
