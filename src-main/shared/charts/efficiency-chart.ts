@@ -213,9 +213,12 @@ export function buildEfficiency(input: BuildInput): BuiltChart {
         type: 'log',
         min: 10 ** Math.floor(Math.log10(ys.length ? minOf(ys) : 1)),
         max: 10 ** Math.ceil(Math.log10(ys.length ? maxOf(ys) * 1.05 : 10)),
-        // One unit: named; several (tokens/s, samples/s…): each group's unit is in its legend
-        // entry and tooltip, not a list along the axis.
-        name: `${perWatt ? 'Energy efficiency' : 'Throughput per accelerator'}${units.length === 1 ? `: ${units[0] ?? ''}` : ' (unit per benchmark: see the tooltip)'} · derived`,
+        // The units, where they fit along the axis ("samples/J, tokens/J"); else said to differ.
+        name: `${perWatt ? 'Energy efficiency' : 'Throughput per accelerator'}${
+          units.length > 0 && units.join(', ').length <= 40
+            ? `: ${units.join(', ')}`
+            : ' (units differ by benchmark)'
+        } · derived`,
         nameLocation: 'middle',
         nameGap: 54,
         axisLabel: { formatter: (v: number) => axisNumber(v) },
