@@ -105,7 +105,9 @@ function yAxisName(view: ChartView, units: readonly string[], reference: string 
     case 'per-dollar':
       return `Performance per dollar of your ${view.priceBasis === 'system' ? 'system prices' : 'accelerator-hour prices'}, relative to the best · derived`
     case 'raw':
-      return units.length === 1 ? (units[0] ?? '') : 'Official result (units differ: see tooltip)'
+      return units.length === 1
+        ? (units[0] ?? '')
+        : 'Official result (units differ by benchmark and scenario)'
   }
 }
 
