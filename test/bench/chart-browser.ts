@@ -5,22 +5,15 @@
 // request, the JSON and putting 10,000 marks on screen. Target: the app ≤ 1.0 s.
 //
 //   npx tsx test/bench/chart-browser.ts      (npm run bench runs it too)
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { gunzipSync } from 'node:zlib'
 import { chromium } from '@playwright/test'
 import { openBackend } from '../../src-main/api/open-backend'
 import { startHttpServer } from '../../src-main/bridge/http-server'
 import { ensureRendererBuilt } from '../../src-main/cli/ensure-renderer'
-import {
-  rebuildInferenceFts,
-  upsertInferenceResults
-} from '../../src-main/core/repo/inference-results'
-import { SAMPLE_FILE } from '../../src-main/core/sample/load-sample'
 import { chartView } from '../../src-main/shared/charts/chart-view'
-import type { InferenceResultRecord } from '../../src-main/shared/inference'
-import { syntheticRecords } from '../support/synthetic-records'
+import { bundledSample, insertSynthetic } from '../support/synthetic-db'
 import { percentile } from './stats'
 
 export type ChartBrowserResult = {
@@ -88,14 +81,7 @@ export async function benchChartBrowser(
     appRoot: root,
     seedSample: false
   })
-  const sample = JSON.parse(
-    gunzipSync(readFileSync(join(root, 'resources', 'sample', SAMPLE_FILE))).toString('utf8')
-  ) as InferenceResultRecord[]
-  const records = syntheticRecords(sample, rows)
-  for (let i = 0; i < records.length; i += 5000) {
-    upsertInferenceResults(backend.db, records.slice(i, i + 5000), null)
-  }
-  rebuildInferenceFts(backend.db)
+  insertSynthetic(backend.db, bundledSample(root), rows)
   const staticDir = ensureRendererBuilt(root, (s) => process.stderr.write(s))
   const server = await startHttpServer({
     api: backend.api,

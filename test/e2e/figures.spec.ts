@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import Papa from 'papaparse'
+import { PALETTE as COLOURS, TARGET_COLOR } from '../../src-main/shared/charts/chart-frame'
 import {
   axisLabels,
   axisScale,
@@ -23,20 +24,9 @@ import { TrainingPage, TtmtPage } from './pages/training-page'
 
 const output = join(import.meta.dirname, '..', 'output', 'figures')
 
-/** The palette of named groups (shared/charts/chart-frame.ts PALETTE): the figure's colours. */
-const PALETTE = new Set([
-  '#1f5fbf',
-  '#e8710a',
-  '#1a9e5c',
-  '#7b4fb3',
-  '#c0392b',
-  '#17a2b8',
-  '#d4489c',
-  '#8c564b',
-  '#a8a020',
-  '#f0b400'
-])
-const TARGET = '#b03a2e'
+/** The palette of named groups: the figure's colours. */
+const PALETTE = new Set(COLOURS.map((c) => c.toLowerCase()))
+const TARGET = TARGET_COLOR.toLowerCase()
 
 async function save(page: Page, click: () => Promise<void>, name: string): Promise<string> {
   const wait = page.waitForEvent('download')
