@@ -311,7 +311,12 @@ export function fitAxisName(
 ): { name: string; nameGap: number } {
   const max = Math.max(10, Math.floor(extentPx / (fontSize * NAME_EM)))
   if (text.length <= max) return { name: text, nameGap }
-  const [first = '', ...rest] = wrapText(text, max)
+  // Break at " · " (the name, then "derived") where both halves fit, else at a word.
+  const dot = text.lastIndexOf(' · ')
+  const [first = '', ...rest] =
+    dot > 0 && dot <= max && text.length - dot - 1 <= max
+      ? [text.slice(0, dot), text.slice(dot + 1)]
+      : wrapText(text, max)
   const second = rest.join(' ')
   const lines = [first, second.length <= max ? second : `${second.slice(0, max - 1)}…`]
   return { name: lines.join('\n'), nameGap: nameGap + Math.round(fontSize * 1.3) }

@@ -1,6 +1,10 @@
 import type { EChartsOption } from 'echarts'
 import { describe, expect, it } from 'vitest'
-import { PALETTE, log2CountAxis } from '../../../../../src-main/shared/charts/chart-frame'
+import {
+  PALETTE,
+  fitAxisName,
+  log2CountAxis
+} from '../../../../../src-main/shared/charts/chart-frame'
 import { exportOption, styleOption } from '../../../../../src-main/shared/charts/chart-style'
 import {
   DARK_CHART_THEME,
@@ -99,6 +103,22 @@ describe('styleOption and exportOption', () => {
 })
 
 describe('words on figures', () => {
+  it('an axis name that does not fit its axis: two lines, broken before “· derived”', () => {
+    const name = 'Relative to the best result of each group (1 = best) · derived'
+    expect(fitAxisName(name, 600, 54)).toEqual({ name, nameGap: 54 })
+    expect(fitAxisName(name, 380, 54)).toEqual({
+      name: 'Relative to the best result of each group (1 = best)\n· derived',
+      nameGap: 69
+    })
+    const cut = fitAxisName(
+      `${name} and much more text that cannot fit in two lines at all`,
+      200,
+      54
+    )
+    expect(cut.name.split('\n')).toHaveLength(2)
+    expect(cut.name.endsWith('…')).toBe(true)
+  })
+
   it('the distribution shows the newest round unless rounds are filtered, and says so', () => {
     const rows = [
       chartRow({ round: 'v4.0', value: 10 }),
