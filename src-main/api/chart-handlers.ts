@@ -33,9 +33,9 @@ export function chartAreas(ports: ChartPorts): Pick<Api, 'charts' | 'exports'> {
   return {
     charts: {
       data: async ({ view }) => queryChartData(db, view, version),
-      compare: async ({ ids }) => {
+      compare: async ({ ids, suite }) => {
         try {
-          return compareResults(db, ids, version, now())
+          return compareResults(db, ids, version, now(), suite ?? 'inference')
         } catch (e) {
           if (e instanceof MissingResultError) throw new ApiFailure('not_found', e.message)
           throw e

@@ -249,8 +249,11 @@ export type Api = {
      * provenance the citation footnote needs. The user's own runs follow only workload filters.
      */
     data(input: { view: ChartView }): Promise<ChartData>
-    /** 2–8 results side by side: fields, shared benchmarks with % deltas, comparability issues. */
-    compare(input: { ids: number[] }): Promise<Comparison>
+    /**
+     * 2–8 results side by side: fields, shared benchmarks with % deltas (and per accelerator
+     * where counts differ), comparability issues. Results of `suite` (default inference).
+     */
+    compare(input: { ids: number[]; suite?: Suite }): Promise<Comparison>
     /** The user's prices (performance per dollar is derived from them). */
     prices(input: Record<string, never>): Promise<Price[]>
     /** Adds or replaces the price of one system or accelerator-hour. */

@@ -5,13 +5,15 @@
  * category, verified status and chip count; never compare across incompatible versions). Pure;
  * the main side gathers the rows, the renderer draws the result.
  */
-import type { Cell } from './api'
+import type { Cell, Suite } from './api'
 import type { ChartRow } from './charts/chart-points'
 import { isLocal, systemLabel } from './charts/chart-points'
+import { benchmarkNamer, workloadLabel } from './charts/chart-scope'
 import { comparability, toComparable } from './charts/comparability'
 import type { Footnote, Provenance } from './charts/footnote'
 import { citationFootnote } from './charts/footnote'
 import { betterRatio, directionOf } from './charts/direction'
+import { flagText, systemField } from './compare-fields'
 
 export const MIN_COMPARE = 2
 export const MAX_COMPARE = 8
@@ -57,6 +59,19 @@ export type SharedWorkload = {
   deltas: (number | null)[]
   /** Why some values cannot be compared with the first (empty when all can). */
   reasons: string[]
+  /**
+   * Where the systems have different accelerator counts: the result per accelerator (throughput
+   * ÷ accelerators; training: minutes × accelerators, "accelerator-minutes") and its % deltas.
+   * Null where the counts are equal or the metric does not divide (latencies).
+   */
+  perAccelerator: PerAccelerator | null
+}
+
+export type PerAccelerator = {
+  unit: string
+  direction: 'higher' | 'lower'
+  values: (number | null)[]
+  deltas: (number | null)[]
 }
 
 export type CompareIssue = {
@@ -66,6 +81,7 @@ export type CompareIssue = {
 }
 
 export type Comparison = {
+  suite: Suite
   items: CompareItem[]
   fields: CompareField[]
   shared: SharedWorkload[]
@@ -74,9 +90,11 @@ export type Comparison = {
 }
 
 export type CompareInput = {
+  /** Default inference. */
+  suite?: Suite
   sources: CompareSource[]
-  /** Column names and labels of the results table, in display order. */
-  columns: readonly { name: string; label: string }[]
+  /** Column names, labels and types of the results table, in display order. */
+  columns: readonly { name: string; label: string; type?: string }[]
   provenance: Provenance
   now: string
 }
@@ -99,28 +117,86 @@ export function percentBetter(
   return ratio === null ? null : (ratio - 1) * 100
 }
 
+/**
+ * The per-accelerator view of one shared workload, when the systems' accelerator counts differ:
+ * throughput ÷ accelerators (higher is better), or for training minutes × accelerators (lower
+ * is better). Deltas only where the main values are comparable (`deltas[i]` not null).
+ */
+function perAcceleratorOf(
+  suite: Suite,
+  rows: readonly ChartRow[],
+  unit: string,
+  direction: 'higher' | 'lower',
+  comparable: readonly boolean[]
+): PerAccelerator | null {
+  const counts = rows.map((r) => ((r.acceleratorsTotal ?? 0) > 0 ? r.acceleratorsTotal : null))
+  if (new Set(counts.filter((c) => c !== null)).size < 2) return null
+  if (suite === 'inference' && direction !== 'higher') return null
+  const values = rows.map((r, i) => {
+    const n = counts[i]
+    if (r.value === null || n === null || n === undefined) return null
+    return suite === 'training' ? r.value * n : r.value / n
+  })
+  const perUnit = suite === 'training' ? `accelerator-${unit}` : `${unit} per accelerator`
+  const dir = suite === 'training' ? 'lower' : 'higher'
+  const base = values[0] ?? null
+  const deltas = values.map((v, i) => {
+    if (i === 0) return 0
+    if (!comparable[i]) return null
+    const ratio = betterRatio(v, base, dir)
+    return ratio === null ? null : (ratio - 1) * 100
+  })
+  return { unit: perUnit, direction: dir, values, deltas }
+}
+
 export function buildComparison(input: CompareInput): Comparison {
   const { sources } = input
+  const suite = input.suite ?? 'inference'
+  // Benchmarks named as the results table names them (resnet50, not the checker's resnet).
+  const name = benchmarkNamer(sources.flatMap((s) => s.siblings))
   const items: CompareItem[] = sources.map((s) => ({
     id: s.row.id,
     label: label(s.row),
     round: s.row.round,
-    benchmark: s.row.benchmark,
+    benchmark: name(s.row.benchmark),
     scenario: s.row.scenario,
     verified: !isLocal(s.row)
   }))
 
+  // Flags as Yes/No, whatever the store keeps (1/0, true/false).
   const fields: CompareField[] = input.columns.map((c) => {
-    const values = sources.map((s) => s.cells[c.name] ?? null)
+    const values = sources.map((s) => {
+      const v = s.cells[c.name] ?? null
+      return c.type === 'boolean' ? flagText(v) : v
+    })
     return { group: 'result', name: c.name, label: c.label, values, differs: !same(values) }
   })
-  const systemKeys = [...new Set(sources.flatMap((s) => Object.keys(s.system)))].sort()
-  for (const k of systemKeys) {
-    const values = sources.map((s) => {
-      const v = s.system[k]
-      return v === undefined || v === null ? null : typeof v === 'boolean' ? String(v) : v
+  // System descriptions: one row per fact whatever the source's spelling of its key, and none
+  // for a fact a result column already shows.
+  const shownColumns = new Set(input.columns.map((c) => c.name))
+  const systemRows = new Map<string, { label: string; values: Cell[] }>()
+  for (const [i, s] of sources.entries()) {
+    for (const [raw, v] of Object.entries(s.system)) {
+      const f = systemField(raw)
+      if (f.column !== undefined && shownColumns.has(f.column)) continue
+      const row = systemRows.get(f.key) ?? {
+        label: f.label,
+        values: sources.map((): Cell => null)
+      }
+      const value: Cell = typeof v === 'boolean' ? flagText(v) : v === '' ? null : v
+      if (row.values[i] === null || row.values[i] === undefined) row.values[i] = value
+      systemRows.set(f.key, row)
+    }
+  }
+  for (const [key, row] of [...systemRows].sort((a, b) => a[1].label.localeCompare(b[1].label))) {
+    if (row.values.every((v) => v === null)) continue
+    fields.push({
+      group: 'system',
+      name: key,
+      label: row.label,
+      values: row.values,
+      differs: !same(row.values)
     })
-    fields.push({ group: 'system', name: k, label: k, values, differs: !same(values) })
   }
 
   // Benchmarks and scenarios every compared system ran.
@@ -142,21 +218,30 @@ export function buildComparison(input: CompareInput): Comparison {
       }
       return percentBetter(r.value, base.value, base.unit)
     })
+    const direction = directionOf(base.unit, base.metric)
+    const present = rows.filter((r): r is ChartRow => r !== null)
     shared.push({
-      benchmark: base.benchmark,
+      benchmark: name(base.benchmark),
       scenario: base.scenario,
       unit: base.unit,
-      direction: directionOf(base.unit, base.metric),
+      direction,
       ids: rows.map((r) => r?.id ?? null),
       values: rows.map((r) => r?.value ?? null),
       deltas,
-      reasons
+      reasons,
+      perAccelerator: perAcceleratorOf(
+        suite,
+        present,
+        base.unit,
+        direction,
+        deltas.map((d) => d !== null)
+      )
     })
   }
 
   const issues: CompareIssue[] = []
   const rows = sources.map((s) => s.row)
-  const workloads = new Set(rows.map((r) => `${r.benchmark} ${r.scenario ?? ''}`.trim()))
+  const workloads = new Set(rows.map((r) => workloadLabel(r, name)))
   if (workloads.size > 1) {
     issues.push({
       severity: 'incomparable',
@@ -218,12 +303,22 @@ export function buildComparison(input: CompareInput): Comparison {
   const sharedIds = new Set(shared.flatMap((w) => w.ids))
   const cited = new Map<number, ChartRow>(rows.map((r) => [r.id, r]))
   for (const s of sources) for (const x of s.siblings) if (sharedIds.has(x.id)) cited.set(x.id, x)
+  const perAcc = shared.some((w) => w.perAccelerator !== null)
   const footnote = citationFootnote({
-    suite: 'inference',
+    suite,
     rows: [...cited.values()],
     provenance: input.provenance,
-    derived: ['% better = (result ÷ first result − 1) × 100, inverted for latencies'],
+    derived: [
+      `% better = (result ÷ first result − 1) × 100, inverted for ${suite === 'training' ? 'times to train' : 'latencies'}`,
+      ...(perAcc
+        ? [
+            suite === 'training'
+              ? 'accelerator-minutes = minutes to train × accelerators (lower is better)'
+              : 'per accelerator = throughput ÷ total accelerators'
+          ]
+        : [])
+    ],
     exportedAt: input.now
   })
-  return { items, fields, shared, issues, footnote }
+  return { suite, items, fields, shared, issues, footnote }
 }

@@ -143,7 +143,10 @@ export const INPUT_SCHEMAS = {
     thresholds: z.array(z.number().finite()).min(1).max(200).optional()
   }),
   'charts.data': z.object({ view: chartViewSchema }),
-  'charts.compare': z.object({ ids: z.array(z.number().int()).min(2).max(8) }),
+  'charts.compare': z.object({
+    ids: z.array(z.number().int()).min(2).max(8),
+    suite: suite.optional()
+  }),
   'charts.prices': empty,
   'charts.setPrice': z.object({
     basis: z.enum(['system', 'accelerator-hour']),

@@ -8,15 +8,11 @@ import { join } from 'node:path'
 import { openBackend } from '../../src-main/api/open-backend'
 import { queryChartData } from '../../src-main/core/charts/chart-data'
 import { renderChartSvg } from '../../src-main/core/export/chart-image'
-import {
-  rebuildInferenceFts,
-  upsertInferenceResults
-} from '../../src-main/core/repo/inference-results'
 import { buildChart } from '../../src-main/shared/charts/build-chart'
 import type { ChartKind } from '../../src-main/shared/charts/chart-view'
 import { chartView } from '../../src-main/shared/charts/chart-view'
 import type { InferenceResultRecord } from '../../src-main/shared/inference'
-import { syntheticRecords } from '../support/synthetic-records'
+import { insertSynthetic } from '../support/synthetic-db'
 import { nowMs, percentile } from './stats'
 
 export type ChartRenderResult = {
@@ -58,11 +54,7 @@ export async function benchChartRender(
     seedSample: false
   })
   try {
-    const records = syntheticRecords(sample, n)
-    for (let i = 0; i < records.length; i += 5000) {
-      upsertInferenceResults(backend.db, records.slice(i, i + 5000), null)
-    }
-    rebuildInferenceFts(backend.db)
+    insertSynthetic(backend.db, sample, n)
     const out: ChartRenderResult[] = []
     const now = new Date().toISOString()
     const times = n > 10_000 ? 3 : 5

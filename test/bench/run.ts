@@ -15,6 +15,7 @@ import { benchImport, buildSyntheticTree } from './import-throughput'
 import { benchQueries } from './query-latency'
 import { benchTrainingParse } from './training-parse'
 import { benchChartRender } from './chart-render'
+import { benchChartBrowser, chartBrowserLine } from './chart-browser'
 import { runLocalRunBench } from './local-run-bench'
 import { harnessOverheadLines, runHarnessOverheadBench } from './harness-overhead-bench'
 import { writeTestModels } from '../fixtures/models/build-models'
@@ -89,6 +90,10 @@ for (const c of charts) {
   )
 }
 
+// A chart of 10,000 points in Chromium through the web mode, next to a bare page of the same rows.
+const chartBrowser = await benchChartBrowser(root)
+console.log(chartBrowserLine(chartBrowser))
+
 // Local runs: MobileNetV2 from ../shared when present, else the generated test classifier.
 const mobilenet = join(root, '..', 'shared', 'models', 'mobilenet_v2.onnx')
 const modelDir = mkdtempSync(join(tmpdir(), 'mlx-bench-model-'))
@@ -112,7 +117,15 @@ mkdirSync(join(root, 'test', 'output'), { recursive: true })
 writeFileSync(
   join(root, 'test', 'output', 'bench.json'),
   JSON.stringify(
-    { import: imp, query: q, trainingParse: tp, charts, localRuns: lr, harnessOverhead: overhead },
+    {
+      import: imp,
+      query: q,
+      trainingParse: tp,
+      charts,
+      chartBrowser,
+      localRuns: lr,
+      harnessOverhead: overhead
+    },
     null,
     2
   )

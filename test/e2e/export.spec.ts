@@ -51,7 +51,7 @@ test.describe('Export', () => {
     expect(rows.length).toBe(points)
     expect(rows.some((r) => r['verified'] === 'no (unverified)')).toBe(true)
     expect(footnote).toContain('# MLPerf™ Inference v4.1 Closed')
-    expect(footnote).toContain('resnet (Offline, Server, SingleStream, MultiStream)')
+    expect(footnote).toContain('resnet50 (Offline, Server, SingleStream, MultiStream)')
     expect(footnote).toMatch(/Result IDs: v4\.1-\d{4}/)
     expect(footnote).toContain('Result not verified by MLCommons Association')
     expect(footnote).toContain('Derived, not official MLPerf metrics')

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import Papa from 'papaparse'
+import { ChartsPage } from './pages/charts-page'
 import { ExplorerPage } from './pages/explorer-page'
 import { expect, test } from './pages/fixtures'
 import { TrainingPage, TtmtPage, paintedPixels } from './pages/training-page'
@@ -234,5 +237,53 @@ test.describe('Time to multiple thresholds', () => {
     await expect(ttmt.thresholds).toHaveValue('0.7, 0.73')
     // The link stays as written.
     expect(ttmt.hash()).toBe(`#/ttmt?_ids=${ids.join(',')}&_thresholds=0.70,0.73`)
+  })
+})
+
+test.describe('Training results: exports and charts', () => {
+  test('parity with inference: CSV export and a chart of the filtered training table', async ({
+    page
+  }) => {
+    const training = new TrainingPage(page)
+    await training.openTraining('#/training?division=closed')
+    expect(await training.total()).toBe(2)
+    const wait = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Export CSV', exact: true }).click()
+    const download = await wait
+    expect(download.suggestedFilename()).toMatch(/^mlperf-training-results-\d{4}-\d{2}-\d{2}\.csv$/)
+    const path = join(shots, '..', 'exports', download.suggestedFilename())
+    await download.saveAs(path)
+    const text = readFileSync(path, 'utf8')
+    const parsed = Papa.parse<Record<string, string>>(text, {
+      header: true,
+      comments: '#',
+      skipEmptyLines: true
+    })
+    expect(parsed.errors).toEqual([])
+    expect(parsed.meta.fields?.slice(0, 8)).toEqual([
+      'round',
+      'division',
+      'category',
+      'submitter',
+      'system_id',
+      'system_name',
+      'benchmark',
+      'runs'
+    ])
+    expect(parsed.data).toHaveLength(2)
+    expect(parsed.data.every((r) => r['division'] === 'closed')).toBe(true)
+    expect(text).toContain('# MLPerf™ Training v4.0 Closed; resnet.')
+
+    // The chart button: the training scale chart of the same filters.
+    await page.getByRole('button', { name: 'Chart', exact: true }).click()
+    const charts = new ChartsPage(page)
+    await charts.ready()
+    expect(charts.hash()).toContain('_suite=training')
+    expect(charts.hash()).toContain('division=closed')
+    await expect(charts.chart).toHaveAttribute(
+      'aria-label',
+      /Time to train against total accelerators/
+    )
+    expect(await charts.points()).toBe(2)
   })
 })

@@ -1,16 +1,18 @@
 import { Resvg } from '@resvg/resvg-js'
 import type { EChartsOption } from 'echarts'
+import { exportOption } from '../../shared/charts/chart-style'
 import { echarts } from './echarts-ssr'
 
 /**
- * An option as an SVG document, rendered without a window (ECharts SSR). Animation is off so the
- * string holds the final frame; the instance is disposed at once, because a live SSR instance
- * keeps a timer that would hold the Node process open.
+ * An option as an SVG document for a report, rendered without a window (ECharts SSR), through
+ * the export transformation every figure takes (light theme on white, no controls, no
+ * animation, so the string holds the final frame). The instance is disposed at once, because a
+ * live SSR instance keeps a timer that would hold the Node process open.
  */
 export function renderChartSvg(option: EChartsOption, width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height })
   try {
-    chart.setOption({ ...option, animation: false }, { notMerge: true })
+    chart.setOption(exportOption(option), { notMerge: true })
     return chart.renderToSVGString()
   } finally {
     chart.dispose()

@@ -12,7 +12,10 @@ import { renderChartSvg } from './chart-image'
 
 export type RenderedChart = { built: BuiltChart; svg: string; width: number; height: number }
 
-/** A saved view built on the main side: the same data and builder as the Charts screen. */
+/**
+ * A saved view built on the main side as a figure: the same data and builder as the Charts
+ * screen, laid out for export (no controls, light theme).
+ */
 export function buildView(
   db: ReadonlyDb,
   view: ChartView,
@@ -21,7 +24,7 @@ export function buildView(
   size: ChartSize = DEFAULT_SIZE
 ): BuiltChart {
   const data = queryChartData(db, view, appVersion)
-  return buildChart({ view, data, size, now })
+  return buildChart({ view, data, size, now, target: 'export' })
 }
 
 /** A saved view rendered to SVG at its preferred size (bar charts grow with their bars). */

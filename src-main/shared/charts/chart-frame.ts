@@ -1,18 +1,40 @@
 /**
  * What every results chart shares: title and subtitle, the citation footnote drawn into the
  * image (so a pasted PNG or SVG carries it), room for the legend and axis names, dataZoom
- * (inside + slider) and the large-data switches (no animation and `large` series above ~2k
- * points, as in ECharts' scatter-large example). Pure: the same option renders on screen and
- * server-side.
+ * (inside + slider, on screen only: a figure for a report has no controls), the instruction an
+ * empty chart shows inside its plot area, and the large-data switches (no animation and `large`
+ * series above ~2k points, as in ECharts' scatter-large example). Pure: the same option renders
+ * on screen and server-side; chart-style.ts adds the theme's neutral colours.
  */
-import type { DataZoomComponentOption, EChartsOption, XAXisComponentOption } from 'echarts'
+import type {
+  DataZoomComponentOption,
+  EChartsOption,
+  GraphicComponentOption,
+  XAXisComponentOption,
+  YAXisComponentOption
+} from 'echarts'
+import type { ChartTarget } from './chart-style'
+import { EMPTY_MESSAGE_ID } from './chart-style'
 
 /** Above this many points: no animation, `large: true` series. */
 export const LARGE_THRESHOLD = 2000
 
+/**
+ * ECharts' per-series `largeThreshold` for a chart in large mode: every series of it. A chart's
+ * points are split into colour groups of a few hundred each; left at the default, no group
+ * reaches ECharts' own threshold and 10,000 points become 10,000 graphic elements.
+ */
+export function largeThreshold(large: boolean): number {
+  return large ? 1 : LARGE_THRESHOLD
+}
+
 export const FONT_FAMILY = "'Liberation Sans', 'DejaVu Sans', Arial, Helvetica, sans-serif"
 
-/** Colours for groups (submitters, accelerators, benchmarks); distinct on white and in print. */
+/**
+ * Colours for named groups (submitters, accelerators, benchmarks): ten, distinct from each other
+ * (CIE76 ΔE ≥ 24 between any two), from the grey of "Other" and from both chart backgrounds. A
+ * chart names at most MAX_COLOURED groups; the rest share the theme's "Other" grey.
+ */
 export const PALETTE: readonly string[] = [
   '#1f5fbf',
   '#e8710a',
@@ -23,13 +45,14 @@ export const PALETTE: readonly string[] = [
   '#d4489c',
   '#8c564b',
   '#a8a020',
-  '#5f6b7a',
-  '#2e86de',
-  '#f39c12'
+  '#f0b400'
 ]
 
-/** "Other" groups and reference marks. */
-export const OTHER_COLOR = '#b7bec9'
+/** Most groups a chart draws in colour; the rest are one "Other" group in grey. */
+export const MAX_COLOURED = PALETTE.length
+
+/** Legend name of the grey group that holds everything past the coloured ones. */
+export const OTHER_NAME = 'Other'
 /** The user's own, unverified runs: one colour used nowhere else. */
 export const LOCAL_COLOR = '#e0115f'
 /** Reference lines: quality targets, latency bounds. */
@@ -103,13 +126,23 @@ export type FrameInput = {
   zoomY?: number[]
   /** Extra room under the x axis for rotated category labels. */
   xLabelRoom?: number
+  /** Screen charts get dataZoom; exported figures get nothing interactive. */
+  target?: ChartTarget
 }
 
 export type Frame = {
   option: EChartsOption
   grid: { top: number; bottom: number; left: number; right: number }
   large: boolean
+  /** Height that leaves the plot MIN_PLOT_HEIGHT pixels between legend and axis titles. */
+  minHeight: number
 }
+
+/**
+ * The plot is never squeezed below this: a long subtitle or footnote on a small window (or a
+ * small --height) grows the figure instead.
+ */
+export const MIN_PLOT_HEIGHT = 260
 
 /** Title, subtitle, footnote, legend slot, grid margins and dataZoom for one chart. */
 export function chartFrame(input: FrameInput): Frame {
@@ -123,16 +156,21 @@ export function chartFrame(input: FrameInput): Frame {
   const large = input.points > LARGE_THRESHOLD
   const titleTop = 10
   const legendTop = titleTop + 24 + subLines.length * SUB_LINE_PX + 8
-  const names = input.legend ? [...new Set(input.legend)] : []
+  // Legend in the given order, the grey "Other" group last.
+  const given = input.legend ? [...new Set(input.legend)] : []
+  const names = given.includes(OTHER_NAME)
+    ? [...given.filter((n) => n !== OTHER_NAME), OTHER_NAME]
+    : given
   const rows = legendRows(names, width - 32)
   const scroll = rows > MAX_LEGEND_ROWS
   const legendHeight = names.length === 0 ? 0 : scroll ? 28 : rows * LEGEND_ROW_PX + 6
   const top = legendTop + legendHeight + 26
   const footHeight = footLines.length * FOOT_LINE_PX + 14
-  const zoomHeight = input.zoomX.length ? 26 : 0
+  const zoom = (input.target ?? 'screen') === 'screen'
+  const zoomHeight = zoom && input.zoomX.length ? 26 : 0
   const bottom = footHeight + zoomHeight + 46 + (input.xLabelRoom ?? 0)
   const dataZoom: DataZoomComponentOption[] = []
-  if (input.zoomX.length) {
+  if (zoom && input.zoomX.length) {
     dataZoom.push(
       { type: 'inside', xAxisIndex: input.zoomX, filterMode: 'none' },
       {
@@ -147,7 +185,7 @@ export function chartFrame(input: FrameInput): Frame {
       }
     )
   }
-  if (input.zoomY?.length) {
+  if (zoom && input.zoomY?.length) {
     dataZoom.push({ type: 'inside', yAxisIndex: input.zoomY, filterMode: 'none' })
   }
   const option: EChartsOption = {
@@ -160,12 +198,13 @@ export function chartFrame(input: FrameInput): Frame {
       left: 16,
       top: titleTop,
       itemGap: 6,
-      textStyle: { fontSize: 16, fontWeight: 'bold', color: '#1c2430' },
-      subtextStyle: { fontSize: 11.5, color: '#4a5565', lineHeight: SUB_LINE_PX }
+      textStyle: { fontSize: 16, fontWeight: 'bold' },
+      subtextStyle: { fontSize: 11.5, lineHeight: SUB_LINE_PX }
     },
     graphic: [
       {
         type: 'text',
+        id: 'footnote',
         left: 16,
         bottom: 6,
         silent: true,
@@ -173,16 +212,16 @@ export function chartFrame(input: FrameInput): Frame {
           text: footLines.join('\n'),
           fontSize: 9.5,
           lineHeight: FOOT_LINE_PX,
-          fill: '#5f6b7a',
           fontFamily: FONT_FAMILY
         }
       }
     ],
-    dataZoom,
+    ...(dataZoom.length > 0 ? { dataZoom } : {}),
     ...(names.length > 0
       ? {
           legend: {
             type: scroll ? 'scroll' : 'plain',
+            data: names,
             top: legendTop,
             itemGap: LEGEND_GAP,
             left: 16,
@@ -194,10 +233,57 @@ export function chartFrame(input: FrameInput): Frame {
         }
       : {})
   }
-  return { option, grid: { top, bottom, left: 72, right: 36 }, large }
+  return {
+    option,
+    grid: { top, bottom, left: 72, right: 36 },
+    large,
+    minHeight: top + MIN_PLOT_HEIGHT + bottom
+  }
 }
 
-/** Value-axis label text for big and small numbers alike (1.2k, 3.4M, 0.05). */
+/**
+ * An empty chart: no axes (a bare frame with made-up bounds says nothing) and the instruction
+ * drawn in the middle of the plot area, where the reader looks, not below the fold.
+ */
+export function withEmptyMessage(
+  option: EChartsOption,
+  frame: Frame,
+  size: ChartSize,
+  message: string | null
+): EChartsOption {
+  if (message === null) return option
+  const hide = (axis: unknown): unknown =>
+    Array.isArray(axis)
+      ? axis.map((a: object) => ({ ...a, show: false }))
+      : { ...(axis as object), show: false }
+  const plotHeight = size.height - frame.grid.top - frame.grid.bottom
+  const lines = wrapText(message, Math.floor((size.width - 160) / 8))
+  const text: GraphicComponentOption = {
+    type: 'text',
+    id: EMPTY_MESSAGE_ID,
+    left: 'center',
+    top: Math.max(frame.grid.top, frame.grid.top + plotHeight / 2 - lines.length * 11),
+    silent: true,
+    style: {
+      text: lines.join('\n'),
+      fontSize: 15,
+      lineHeight: 22,
+      align: 'center',
+      fontFamily: FONT_FAMILY
+    }
+  }
+  const graphic = Array.isArray(option.graphic) ? option.graphic : []
+  return {
+    ...option,
+    xAxis: hide(option.xAxis) as EChartsOption['xAxis'],
+    yAxis: hide(option.yAxis) as EChartsOption['yAxis'],
+    // Nothing to draw, not even reference lines ("reference = 1" over an empty frame).
+    series: [],
+    graphic: [...graphic, text]
+  }
+}
+
+/** Value-axis label text for big and small numbers alike (1.2k, 3.4M, 0.05, 0.125). */
 export function axisNumber(value: number): string {
   const a = Math.abs(value)
   if (a >= 1e9) return `${trim(value / 1e9)}G`
@@ -205,8 +291,98 @@ export function axisNumber(value: number): string {
   if (a >= 1e4) return `${trim(value / 1e3)}k`
   if (a === 0) return '0'
   if (a < 0.001) return value.toExponential(0)
-  if (a < 1) return String(Number(value.toPrecision(2)))
+  if (a < 1) return String(Number(value.toPrecision(3)))
   return trim(value)
+}
+
+/** Approximate glyph width of an axis name, in ems. */
+const NAME_EM = 0.56
+
+/**
+ * A vertical axis name that fits the plot's height: as is, or on two lines (the name moves out
+ * by a line), or cut with "…" when even two lines are too long. An axis name longer than its
+ * axis runs into the legend and the footnote.
+ */
+export function fitAxisName(
+  text: string,
+  extentPx: number,
+  nameGap: number,
+  fontSize = 11.5
+): { name: string; nameGap: number } {
+  const max = Math.max(10, Math.floor(extentPx / (fontSize * NAME_EM)))
+  if (text.length <= max) return { name: text, nameGap }
+  // Break at " · " (the name, then "derived") where both halves fit, else at a word.
+  const dot = text.lastIndexOf(' · ')
+  const [first = '', ...rest] =
+    dot > 0 && dot <= max && text.length - dot - 1 <= max
+      ? [text.slice(0, dot), text.slice(dot + 1)]
+      : wrapText(text, max)
+  const second = rest.join(' ')
+  const lines = [first, second.length <= max ? second : `${second.slice(0, max - 1)}…`]
+  return { name: lines.join('\n'), nameGap: nameGap + Math.round(fontSize * 1.3) }
+}
+
+/**
+ * Every vertical axis name of a built option fitted to the plot's height in a figure of
+ * `height` pixels (fitAxisName); where a name takes two lines, the grid moves right by a line.
+ */
+export function fitYAxisNames(option: EChartsOption, height: number): EChartsOption {
+  const grid = option.grid
+  if (!grid || Array.isArray(grid)) return option
+  const top = typeof grid.top === 'number' ? grid.top : 60
+  const bottom = typeof grid.bottom === 'number' ? grid.bottom : 60
+  const extent = height - top - bottom
+  let extra = 0
+  const fit = (axis: YAXisComponentOption): YAXisComponentOption => {
+    if (typeof axis.name !== 'string' || axis.nameLocation !== 'middle') return axis
+    const gap = axis.nameGap ?? 15
+    const fontSize = (axis.nameTextStyle?.fontSize as number | undefined) ?? 11.5
+    const f = fitAxisName(axis.name, extent, gap, fontSize)
+    if (f.nameGap === gap) return axis
+    extra = Math.max(extra, f.nameGap - gap)
+    // Two lines need a line height of their own: the browser's default drew them 4 px apart.
+    const nameTextStyle = { ...axis.nameTextStyle, lineHeight: Math.round(fontSize * 1.3) }
+    return { ...axis, name: f.name, nameGap: f.nameGap, nameTextStyle }
+  }
+  const y = option.yAxis
+  if (y === undefined) return option
+  const yAxis = Array.isArray(y) ? y.map(fit) : fit(y)
+  const left = typeof grid.left === 'number' ? grid.left + extra : grid.left
+  return { ...option, yAxis, grid: { ...grid, left } }
+}
+
+/** A count on an axis: exact with thousands separators (1,024 accelerators, not "1.02k"). */
+export function countNumber(value: number): string {
+  return value >= 1 && Number.isInteger(value) ? value.toLocaleString('en-US') : axisNumber(value)
+}
+
+/**
+ * A log2 axis over counts (accelerators): bounds at the powers of two around the data, not one
+ * octave beyond, and a tick at every power of two between them with its exact value.
+ */
+export function log2CountAxis(
+  lo: number,
+  hi: number
+): {
+  type: 'log'
+  logBase: number
+  min: number
+  max: number
+  interval: number
+  axisLabel: { formatter: (v: number) => string }
+} {
+  const min = 2 ** Math.floor(Math.log2(Math.max(1, lo)))
+  let max = 2 ** Math.ceil(Math.log2(Math.max(1, hi)))
+  if (max <= min) max = min * 2
+  return {
+    type: 'log',
+    logBase: 2,
+    min,
+    max,
+    // In log space: a tick per octave (ECharts' own choice is every tenth octave past ten).
+    interval: Math.max(1, Math.ceil(Math.log2(max / min) / 14)),
+    axisLabel: { formatter: countNumber }
+  }
 }
 
 function trim(v: number): string {

@@ -172,7 +172,11 @@ export function systemLabel(row: Pick<ChartRow, 'submitter' | 'systemName' | 'sy
     : `${row.submitter} ${name}`
 }
 
-/** "NVIDIA H100-SXM5-80GB × 8": the accelerator and total count for a tooltip. */
+/** "NVIDIA H100-SXM5-80GB × 8" (or "CPU only"): the accelerator and total count. */
 export function acceleratorText(row: Pick<ChartRow, 'accelerator' | 'acceleratorsTotal'>): string {
-  return `${row.accelerator ?? 'CPU only'} × ${row.acceleratorsTotal ?? 0}`
+  const total = row.acceleratorsTotal ?? 0
+  if (!row.accelerator || (total <= 0 && /^(n\/?a|none|-)?$/i.test(row.accelerator.trim()))) {
+    return 'CPU only'
+  }
+  return total > 0 ? `${row.accelerator} × ${total}` : row.accelerator
 }

@@ -87,3 +87,16 @@ export function stableJitter(id: number): number {
   h = (h ^ (h >>> 16)) >>> 0
   return (h / 0x100000000) * 2 - 1
 }
+
+/** Smallest and largest of many values (no spread: `Math.min(...v)` overflows the stack). */
+export function minOf(v: readonly number[]): number {
+  let m = Infinity
+  for (const x of v) if (x < m) m = x
+  return m
+}
+
+export function maxOf(v: readonly number[]): number {
+  let m = -Infinity
+  for (const x of v) if (x > m) m = x
+  return m
+}

@@ -7,6 +7,8 @@ import type { EChartsOption } from 'echarts'
 import type { Cell, Suite } from '../api'
 import type { AcceleratorAlias } from './accelerator-alias'
 import type { ChartSize } from './chart-frame'
+import type { ChartTarget } from './chart-style'
+import type { ChartTheme } from './chart-theme'
 import type { ChartPoints, ChartRow } from './chart-points'
 import type { ChartKind, ChartView } from './chart-view'
 import type { Footnote, Provenance } from './footnote'
@@ -36,6 +38,21 @@ export type Exclusion = {
 /** The chart's data as a table (one row per plotted point or bar), for CSV export. */
 export type ChartTable = { columns: string[]; rows: Cell[][] }
 
+/**
+ * `built.table` made on first read: the window draws charts of tens of thousands of points and
+ * never reads it (its CSV comes from the main side), so it is not built for every redraw.
+ */
+export function withLazyTable<T extends Omit<BuiltChart, 'table'>>(
+  chart: T,
+  make: () => ChartTable
+): T & { table: ChartTable } {
+  let table: ChartTable | null = null
+  return Object.defineProperty(chart, 'table', {
+    enumerable: true,
+    get: () => (table ??= make())
+  }) as T & { table: ChartTable }
+}
+
 export type BuiltChart = {
   kind: ChartKind
   title: string
@@ -61,9 +78,16 @@ export type BuildInput = {
   size?: ChartSize
   /** ISO date of the export or render (the footnote prints it). */
   now: string
+  /** Neutral colours (default light); exports are always light. */
+  theme?: ChartTheme
+  /** 'screen' (default) adds dataZoom; 'export' builds a figure for a report. */
+  target?: ChartTarget
 }
 
-/** The fields of every chart's CSV that identify a result. */
+/**
+ * The fields of every chart's CSV that identify a result. `benchmark` is the name the results
+ * table shows (as submitted), `mlperf_model` the MLPerf model the chart groups by.
+ */
 export const RESULT_COLUMNS = [
   'id',
   'public_id',
@@ -74,6 +98,7 @@ export const RESULT_COLUMNS = [
   'accelerator',
   'accelerators_total',
   'benchmark',
+  'mlperf_model',
   'scenario',
   'value',
   'unit',
@@ -92,6 +117,7 @@ export function resultCells(r: ChartRow): Cell[] {
     r.systemName ?? r.systemId,
     r.accelerator,
     r.acceleratorsTotal,
+    r.usedModel ?? r.benchmark,
     r.benchmark,
     r.scenario,
     r.value,

@@ -8,13 +8,14 @@ import type { TrainingRunsView } from '../api'
 import type { TrainingRunDetail } from '../training'
 import { escapeHtml } from './chart-frame'
 import {
+  colourOrOther,
   formatMinutes,
   formatValue,
+  legendWithOther,
   logBounds,
   niceBounds,
   plural,
   runLabel,
-  seriesColor,
   targetLineSeries
 } from './training-chart-util'
 
@@ -79,6 +80,8 @@ export function convergenceOption(
   const values: number[] = []
   const xs: number[] = []
   const series: LineSeriesOption[] = []
+  // Ten runs in colour, the rest grey under one "Other" legend entry.
+  const coloured = new Set<string>()
 
   input.runs.forEach((run, runIndex) => {
     const groups = new Map<string | null, Point[]>()
@@ -107,6 +110,7 @@ export function convergenceOption(
       const name = multiMetric && metric !== null ? `${label} · ${metric}` : label
       roleOf.set(name, run.role)
       statusOf.set(name, run.status)
+      if (runIndex < 10) coloured.add(name)
       points.sort((a, b) => a[0] - b[0])
       series.push({
         type: 'line',
@@ -116,7 +120,7 @@ export function convergenceOption(
         showSymbol: true,
         symbol: metricIndex === 0 ? 'circle' : 'triangle',
         symbolSize: 5,
-        color: seriesColor(runIndex),
+        color: colourOrOther(runIndex),
         lineStyle: { width: run.role === 'counted' ? 2 : 1.5, type: lineType(run.role) },
         emphasis: { focus: 'series' }
       })
@@ -145,10 +149,15 @@ export function convergenceOption(
     notes.push(`${plural(nonPositive, 'value')} ≤ 0 left out on the log scale.`)
   }
   const metricName = input.metricLabel || 'Eval quality'
+  // The target is labelled on the chart itself, not in the legend.
+  const legend = legendWithOther(
+    series.filter((x) => x.name !== 'Quality target').map((x) => String(x.name)),
+    coloured
+  )
 
   return {
     animation: false,
-    color: input.runs.map((_, i) => seriesColor(i)),
+    color: input.runs.map((_, i) => colourOrOther(i)),
     ...(options.title || notes.length > 0
       ? {
           title: {
@@ -164,8 +173,7 @@ export function convergenceOption(
     legend: {
       type: 'scroll',
       bottom: 0,
-      // The target is labelled on the chart itself.
-      data: series.filter((x) => x.name !== 'Quality target').map((x) => String(x.name)),
+      data: legend.data,
       icon: 'path://M0,4 L24,4 L24,6 L0,6 Z',
       itemWidth: 22,
       itemHeight: 8
@@ -210,6 +218,6 @@ export function convergenceOption(
       axisLabel: { formatter: (v: number) => formatValue(v) },
       ...(log ? { minorSplitLine: { show: true } } : {})
     },
-    series
+    series: [...series, ...legend.phantom]
   }
 }

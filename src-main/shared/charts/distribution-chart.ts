@@ -8,7 +8,6 @@
 import type {
   BoxplotSeriesOption,
   CustomSeriesOption,
-  EChartsOption,
   ScatterSeriesOption,
   XAXisComponentOption,
   YAXisComponentOption
@@ -18,20 +17,31 @@ import { acceleratorMapper } from './accelerator-alias'
 import {
   DEFAULT_SIZE,
   LARGE_THRESHOLD,
+  largeThreshold,
   LOCAL_COLOR,
-  OTHER_COLOR,
+  MAX_COLOURED,
+  OTHER_NAME,
   axisNumber,
   chartFrame,
   escapeHtml,
   formatNumber,
-  paletteColor
+  paletteColor,
+  withEmptyMessage
 } from './chart-frame'
 import type { ChartRow } from './chart-points'
 import { acceleratorText, decodePoints, isLocal, systemLabel } from './chart-points'
-import { compareWorkloads, scopeText, topGroups } from './chart-scope'
+import {
+  benchmarkNamer,
+  compareWorkloads,
+  newestRound,
+  scopeText,
+  topGroups,
+  workloadLabel
+} from './chart-scope'
+import { LIGHT_CHART_THEME } from './chart-theme'
 import { fiveNumbers, kernelDensity, stableJitter } from './chart-stats'
 import type { BuildInput, BuiltChart, ChartTable, Exclusion } from './chart-types'
-import { RESULT_COLUMNS, bump, countText, resultCells } from './chart-types'
+import { RESULT_COLUMNS, bump, countText, resultCells, withLazyTable } from './chart-types'
 import type { ChartView } from './chart-view'
 import { systemKeyText } from './chart-view'
 import { comparability, toComparable } from './comparability'
@@ -42,8 +52,6 @@ import { perAccelerator } from './efficiency'
 import { citationFootnote } from './footnote'
 import { perDollar, perDollarUnit, priceLookup } from './prices'
 
-/** Colour groups shown by name; the rest are "Other". */
-const MAX_GROUPS = 10
 /** Half the width of the strip around a category centre (in category units). */
 const JITTER = 0.3
 
@@ -97,7 +105,9 @@ function yAxisName(view: ChartView, units: readonly string[], reference: string 
     case 'per-dollar':
       return `Performance per dollar of your ${view.priceBasis === 'system' ? 'system prices' : 'accelerator-hour prices'}, relative to the best · derived`
     case 'raw':
-      return units.length === 1 ? (units[0] ?? '') : 'Official result (units differ: see tooltip)'
+      return units.length === 1
+        ? (units[0] ?? '')
+        : 'Official result (units differ by benchmark and scenario)'
   }
 }
 
@@ -137,11 +147,66 @@ function derivedText(view: ChartView): string[] {
   }
 }
 
+/** Pixels a category label line needs per character at the axis font size. */
+const LABEL_CHAR_PX = 6
+/** Pixels between two rotated labels' baselines for them not to touch. */
+const LABEL_LINE_PX = 14
+
+/**
+ * How to lay out `categories` in `spacing` pixels each: upright on two lines where they fit,
+ * else one line rotated just enough (45° or 90°) for neighbours not to overlap, smaller below
+ * that. Returns the rotation, font size and the extra room under the axis.
+ */
+export function categoryLayout(
+  twoLine: readonly string[],
+  spacing: number
+): { rotate: number; fontSize: number; room: number; oneLine: boolean } {
+  const widest = twoLine.reduce(
+    (m, c) => Math.max(m, ...c.split('\n').map((l) => l.length * LABEL_CHAR_PX)),
+    0
+  )
+  const lines = twoLine.reduce((m, c) => Math.max(m, c.split('\n').length), 1)
+  if (widest + 6 <= spacing) {
+    return { rotate: 0, fontSize: 10.5, room: Math.max(0, (lines - 2) * 14), oneLine: false }
+  }
+  const longest = twoLine.reduce((m, c) => Math.max(m, c.replaceAll('\n', ' ').length), 0)
+  const sin45 = Math.SQRT1_2
+  const rotate = spacing * sin45 >= LABEL_LINE_PX ? 45 : 90
+  const fontSize = rotate === 90 && spacing < LABEL_LINE_PX ? 9 : 10.5
+  const px = longest * LABEL_CHAR_PX * (fontSize / 10.5)
+  const room = Math.round(rotate === 45 ? px * sin45 : px) - 14
+  return { rotate, fontSize, room, oneLine: true }
+}
+
+/** What an empty distribution asks the reader to do, drawn inside the plot area. */
+function emptyMessage(view: ChartView, dropped: ReadonlyMap<string, number>): string {
+  if (view.normalisation === 'per-dollar') {
+    return 'No result has a price yet: enter system or accelerator prices with “Prices…” to see performance per dollar.'
+  }
+  if (view.normalisation === 'reference' && !view.reference) {
+    return 'Pick a reference system above to normalise every result to it.'
+  }
+  if (view.normalisation === 'reference') {
+    return 'The reference system has no result among these results: pick another system or widen the filters.'
+  }
+  if (dropped.size > 0) {
+    return 'None of these results can be drawn (see the notes below): widen the filters.'
+  }
+  return 'No results match these filters: remove a filter or the search to see results.'
+}
+
 /** Builds the distribution chart. */
 export function buildDistribution(input: BuildInput): BuiltChart {
   const { view } = input
   const size = input.size ?? DEFAULT_SIZE
-  const all = decodePoints(input.data.points)
+  const theme = input.theme ?? LIGHT_CHART_THEME
+  const decoded = decodePoints(input.data.points)
+  // Without a round filter, the newest round: results of several rounds (benchmark versions)
+  // in one distribution mislead more than they inform. The Round facet picks others.
+  const newest = view.filters.some((f) => f.column === 'round') ? null : newestRound(decoded)
+  const all = newest === null ? decoded : decoded.filter((r) => isLocal(r) || r.round === newest)
+  const olderRounds = decoded.length - all.length
+  const name = benchmarkNamer(all)
   const metric = metricFor(view, input)
   const dropped = new Map<string, number>()
   const exclusions: Exclusion[] = []
@@ -240,22 +305,17 @@ export function buildDistribution(input: BuildInput): BuiltChart {
     const k = `${g.benchmark} ${g.scenario ?? ''}`
     workloadCount.set(k, (workloadCount.get(k) ?? 0) + 1)
   }
-  // Many groups: one rotated line per label (two-line labels would overlap their neighbours).
-  const rotated = ordered.length > 12
-  const categories = ordered.map((g) => {
-    const sep = rotated ? ' ' : '\n'
-    const base = g.scenario ? `${g.benchmark}${sep}${g.scenario}` : g.benchmark
+  // Upright two-line labels where they fit, else one rotated line each (never overlapping).
+  const twoLine = ordered.map((g) => {
+    const base = g.scenario ? `${name(g.benchmark)}\n${g.scenario}` : name(g.benchmark)
     return (workloadCount.get(`${g.benchmark} ${g.scenario ?? ''}`) ?? 0) > 1
-      ? `${base}${sep}(${g.unit})`
+      ? `${base}\n(${g.unit})`
       : base
   })
-  const longest = categories.reduce((m, c) => Math.max(m, c.length), 0)
+  const layout = categoryLayout(twoLine, (size.width - 108) / Math.max(1, twoLine.length))
+  const categories = layout.oneLine ? twoLine.map((c) => c.replaceAll('\n', ' ')) : twoLine
   const maxLines = categories.reduce((m, c) => Math.max(m, c.split('\n').length), 1)
-  const labelRoom = rotated
-    ? Math.round(longest * 5.8 * Math.sin((40 * Math.PI) / 180))
-    : categories.some((c) => c.split('\n').length > 2)
-      ? 14
-      : 0
+  const labelRoom = layout.room
 
   // Colour groups over the published points.
   const groupKey = (r: ChartRow): string =>
@@ -287,7 +347,7 @@ export function buildDistribution(input: BuildInput): BuiltChart {
       }
     }
   })
-  const shown = topGroups(counts, MAX_GROUPS)
+  const shown = topGroups(counts, MAX_COLOURED)
   const shownSet = new Set(shown)
   const displayName = (k: string): string => {
     const names = labelCounts.get(k)
@@ -297,6 +357,7 @@ export function buildDistribution(input: BuildInput): BuiltChart {
 
   const large = plotted.length > LARGE_THRESHOLD
   const title = view.title ?? `Performance distribution${scopeSuffix(all)}`
+  const other = `\u0000${OTHER_NAME}`
 
   // Series: one scatter per colour group (+ Other), the user's runs last and on top.
   const seriesRows: (typeof plotted)[] = []
@@ -310,29 +371,29 @@ export function buildDistribution(input: BuildInput): BuiltChart {
       continue
     }
     const k = groupKey(p.row)
-    const name = shownSet.has(k) ? k : '\u0000other'
+    const name = shownSet.has(k) ? k : other
     const b = bucket.get(name) ?? { data: [], rows: [] }
     b.data.push([p.x, p.y])
     b.rows.push(p)
     bucket.set(name, b)
   }
   const symbolSize = plotted.length > 20000 ? 3 : large ? 4 : 7
-  const names = [...shown, '\u0000other'].filter((k) => bucket.has(k))
+  const names = [...shown, other].filter((k) => bucket.has(k))
   names.forEach((k, i) => {
     const b = bucket.get(k)
     if (!b) return
     seriesRows.push(b.rows)
     scatter.push({
       type: 'scatter',
-      name: k === '\u0000other' ? 'Other' : displayName(k),
+      name: k === other ? OTHER_NAME : displayName(k),
       xAxisIndex: 1,
       yAxisIndex: 0,
       data: b.data,
       symbolSize,
       large,
-      largeThreshold: LARGE_THRESHOLD,
+      largeThreshold: largeThreshold(large),
       itemStyle: {
-        color: k === '\u0000other' ? OTHER_COLOR : paletteColor(i),
+        color: k === other ? theme.other : paletteColor(i),
         opacity: large ? 0.55 : 0.8
       },
       emphasis: { focus: 'none', scale: 1.6 },
@@ -349,15 +410,9 @@ export function buildDistribution(input: BuildInput): BuiltChart {
       data: localPts.data,
       symbol: 'diamond',
       symbolSize: 15,
-      itemStyle: { color: LOCAL_COLOR, borderColor: '#ffffff', borderWidth: 1.5 },
-      label: {
-        show: localPts.data.length <= 12,
-        position: 'right',
-        formatter: 'unverified',
-        color: LOCAL_COLOR,
-        fontSize: 10,
-        fontWeight: 'bold'
-      },
+      itemStyle: { color: LOCAL_COLOR, borderColor: theme.background, borderWidth: 1.5 },
+      // No text beside the diamonds: in a crowded strip it lands on other points. The legend
+      // names them ("Your runs (unverified)"), as do the tooltip and the footnote.
       z: 10
     })
   }
@@ -367,7 +422,7 @@ export function buildDistribution(input: BuildInput): BuiltChart {
   )
   const shapeSeries: (BoxplotSeriesOption | CustomSeriesOption)[] =
     view.shape === 'violin'
-      ? [violinSeries(published)]
+      ? [violinSeries(published, theme.boxFill, theme.guide)]
       : [
           {
             type: 'boxplot',
@@ -376,7 +431,7 @@ export function buildDistribution(input: BuildInput): BuiltChart {
             yAxisIndex: 0,
             data: published.map((v) => (v.length > 0 ? fiveNumbers(v) : ['-', '-', '-', '-', '-'])),
             boxWidth: ['20%', '62%'],
-            itemStyle: { color: 'rgba(31,95,191,0.06)', borderColor: '#6b7787', borderWidth: 1 },
+            itemStyle: { color: theme.boxFill, borderColor: theme.guide, borderWidth: 1 },
             silent: false,
             z: 2
           } satisfies BoxplotSeriesOption
@@ -407,7 +462,7 @@ export function buildDistribution(input: BuildInput): BuiltChart {
       if (!g) return ''
       const q = v.length ? fiveNumbers(v) : null
       return (
-        `<b>${escapeHtml(g.benchmark)} ${escapeHtml(g.scenario ?? '')}</b> (${escapeHtml(g.unit)})<br/>` +
+        `<b>${escapeHtml(workloadLabel(g, name))}</b> (${escapeHtml(g.unit)})<br/>` +
         `${v.length} published results` +
         (q
           ? `<br/>median ${formatNumber(q[2])}, quartiles ${formatNumber(q[1])}–${formatNumber(q[3])}`
@@ -420,7 +475,7 @@ export function buildDistribution(input: BuildInput): BuiltChart {
     const lines = [
       `<b>${escapeHtml(systemLabel(r))}</b>`,
       escapeHtml(acceleratorText(r)),
-      `${escapeHtml(r.round)} · ${escapeHtml(r.division)} · ${escapeHtml(r.benchmark)} ${escapeHtml(r.scenario ?? '')}`,
+      `${escapeHtml(r.round)} · ${escapeHtml(r.division)} · ${escapeHtml(r.usedModel ?? name(r.benchmark))} ${escapeHtml(r.scenario ?? '')}`,
       `Result: ${r.value === null ? '—' : formatNumber(r.value)} ${escapeHtml(r.unit)}`
     ]
     if (view.normalisation !== 'raw') {
@@ -440,12 +495,17 @@ export function buildDistribution(input: BuildInput): BuiltChart {
     {
       type: 'category',
       data: categories,
-      axisLabel: { interval: 0, fontSize: 10.5, lineHeight: 14, rotate: rotated ? 40 : 0 },
+      axisLabel: {
+        interval: 0,
+        fontSize: layout.fontSize,
+        lineHeight: 14,
+        rotate: layout.rotate
+      },
       axisTick: { alignWithLabel: false },
-      splitLine: { show: true, lineStyle: { color: '#eef0f3' } },
+      splitLine: { show: true },
       name: 'Benchmark and scenario',
       nameLocation: 'middle',
-      nameGap: rotated ? labelRoom + 18 : 20 + 14 * maxLines
+      nameGap: layout.oneLine ? labelRoom + 34 : 20 + 14 * maxLines
     },
     {
       type: 'value',
@@ -470,13 +530,14 @@ export function buildDistribution(input: BuildInput): BuiltChart {
         showMaxLabel: isPowerOfTen(logCeil(yMax))
       },
       minorTick: { show: true },
-      minorSplitLine: { show: true, lineStyle: { color: '#f3f4f6' } }
+      minorSplitLine: { show: true }
     }
   ]
 
   const local = plotted.filter((p) => isLocal(p.row)).length
   const subtitle = [
-    `Every result, ${normalisationText(view, refName)}. Log scale. Derived: not an official MLPerf metric.`,
+    `Every result${newest !== null ? ` of the newest round, ${newest},` : ''} ${normalisationText(view, refName)}. Log scale.` +
+      (view.normalisation === 'raw' ? '' : ' Derived: not an official MLPerf metric.'),
     `${plotted.length - local} published result${plotted.length - local === 1 ? '' : 's'} in ${categories.length} groups` +
       (local ? `; ${local} of your own runs (unverified) highlighted` : '') +
       (nonPositive ? `; ${nonPositive} values ≤ 0 not drawn on the log axis` : '') +
@@ -486,6 +547,11 @@ export function buildDistribution(input: BuildInput): BuiltChart {
       '.'
   ]
   const notes: string[] = []
+  if (olderRounds > 0) {
+    notes.push(
+      `Newest round only (${newest ?? ''}): ${olderRounds} results of older rounds are not drawn; pick rounds in the Round facet to see them.`
+    )
+  }
   if (dropped.size) notes.push(`Left out: ${countText(dropped)}.`)
   if (exclusions.length) {
     notes.push(`${exclusions.length} results not comparable with the reference were left out.`)
@@ -509,41 +575,47 @@ export function buildDistribution(input: BuildInput): BuiltChart {
     legend: [...shapeSeries, ...scatter].map((x) => String(x.name ?? '')),
     zoomX: [0, 1],
     zoomY: [0],
-    xLabelRoom: rotated ? labelRoom - 10 : labelRoom
+    xLabelRoom: labelRoom,
+    target: input.target ?? 'screen'
   })
-  const option: EChartsOption = {
-    ...frame.option,
-    tooltip: { trigger: 'item', confine: true, formatter: tooltipFormatter },
-    grid: frame.grid,
-    xAxis,
-    yAxis,
-    series: [...shapeSeries, ...scatter]
-  }
+  const option = withEmptyMessage(
+    {
+      ...frame.option,
+      tooltip: { trigger: 'item', confine: true, formatter: tooltipFormatter },
+      grid: frame.grid,
+      xAxis,
+      yAxis,
+      series: [...shapeSeries, ...scatter]
+    },
+    frame,
+    size,
+    plotted.length === 0 ? emptyMessage(view, dropped) : null
+  )
 
-  const table: ChartTable = {
-    columns: [...RESULT_COLUMNS, 'normalisation', 'derived_metric', 'derived_unit', 'normalised'],
-    rows: plotted.map((p): Cell[] => [
-      ...resultCells(p.row),
-      view.normalisation,
-      p.metric,
-      metric.unit(p.row.unit),
-      view.normalisation === 'raw' ? null : p.y
-    ])
-  }
-
-  return {
-    kind: 'distribution',
-    title,
-    option,
-    table,
-    rows,
-    notes,
-    exclusions,
-    derived,
-    footnote,
-    points: plotted.length,
-    height: size.height
-  }
+  return withLazyTable(
+    {
+      kind: 'distribution',
+      title,
+      option,
+      rows,
+      notes,
+      exclusions,
+      derived,
+      footnote,
+      points: plotted.length,
+      height: Math.max(size.height, frame.minHeight)
+    },
+    (): ChartTable => ({
+      columns: [...RESULT_COLUMNS, 'normalisation', 'derived_metric', 'derived_unit', 'normalised'],
+      rows: plotted.map((p): Cell[] => [
+        ...resultCells(p.row),
+        view.normalisation,
+        p.metric,
+        metric.unit(p.row.unit),
+        view.normalisation === 'raw' ? null : p.y
+      ])
+    })
+  )
 }
 
 function scopeSuffix(rows: readonly ChartRow[]): string {
@@ -568,7 +640,11 @@ function isPowerOfTen(v: number): boolean {
  * A violin per group: a Gaussian kernel density of log10(value) (the axis is logarithmic, so
  * the density is computed where the eye reads it), mirrored around the category centre.
  */
-function violinSeries(groups: readonly number[][]): CustomSeriesOption {
+function violinSeries(
+  groups: readonly number[][],
+  fill: string,
+  stroke: string
+): CustomSeriesOption {
   const shapes = groups.map((values) => {
     if (values.length < 3) return null
     const logs = values.map((v) => Math.log10(v))
@@ -592,7 +668,7 @@ function violinSeries(groups: readonly number[][]): CustomSeriesOption {
       return {
         type: 'polygon',
         shape: { points: [...right, ...left] },
-        style: { fill: 'rgba(31,95,191,0.10)', stroke: '#6b7787', lineWidth: 1 }
+        style: { fill, stroke, lineWidth: 1 }
       }
     }
   }

@@ -8,6 +8,7 @@ import type { Suite } from '../api'
 import type { ChartRow } from './chart-points'
 import { isLocal } from './chart-points'
 import { compareRounds } from '../../mlperf'
+import { SCENARIO_ORDER, benchmarkNamer } from './chart-scope'
 
 /** Where the rows of a chart came from, as the database knows it. */
 export type Provenance = {
@@ -43,8 +44,6 @@ export const TRADEMARK =
 
 export const UNVERIFIED = 'Result not verified by MLCommons Association.'
 
-const SCENARIO_ORDER = ['Offline', 'Server', 'Interactive', 'SingleStream', 'MultiStream']
-
 function capitalise(s: string): string {
   return s === '' ? s : s[0]?.toUpperCase() + s.slice(1)
 }
@@ -59,12 +58,14 @@ function clip(items: readonly string[], max: number): string {
   return `${items.slice(0, max).join(', ')} and ${items.length - max} more`
 }
 
+/** "resnet50 (Offline, Server)": benchmarks named as the results table names them. */
 function benchmarkList(rows: readonly ChartRow[]): string[] {
+  const name = benchmarkNamer(rows)
   const byBench = new Map<string, Set<string>>()
   for (const r of rows) {
-    const set = byBench.get(r.benchmark) ?? new Set<string>()
+    const set = byBench.get(name(r.benchmark)) ?? new Set<string>()
     if (r.scenario) set.add(r.scenario)
-    byBench.set(r.benchmark, set)
+    byBench.set(name(r.benchmark), set)
   }
   return [...byBench]
     .sort((a, b) => a[0].localeCompare(b[0]))
@@ -92,14 +93,19 @@ function exclusionText(ex: readonly { subject: string; reason: string }[], max: 
 
 /** The footnote for the rows a chart or table shows. */
 export function citationFootnote(input: FootnoteInput): Footnote {
+  if (input.rows.length === 0) {
+    // Nothing drawn: nothing to cite, and no half-empty sentence ("(no published results); .").
+    const none = [`MLPerf™ ${capitalise(input.suite)}: no results shown.`, TRADEMARK]
+    return { full: none, short: none }
+  }
   const published = input.rows.filter((r) => !isLocal(r))
   const local = input.rows.length - published.length
   const suite = capitalise(input.suite)
   const rounds = [...new Set(published.map((r) => r.round))].sort(compareRounds)
-  const divisions = [...new Set(published.map((r) => capitalise(r.division)))].sort()
+  const divisions = [...new Set(published.map((r) => r.division))].map(capitalise).sort()
   const benches = benchmarkList(input.rows)
   const head =
-    `MLPerf™ ${suite} ${rounds.length ? rounds.join(', ') : '(no published results)'}` +
+    `MLPerf™ ${suite} ${rounds.length ? rounds.join(', ') : '(only your own runs, no published results)'}` +
     `${divisions.length ? ` ${divisions.join(', ')}` : ''}`
   const ids = [...new Set(published.map((r) => r.publicId).filter((x): x is string => !!x))]
   ids.sort()
@@ -123,7 +129,9 @@ export function citationFootnote(input: FootnoteInput): Footnote {
       ? 'Result IDs: none of these results carries a published ID in its source.'
       : `Result IDs: ${clip(ids, max)}${withoutId ? ` (${withoutId} results have no published ID in their source)` : ''}.`
   const lines = (maxIds: number, maxBench: number): string[] => {
-    const out = [`${head}; ${clip(benches, maxBench)}.`, source(maxBench), idText(maxIds)]
+    const benchText = clip(benches, maxBench)
+    const out = [benchText ? `${head}; ${benchText}.` : `${head}.`]
+    if (published.length > 0) out.push(source(maxBench), idText(maxIds))
     if (local > 0) {
       out.push(
         `${local} result${local === 1 ? ' is' : 's are'} your own run${local === 1 ? '' : 's'}: Unverified. ${UNVERIFIED}`

@@ -9,15 +9,16 @@ import type { Cell } from '../api'
 import {
   DEFAULT_SIZE,
   LOCAL_COLOR,
-  OTHER_COLOR,
   axisNumber,
   chartFrame,
   escapeHtml,
-  formatNumber
+  formatNumber,
+  withEmptyMessage
 } from './chart-frame'
 import type { ChartRow } from './chart-points'
-import { decodePoints, isLocal, systemLabel } from './chart-points'
-import { workloadLabel } from './chart-scope'
+import { acceleratorText, decodePoints, isLocal, systemLabel } from './chart-points'
+import { benchmarkNamer, workloadLabel } from './chart-scope'
+import { LIGHT_CHART_THEME } from './chart-theme'
 import { geometricMean } from './chart-stats'
 import type { BuildInput, BuiltChart, Exclusion } from './chart-types'
 import type { SystemKey } from './chart-view'
@@ -26,12 +27,24 @@ import { comparability, toComparable } from './comparability'
 import { betterRatio, directionOf } from './direction'
 import { citationFootnote } from './footnote'
 
-/** Most systems drawn as bars (the highest scores). */
-export const MAX_REFERENCE_BARS = 40
+/**
+ * Most systems drawn as bars (the highest scores, and the reference). Every scored system is
+ * drawn up to this many, and the subtitle states how many are drawn: the count drawn is the
+ * count stated.
+ */
+export const MAX_REFERENCE_BARS = 120
+
+/** Pixel height of one bar's row: two label lines (system; accelerators · round · ID). */
+const ROW_PX = 32
 
 export type SystemScore = {
   key: string
+  /** "Acme X8 (v4.1)": the system and its round (tooltips, CSV). */
   label: string
+  /** "Acme X8": the system alone (the bar's label; its round is in `meta`). */
+  system: string
+  /** "NVIDIA H100-SXM-80GB × 8 · v4.1 · ID 4.1-0067": what tells two similar systems apart. */
+  meta: string
   local: boolean
   isReference: boolean
   /** Per benchmark–scenario speedup over the reference. */
@@ -79,9 +92,14 @@ export function referenceScores(
     const score = geometricMean(pairs.map((p) => p.speedup))
     const first = list[0]
     if (score === null || !first) continue
+    const id = list.find((r) => r.publicId)?.publicId
     scores.push({
       key,
       label: `${systemLabel(first)} (${first.round})${isLocal(first) ? ' · unverified' : ''}`,
+      system: `${systemLabel(first)}${isLocal(first) ? ' · unverified' : ''}`,
+      meta: [acceleratorText(first), first.round, id ? `ID ${id}` : null]
+        .filter((x) => x !== null)
+        .join(' · '),
       local: isLocal(first),
       isReference: key === refText,
       pairs,
@@ -95,7 +113,9 @@ export function referenceScores(
 export function buildReference(input: BuildInput): BuiltChart {
   const { view } = input
   const size = input.size ?? DEFAULT_SIZE
+  const theme = input.theme ?? LIGHT_CHART_THEME
   const rows = decodePoints(input.data.points)
+  const name = benchmarkNamer(rows)
   const ref = view.reference
   const result = ref
     ? referenceScores(rows, ref)
@@ -103,13 +123,16 @@ export function buildReference(input: BuildInput): BuiltChart {
   const refRow = result.refRows[0]
   const refName = refRow ? `${systemLabel(refRow)} (${refRow.round})` : null
   const notes: string[] = []
-  if (!ref) notes.push('Pick a reference system to score the others against.')
-  else if (!refRow) {
+  let empty: string | null = null
+  if (!ref) {
+    empty = 'Pick a reference system above: every other system is scored by its speedup over it.'
+    notes.push('Pick a reference system to score the others against.')
+  } else if (!refRow) {
+    empty = `The reference system ${systemKeyText(ref)} has no result among these results: pick another system or widen the filters.`
     notes.push(`The reference system ${systemKeyText(ref)} has no result in the filtered set.`)
   }
   let shown = result.scores
   if (shown.length > MAX_REFERENCE_BARS) {
-    notes.push(`Showing the ${MAX_REFERENCE_BARS} highest scores of ${shown.length} systems.`)
     const top = shown.slice(0, MAX_REFERENCE_BARS)
     const refScore = shown.find((s) => s.isReference)
     shown = refScore && !top.includes(refScore) ? [...top.slice(0, -1), refScore] : top
@@ -121,10 +144,25 @@ export function buildReference(input: BuildInput): BuiltChart {
   }
   // Bars top to bottom: the category axis draws its first entry at the bottom.
   const ordered = [...shown].reverse()
+  // Labels that would read the same get the system id: no two rows may look alike.
+  const drawnName = (s: SystemScore): string => clipMiddle(s.system, 54)
+  const sameLabel = new Map<string, number>()
+  for (const s of ordered) {
+    const k = `${drawnName(s)}\u0000${s.meta}`
+    sameLabel.set(k, (sameLabel.get(k) ?? 0) + 1)
+  }
+  const rowMeta = (s: SystemScore): string =>
+    (sameLabel.get(`${drawnName(s)}\u0000${s.meta}`) ?? 0) > 1
+      ? `${s.meta} · ${s.key.split('/').slice(2).join('/')}`
+      : s.meta
   const title = view.title ?? `Reference score over ${refName ?? 'a reference system'}`
+  const drawnText =
+    shown.length === result.scores.length
+      ? `${result.scores.length} system${result.scores.length === 1 ? '' : 's'} scored, all drawn`
+      : `${result.scores.length} systems scored; the ${shown.length} highest drawn (the reference among them)`
   const subtitle = [
     `Unofficial composite: each system's speedup over the reference on every benchmark and scenario both ran (latencies inverted), combined by geometric mean. Not an MLPerf score; MLCommons does not endorse combined results.`,
-    `${result.scores.length} systems scored; dots: the per-benchmark speedups behind each bar.`
+    `${drawnText}. Bar: the score; dots: the per-benchmark speedups behind it.`
   ]
   const plottedRows = shown.flatMap((s) => s.pairs.map((p) => p.row))
   const derived = [
@@ -138,7 +176,7 @@ export function buildReference(input: BuildInput): BuiltChart {
     exclusions: result.exclusions,
     exportedAt: input.now
   })
-  const height = Math.max(size.height, 300 + ordered.length * 22)
+  const height = Math.max(size.height, 330 + ordered.length * ROW_PX)
   const frame = chartFrame({
     title,
     subtitle,
@@ -146,33 +184,35 @@ export function buildReference(input: BuildInput): BuiltChart {
     size: { ...size, height },
     points: plottedRows.length,
     legend: false,
-    zoomX: []
+    zoomX: [],
+    target: input.target ?? 'screen'
   })
+  const grid = { ...frame.grid, left: 320, right: 24 }
+  const plotWidth = size.width - grid.left - grid.right
+  // The value label sits right of everything in its row (bar and dots), so nothing is drawn
+  // over it; the axis leaves room for the longest label after the largest value.
+  const rowMax = ordered.map((s) => Math.max(s.score, ...s.pairs.map((p) => p.speedup)))
+  const maxX = Math.max(1, ...rowMax)
+  const labelPx = 118
+  const axisMax = niceCeil((maxX * plotWidth) / Math.max(80, plotWidth - labelPx))
+  const valueText = (s: SystemScore): string =>
+    `${formatNumber(s.score, 3)}× · ${s.pairs.length} bench.`
   const bars: BarSeriesOption = {
     type: 'bar',
     name: 'Geometric mean',
     data: ordered.map((s) => ({
       value: s.score,
       itemStyle: {
-        color: s.isReference ? '#1c2430' : s.local ? LOCAL_COLOR : '#1f5fbf',
+        color: s.isReference ? theme.ink : s.local ? LOCAL_COLOR : '#1f5fbf',
         opacity: s.isReference ? 1 : 0.85
       }
     })),
-    barMaxWidth: 18,
-    label: {
-      show: true,
-      position: 'right',
-      fontSize: 10,
-      formatter: (p: unknown) => {
-        const s = ordered[(p as { dataIndex: number }).dataIndex]
-        return s ? `${formatNumber(s.score, 3)}× · ${s.pairs.length} bench.` : ''
-      }
-    },
+    barMaxWidth: 16,
     markLine: {
       silent: true,
       symbol: 'none',
-      lineStyle: { color: '#7b8594', type: 'dashed' },
-      label: { formatter: 'reference = 1', color: '#7b8594' },
+      lineStyle: { type: 'dashed' },
+      label: { formatter: 'reference = 1' },
       data: [{ xAxis: 1 }]
     }
   }
@@ -181,8 +221,28 @@ export function buildReference(input: BuildInput): BuiltChart {
     name: 'Per-benchmark speedup',
     data: ordered.flatMap((s, i) => s.pairs.map((p) => [p.speedup, i])),
     symbolSize: 5,
-    itemStyle: { color: OTHER_COLOR, opacity: 0.9 },
+    itemStyle: { color: theme.other, opacity: 0.9, borderColor: theme.guide, borderWidth: 0.5 },
     z: 3
+  }
+  const labels: ScatterSeriesOption = {
+    type: 'scatter',
+    name: 'Score',
+    data: ordered.map((s, i) => [rowMax[i] ?? s.score, i]),
+    symbolSize: 0,
+    silent: true,
+    tooltip: { show: false },
+    label: {
+      show: true,
+      position: 'right',
+      distance: 6,
+      fontSize: 10,
+      color: theme.text,
+      formatter: (p: unknown) => {
+        const s = ordered[(p as { dataIndex: number }).dataIndex]
+        return s ? valueText(s) : ''
+      }
+    },
+    z: 4
   }
   const dotRefs = ordered.flatMap((s) => s.pairs.map((p) => ({ s, p })))
   const tooltip = (params: unknown): string => {
@@ -192,46 +252,61 @@ export function buildReference(input: BuildInput): BuiltChart {
       if (!s) return ''
       return [
         `<b>${escapeHtml(s.label)}</b>`,
+        escapeHtml(s.meta),
         `Score ${formatNumber(s.score, 4)}× over ${escapeHtml(refName ?? '')} (unofficial, derived)`,
         `${s.pairs.length} shared benchmark–scenario pairs:`,
         ...s.pairs
           .slice(0, 12)
-          .map((x) => `${escapeHtml(workloadLabel(x.row))}: ${formatNumber(x.speedup, 3)}×`)
+          .map((x) => `${escapeHtml(workloadLabel(x.row, name))}: ${formatNumber(x.speedup, 3)}×`)
       ].join('<br/>')
     }
     const d = dotRefs[p.dataIndex ?? -1]
     if (!d) return ''
-    return `${escapeHtml(d.s.label)}<br/>${escapeHtml(workloadLabel(d.p.row))}: ${formatNumber(d.p.speedup, 3)}× (${formatNumber(d.p.row.value ?? 0)} vs ${formatNumber(d.p.ref.value ?? 0)} ${escapeHtml(d.p.ref.unit)})`
+    return `${escapeHtml(d.s.label)}<br/>${escapeHtml(workloadLabel(d.p.row, name))}: ${formatNumber(d.p.speedup, 3)}× (${formatNumber(d.p.row.value ?? 0)} vs ${formatNumber(d.p.ref.value ?? 0)} ${escapeHtml(d.p.ref.unit)})`
   }
-  const maxX = Math.max(1, ...shown.flatMap((s) => [s.score, ...s.pairs.map((p) => p.speedup)]))
-  const option: EChartsOption = {
-    ...frame.option,
-    tooltip: { trigger: 'item', confine: true, formatter: tooltip },
-    grid: { ...frame.grid, left: 300, right: 90 },
-    xAxis: {
-      type: 'value',
-      min: 0,
-      max: Math.ceil(maxX * 1.08 * 10) / 10,
-      name: `Speedup over the reference (×) · unofficial, derived`,
-      nameLocation: 'middle',
-      nameGap: 30,
-      axisLabel: { formatter: (v: number) => `${axisNumber(v)}×` }
+  const option: EChartsOption = withEmptyMessage(
+    {
+      ...frame.option,
+      tooltip: { trigger: 'item', confine: true, formatter: tooltip },
+      grid,
+      xAxis: {
+        type: 'value',
+        min: 0,
+        max: axisMax,
+        name: `Speedup over the reference (×) · unofficial, derived`,
+        nameLocation: 'middle',
+        nameGap: 30,
+        axisLabel: { formatter: (v: number) => `${axisNumber(v)}×`, showMaxLabel: false }
+      },
+      yAxis: {
+        type: 'category',
+        data: ordered.map((s) => s.label),
+        axisTick: { show: false },
+        axisLabel: {
+          fontSize: 10.5,
+          lineHeight: 13,
+          formatter: (_: string, i: number) => {
+            const s = ordered[i]
+            return s
+              ? `{name|${richText(drawnName(s))}}\n{meta|${richText(clipMiddle(rowMeta(s), 60))}}`
+              : ''
+          },
+          rich: {
+            name: { fontSize: 10.5, color: theme.text, align: 'right' },
+            meta: { fontSize: 9.5, color: theme.textMuted, align: 'right' }
+          }
+        }
+      },
+      series: [bars, dots, labels]
     },
-    yAxis: {
-      type: 'category',
-      data: ordered.map((s) => s.label),
-      axisLabel: {
-        width: 280,
-        overflow: 'truncate',
-        fontSize: 10.5,
-        color: '#1c2430'
-      }
-    },
-    series: [bars, dots]
-  }
+    frame,
+    { ...size, height },
+    empty
+  )
   const table = {
     columns: [
       'system',
+      'system_detail',
       'round',
       'submitter',
       'system_id',
@@ -250,6 +325,7 @@ export function buildReference(input: BuildInput): BuiltChart {
     rows: result.scores.flatMap((s) =>
       s.pairs.map((p): Cell[] => [
         s.label,
+        s.meta,
         p.row.round,
         p.row.submitter,
         p.row.systemId,
@@ -280,4 +356,23 @@ export function buildReference(input: BuildInput): BuiltChart {
     points: plottedRows.length,
     height
   }
+}
+
+/** Shortened in the middle, so both the start and the distinguishing end stay readable. */
+function clipMiddle(text: string, max: number): string {
+  if (text.length <= max) return text
+  const keep = max - 1
+  return `${text.slice(0, Math.ceil(keep * 0.6))}…${text.slice(text.length - Math.floor(keep * 0.4))}`
+}
+
+/** ECharts rich text reserves `{`, `}` and `|`: system names may contain them. */
+function richText(text: string): string {
+  return text.replace(/[{}|]/g, ' ')
+}
+
+/** A round axis maximum: 1, 2 or 5 times a power of ten at or above `v`. */
+function niceCeil(v: number): number {
+  const p = 10 ** Math.floor(Math.log10(v))
+  const m = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((k) => k * p >= v) ?? 10
+  return Number((m * p).toPrecision(6))
 }

@@ -13,16 +13,20 @@ import type { Cell } from '../api'
 import { acceleratorMapper } from './accelerator-alias'
 import {
   DEFAULT_SIZE,
+  MAX_COLOURED,
+  OTHER_NAME,
   axisNumber,
   chartFrame,
   roundAxis,
   escapeHtml,
   formatNumber,
-  paletteColor
+  paletteColor,
+  withEmptyMessage
 } from './chart-frame'
 import type { ChartRow } from './chart-points'
 import { acceleratorText, decodePoints, isLocal, systemLabel } from './chart-points'
-import { compareWorkloads, workloadLabel } from './chart-scope'
+import { benchmarkNamer, compareWorkloads, workloadLabel } from './chart-scope'
+import { LIGHT_CHART_THEME } from './chart-theme'
 import type { BuildInput, BuiltChart, Exclusion } from './chart-types'
 import { bump, countText } from './chart-types'
 import { benchmarkSetNotes, comparability, toComparable } from './comparability'
@@ -82,7 +86,9 @@ export function speedupSegments(
 export function buildSpeedup(input: BuildInput): BuiltChart {
   const { view } = input
   const size = input.size ?? DEFAULT_SIZE
+  const theme = input.theme ?? LIGHT_CHART_THEME
   const all = decodePoints(input.data.points)
+  const name = benchmarkNamer(all)
   const canon = acceleratorMapper(input.data.aliases)
   const dropped = new Map<string, number>()
   const eligible: ChartRow[] = []
@@ -103,7 +109,7 @@ export function buildSpeedup(input: BuildInput): BuiltChart {
       const key = `${r.benchmark}|${r.scenario ?? ''}|${power ? 'p' : ''}`
       if (!names.has(key)) {
         names.set(key, {
-          label: `${workloadLabel(r)}${power ? ' (power submissions)' : ''}`,
+          label: `${workloadLabel(r, name)}${power ? ' (power submissions)' : ''}`,
           workload: r
         })
       }
@@ -114,7 +120,7 @@ export function buildSpeedup(input: BuildInput): BuiltChart {
     const key = `${r.benchmark}|${r.scenario ?? ''}|${acc}|${r.acceleratorsTotal}|${power ? 'p' : ''}`
     if (!names.has(key)) {
       names.set(key, {
-        label: `${workloadLabel(r)} · ${acc} ×${r.acceleratorsTotal}${power ? ' (power)' : ''}`,
+        label: `${workloadLabel(r, name)} · ${acc} ×${r.acceleratorsTotal}${power ? ' (power)' : ''}`,
         workload: r
       })
     }
@@ -162,32 +168,52 @@ export function buildSpeedup(input: BuildInput): BuiltChart {
       .slice(0, MAX_SPEEDUP_SERIES)
   }
   if (dropped.size) notes.push(`Left out: ${countText(dropped)}.`)
-  notes.push(...benchmarkSetNotes(eligible.map((r) => r.benchmark)))
+  notes.push(...benchmarkSetNotes(eligible.map((r) => name(r.benchmark))))
   const caveats = [...new Set(segments.flatMap((s) => s.caveats))]
   for (const c of caveats) notes.push(`Caveat: ${c}.`)
 
+  // The lines seen in most rounds get the ten colours; the rest are thin grey "Other" lines
+  // (hover names each). Coloured lines come first and are drawn on top.
+  const coloured = new Set(
+    [...segments]
+      .sort((a, b) => b.points.length - a.points.length || a.label.localeCompare(b.label))
+      .slice(0, MAX_COLOURED)
+  )
+  segments = [
+    ...segments.filter((s) => coloured.has(s)),
+    ...segments.filter((s) => !coloured.has(s))
+  ]
+  const greyLines = segments.length - coloured.size
+  if (greyLines > 0) {
+    notes.push(
+      `${greyLines} more line${greyLines === 1 ? '' : 's'} drawn in grey as “${OTHER_NAME}” (hover a line to name it); filter by benchmark to colour them.`
+    )
+  }
   const rounds = sortedRounds(segments.flatMap((s) => s.points.map((p) => p.round)))
   const roundIndex = new Map(rounds.map((r, i) => [r, i]))
   const lines: LineSeriesOption[] = segments.map((s, i) => {
     const data: (number | '-')[] = rounds.map(() => '-')
     for (const p of s.points) data[roundIndex.get(p.round) ?? 0] = p.speedup
+    const other = !coloured.has(s)
     return {
       type: 'line',
-      name: s.label,
+      name: other ? OTHER_NAME : s.label,
       data,
       connectNulls: true,
       symbol: 'circle',
-      symbolSize: 7,
-      lineStyle: { width: 2 },
-      itemStyle: { color: paletteColor(i) },
+      symbolSize: other ? 4 : 7,
+      lineStyle: { width: other ? 1 : 2 },
+      itemStyle: { color: other ? theme.other : paletteColor(i) },
       emphasis: { focus: 'series' },
+      z: other ? 1 : 2,
       ...(i === 0
         ? {
             markLine: {
               silent: true,
               symbol: 'none',
-              label: { formatter: 'no change', position: 'insideEndTop', color: '#7b8594' },
-              lineStyle: { color: '#7b8594', type: 'dashed' },
+              // Right of the plot: inside it, the label sits under the lines that end near 1×.
+              label: { formatter: 'no change', position: 'end' },
+              lineStyle: { type: 'dashed' },
               data: [{ yAxis: 1 }]
             }
           }
@@ -233,8 +259,9 @@ export function buildSpeedup(input: BuildInput): BuiltChart {
     footnote: footnote.short,
     size,
     points: speedups.length,
-    legend: segments.map((x) => x.label),
-    zoomX: [0]
+    legend: lines.map((x) => String(x.name)),
+    zoomX: [0],
+    target: input.target ?? 'screen'
   })
   const tooltip = (params: unknown): string => {
     const p = params as { seriesIndex?: number; dataIndex?: number }
@@ -252,25 +279,36 @@ export function buildSpeedup(input: BuildInput): BuiltChart {
       ...(r.publicId ? [`ID ${escapeHtml(r.publicId)}`] : [])
     ].join('<br/>')
   }
-  const option: EChartsOption = {
-    ...frame.option,
-    tooltip: { trigger: 'item', confine: true, formatter: tooltip },
-    grid: frame.grid,
-    xAxis: roundAxis(rounds),
-    yAxis: {
-      type: 'log',
-      logBase: 2,
-      min: 2 ** Math.floor(Math.log2(lo)),
-      max: 2 ** Math.ceil(Math.log2(hi) + 0.01),
-      name: 'Speedup over the first comparable round (×) · derived',
-      nameLocation: 'middle',
-      nameGap: 54,
-      axisLabel: { formatter: (v: number) => `${axisNumber(v)}×` },
-      minorTick: { show: true },
-      minorSplitLine: { show: true, lineStyle: { color: '#f3f4f6' } }
+  const emptyText =
+    segments.length > 0
+      ? null
+      : same
+        ? 'No accelerator model and count was submitted in two comparable rounds among these results: widen the filters (rounds, benchmarks).'
+        : `No benchmark has results on exactly ${view.accelerators} accelerator${view.accelerators === 1 ? '' : 's'} in two comparable rounds: pick another accelerator count or widen the filters.`
+  const option: EChartsOption = withEmptyMessage(
+    {
+      ...frame.option,
+      tooltip: { trigger: 'item', confine: true, formatter: tooltip },
+      grid: { ...frame.grid, right: 84 },
+      xAxis: roundAxis(rounds),
+      yAxis: {
+        type: 'log',
+        logBase: 2,
+        min: 2 ** Math.floor(Math.log2(lo)),
+        max: 2 ** Math.ceil(Math.log2(hi) + 0.01),
+        name: 'Speedup over the first comparable round (×) · derived',
+        nameLocation: 'middle',
+        nameGap: 54,
+        axisLabel: { formatter: (v: number) => `${axisNumber(v)}×` },
+        minorTick: { show: true },
+        minorSplitLine: { show: true }
+      },
+      series: lines
     },
-    series: lines
-  }
+    frame,
+    size,
+    emptyText
+  )
   const table = {
     columns: [
       'line',
@@ -318,6 +356,6 @@ export function buildSpeedup(input: BuildInput): BuiltChart {
     derived,
     footnote,
     points: speedups.length,
-    height: size.height
+    height: Math.max(size.height, frame.minHeight)
   }
 }

@@ -3,7 +3,7 @@
  * environment neutral: the renderer draws their options on a canvas, the CLI renders them to SVG.
  */
 import type { LineSeriesOption } from 'echarts'
-import { TARGET_COLOR } from './chart-frame'
+import { OTHER_NAME, TARGET_COLOR } from './chart-frame'
 
 /** Run and set colours: distinguishable on white and in print (Tableau 10, reordered). */
 export const SERIES_COLORS: readonly string[] = [
@@ -21,6 +21,31 @@ export const SERIES_COLORS: readonly string[] = [
 
 export function seriesColor(index: number): string {
   return SERIES_COLORS[index % SERIES_COLORS.length] ?? '#1f5fbf'
+}
+
+/** Grey of the runs or sets past the ten coloured ones; readable on light and dark. */
+export const OTHER_LINE_COLOR = '#9aa3af'
+
+/** The colour of run or set `index`: its own for the first ten, grey ("Other") after. */
+export function colourOrOther(index: number): string {
+  return index < SERIES_COLORS.length ? seriesColor(index) : OTHER_LINE_COLOR
+}
+
+/**
+ * The legend's entries when there are more lines than colours: the coloured ones by name and
+ * one grey "Other" entry for the rest (a line series without data carries its swatch). The grey
+ * lines keep their own names, so a tooltip still says which run it is.
+ */
+export function legendWithOther(
+  names: readonly string[],
+  coloured: ReadonlySet<string>
+): { data: string[]; phantom: LineSeriesOption[] } {
+  const data = names.filter((n) => coloured.has(n))
+  if (data.length === names.length) return { data, phantom: [] }
+  return {
+    data: [...data, OTHER_NAME],
+    phantom: [{ type: 'line', name: OTHER_NAME, data: [], color: OTHER_LINE_COLOR }]
+  }
 }
 
 /** A number for a label or tooltip: at most `digits` significant digits, no exponent noise. */
@@ -118,6 +143,8 @@ export function targetLineSeries(
       silent: true,
       symbol: 'none',
       animation: false,
+      // ECharts rounds the line's position to `precision` decimals (default 2): 0.925 → 0.93.
+      precision: 20,
       lineStyle: { type: 'dashed', color: TARGET_COLOR, width: 1.5 },
       label: { formatter: `Target ${formatValue(target)}`, position, color: TARGET_COLOR },
       data: [axis === 'y' ? { yAxis: target } : { xAxis: target }]

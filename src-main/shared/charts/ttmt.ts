@@ -9,13 +9,14 @@ import type { EChartsOption, LineSeriesOption } from 'echarts'
 import type { TtmtView } from '../api'
 import { escapeHtml } from './chart-frame'
 import {
+  colourOrOther,
   formatMinutes,
   formatValue,
+  legendWithOther,
   logBounds,
   niceBounds,
   plural,
   runLabel,
-  seriesColor,
   targetLineSeries,
   shortLabels
 } from './training-chart-util'
@@ -107,18 +108,23 @@ export function ttmtOption(view: TtmtView, options: TtmtChartOptions): EChartsOp
   }
 
   const series: LineSeriesOption[] = []
+  // Ten runs (one set) or sets (several) in colour, the rest grey under one "Other" entry.
+  const coloured = new Set<string>()
   const labels = shortLabels(view.sets.map((s) => s.label))
   view.sets.forEach((set, setIndex) => {
     const prefix = several ? `${labels[setIndex] ?? set.label} · ` : ''
     if (showRuns) {
       set.ttmt.runs.forEach((run, runIndex) => {
         // One set: a colour per run. Several: the set's colour, faint behind its mean.
-        const color = seriesColor(several ? setIndex : runIndex)
+        const index = several ? setIndex : runIndex
+        const color = colourOrOther(index)
         for (const kind of kinds) {
           const values = kind === 'TTA' ? run.tta : run.attmt
+          const name = `${prefix}${runLabel(run.file)} ${kind}`
+          if (index < 10) coloured.add(name)
           series.push({
             type: 'line',
-            name: `${prefix}${runLabel(run.file)} ${kind}`,
+            name,
             data: thresholds.map((t, i) => point(t, values[i] ?? null)),
             connectNulls: false,
             ...curveStyle(kind, color, several && showMeans)
@@ -127,12 +133,14 @@ export function ttmtOption(view: TtmtView, options: TtmtChartOptions): EChartsOp
       })
     }
     if (showMeans) {
-      const color = seriesColor(setIndex)
+      const color = colourOrOther(setIndex)
       for (const kind of kinds) {
         const spreads = kind === 'TTA' ? set.ttmt.tta : set.ttmt.attmt
+        const name = `${prefix}mean ${kind}`
+        if (setIndex < 10) coloured.add(name)
         series.push({
           type: 'line',
-          name: `${prefix}mean ${kind}`,
+          name,
           data: thresholds.map((t, i) => point(t, spreads[i]?.mean ?? null)),
           connectNulls: false,
           z: 3,
@@ -165,6 +173,11 @@ export function ttmtOption(view: TtmtView, options: TtmtChartOptions): EChartsOp
   if (dropped > 0) notes.push(`${plural(dropped, 'time')} ≤ 0 left out on the log scale.`)
   const hasTitle = Boolean(options.title) || notes.length > 0
   const metric = options.metricLabel || 'quality'
+  // The target is labelled on the chart itself, not in the legend.
+  const legend = legendWithOther(
+    series.filter((x) => x.name !== 'Quality target').map((x) => String(x.name)),
+    coloured
+  )
 
   return {
     animation: false,
@@ -183,8 +196,7 @@ export function ttmtOption(view: TtmtView, options: TtmtChartOptions): EChartsOp
     legend: {
       type: 'scroll',
       bottom: 0,
-      // The target is labelled on the chart itself.
-      data: series.filter((x) => x.name !== 'Quality target').map((x) => String(x.name))
+      data: legend.data
     },
     grid: { left: 16, right: 28, top: hasTitle ? 56 : 30, bottom: 64 },
     tooltip: {
@@ -229,6 +241,6 @@ export function ttmtOption(view: TtmtView, options: TtmtChartOptions): EChartsOp
       axisLabel: { formatter: (v: number) => formatValue(v) },
       ...(log ? { minorSplitLine: { show: true } } : {})
     },
-    series
+    series: [...series, ...legend.phantom]
   }
 }

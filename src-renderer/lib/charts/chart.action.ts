@@ -25,7 +25,13 @@ export function chart(
   node.setAttribute('data-chart-ready', 'false')
   instance.setOption(params.option, { notMerge: true })
   params.onInstance?.(instance)
-  const observer = new ResizeObserver(() => instance.resize())
+  // Only a real change of size redraws: the observer also calls back once when it starts, which
+  // would draw a chart of 10,000 points a second time for nothing.
+  const observer = new ResizeObserver(() => {
+    if (node.clientWidth !== instance.getWidth() || node.clientHeight !== instance.getHeight()) {
+      instance.resize()
+    }
+  })
   observer.observe(node)
   let renderer = params.renderer ?? 'canvas'
   return {

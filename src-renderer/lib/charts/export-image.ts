@@ -1,23 +1,42 @@
 import type { EChartsOption } from 'echarts'
-import type { EChartsInstance } from './setup'
+import { exportOption } from '../../../src-main/shared/charts/chart-style'
 import { echarts } from './setup'
 
-/** PNG of a chart at twice its pixel size, on white (reports are printed on white). */
-export function chartPngDataUrl(chart: EChartsInstance): string {
-  return chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' })
-}
-
 /**
- * SVG of an option at a given size: rendered by a throw-away SVG-renderer instance, so a canvas
- * chart on screen can still be exported as vectors.
+ * An option as the figure a report gets (the export transformation: light theme on white, no
+ * zoom slider or other controls), drawn by a throw-away instance of `renderer` at `width` ×
+ * `height`; the on-screen chart (dark, with its slider) is never what is saved.
  */
-export function optionToSvg(option: EChartsOption, width: number, height: number): string {
+function withExportInstance<T>(
+  option: EChartsOption,
+  width: number,
+  height: number,
+  renderer: 'canvas' | 'svg',
+  read: (chart: echarts.ECharts) => T
+): T {
   const host = document.createElement('div')
-  const chart = echarts.init(host, undefined, { renderer: 'svg', ssr: true, width, height })
+  const chart = echarts.init(host, undefined, {
+    renderer,
+    width,
+    height,
+    ...(renderer === 'svg' ? { ssr: true } : { devicePixelRatio: 2 })
+  })
   try {
-    chart.setOption({ ...option, animation: false }, { notMerge: true })
-    return chart.renderToSVGString()
+    chart.setOption(exportOption(option), { notMerge: true })
+    return read(chart)
   } finally {
     chart.dispose()
   }
+}
+
+/** PNG of a figure at twice its pixel size, on white (reports are printed on white). */
+export function optionToPngDataUrl(option: EChartsOption, width: number, height: number): string {
+  return withExportInstance(option, width, height, 'canvas', (chart) =>
+    chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' })
+  )
+}
+
+/** SVG of a figure at a given size (vectors, even when the screen draws on a canvas). */
+export function optionToSvg(option: EChartsOption, width: number, height: number): string {
+  return withExportInstance(option, width, height, 'svg', (chart) => chart.renderToSVGString())
 }

@@ -9,6 +9,7 @@ import type { PriceInput } from '../../../src-main/shared/charts/prices'
 import { viewFromParams, viewToParams } from '../../../src-main/shared/charts/view-params'
 import { errorMessage } from '../api/client'
 import { nowIso } from '../charts/clock'
+import { chartThemeState } from '../charts/theme.svelte'
 import type { NavigateMode } from './ResultsQuery.svelte'
 
 /** What the Charts screen writes to the URL: the table-view filters and the chart params. */
@@ -43,8 +44,25 @@ export class ChartsScreen {
   built: BuiltChart | null = $derived.by(() => {
     const data = this.data
     if (!data || data.suite !== this.view.suite) return null
-    return buildChart({ view: this.view, data, size: this.size, now: nowIso() })
+    const theme = chartThemeState.theme
+    return buildChart({ view: this.view, data, size: this.size, now: nowIso(), theme })
   })
+
+  /**
+   * The current chart as a figure for a report (PNG, SVG): built again for export, so it has no
+   * zoom slider and no room kept for one, and is drawn light on white whatever the screen shows.
+   */
+  figure(): BuiltChart | null {
+    const data = this.data
+    if (!data || data.suite !== this.view.suite) return null
+    return buildChart({
+      view: $state.snapshot<ChartView>(this.view),
+      data,
+      size: this.size,
+      now: nowIso(),
+      target: 'export'
+    })
+  }
 
   readonly #api: Api
   readonly #navigate: (location: ChartsLocation, mode: NavigateMode) => void

@@ -1,4 +1,4 @@
-import type { Api } from '../../../src-main/shared/api'
+import type { Api, Suite } from '../../../src-main/shared/api'
 import type { Comparison } from '../../../src-main/shared/compare'
 import { MAX_COMPARE, MIN_COMPARE } from '../../../src-main/shared/compare'
 import { errorMessage } from '../api/client'
@@ -15,16 +15,18 @@ export function parseCompareIds(text: string | undefined): number[] {
 }
 
 /**
- * The Compare screen (`#/compare?_ids=12,15,40`): which results, in which order (the first is
- * the baseline of the % deltas), and the comparison the API built for them.
+ * The Compare screen (`#/compare?_ids=12,15,40`, training results `…&_suite=training`): which
+ * results, in which order (the first is the baseline of the % deltas), and the comparison the
+ * API built for them.
  */
 export class CompareScreen {
   ids = $state.raw<number[]>([])
+  suite = $state<Suite>('inference')
   view = $state.raw<Comparison | null>(null)
   loading = $state(false)
   error = $state<string | null>(null)
 
-  key: string = $derived(this.ids.join(','))
+  key: string = $derived(`${this.suite}:${this.ids.join(',')}`)
   enough: boolean = $derived(this.ids.length >= MIN_COMPARE)
 
   readonly #api: Api
@@ -38,13 +40,16 @@ export class CompareScreen {
 
   applyParams(params: Record<string, string>): void {
     const ids = parseCompareIds(params['ids'])
+    const suite: Suite = params['suite'] === 'training' ? 'training' : 'inference'
+    if (suite !== this.suite) this.suite = suite
     if (ids.join(',') !== this.ids.join(',')) this.ids = ids
   }
 
-  /** Compare these results (a new history entry). */
-  open(ids: readonly number[]): void {
+  /** Compare these results of `suite` (a new history entry). */
+  open(ids: readonly number[], suite: Suite = this.suite): void {
     this.ids = parseCompareIds(ids.join(','))
-    this.#navigate({ ids: this.ids.join(',') }, 'push')
+    this.suite = suite
+    this.#navigate({ ids: this.ids.join(','), ...(suite === 'training' ? { suite } : {}) }, 'push')
   }
 
   remove(id: number): void {
@@ -66,7 +71,7 @@ export class CompareScreen {
     }
     this.loading = true
     try {
-      const view = await this.#api.charts.compare({ ids: [...this.ids] })
+      const view = await this.#api.charts.compare({ ids: [...this.ids], suite: this.suite })
       if (generation !== this.#generation) return
       this.view = view
       this.error = null

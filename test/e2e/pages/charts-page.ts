@@ -55,6 +55,23 @@ export class ChartsPage {
     await this.ready()
   }
 
+  /** The reference-system picker: a searchable combobox. */
+  get reference(): Locator {
+    return this.page.getByRole('combobox', { name: 'Reference system' })
+  }
+
+  /** Searches the reference picker and picks the first option whose text matches `option`. */
+  async pickReference(search: string, option: string | RegExp = search): Promise<void> {
+    await this.reference.fill(search)
+    await this.page
+      .getByRole('listbox', { name: 'Reference system' })
+      .getByRole('option')
+      .filter({ hasText: option })
+      .first()
+      .click()
+    await this.ready()
+  }
+
   facetValue(label: string, value: string): Locator {
     return this.facets.getByRole('region', { name: `${label} facet` }).getByRole('button', {
       name: new RegExp(`^${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} [\\d,–]+$`)

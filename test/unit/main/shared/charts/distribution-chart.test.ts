@@ -42,7 +42,8 @@ describe('distribution chart', () => {
       chartRow({ id: 1, benchmark: 'gptj-99', unit: 'Samples/s', value: 10, round: 'v3.1' }),
       chartRow({ id: 2, benchmark: 'gptj-99', unit: 'Tokens/s', value: 2000 })
     ]
-    const c = buildDistribution({ view: view(), data: chartData(rows), now: NOW })
+    const rounds = view({ filters: [{ column: 'round', op: 'in', value: ['v3.1', 'v4.1'] }] })
+    const c = buildDistribution({ view: rounds, data: chartData(rows), now: NOW })
     expect(normalised(c.table).get(1)).toBe(1)
     expect(normalised(c.table).get(2)).toBe(1)
     const x = (c.option.xAxis as { data?: string[] }[])[0]

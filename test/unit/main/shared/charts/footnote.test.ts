@@ -25,7 +25,7 @@ describe('citation footnote', () => {
     })
     const text = f.full.join('\n')
     expect(f.full[0]).toBe(
-      'MLPerf™ Inference v3.0, v4.1 Closed, Open; bert-99 (Offline), resnet (Offline, Server).'
+      'MLPerf™ Inference v3.0, v4.1 Closed, Open; bert-99 (Offline), resnet50 (Offline, Server).'
     )
     expect(text).toContain('github.com/mlcommons/inference_results_v3.0, inference_results_v4.1')
     expect(text).toContain('imported into MLPerf Explorer between 2025-01-02 and 2025-02-03')

@@ -27,10 +27,20 @@ describe('scale chart', () => {
     expect(f.get('resnet|Offline')?.get('v3.0')?.acceleratorsTotal).toBe(64)
     expect(f.get('resnet|SingleStream')?.get('v4.1')?.acceleratorsTotal).toBe(1)
     const c = buildScale({ view: view({ kind: 'scale' }), data: chartData(rows), now: NOW })
-    const series = c.option.series as { name: string; data: (number | string)[] }[]
-    expect(series.map((s) => [s.name, s.data])).toEqual([
-      ['resnet Offline', [64, 16]],
-      ['resnet SingleStream', ['-', 1]]
+    const series = c.option.series as {
+      name: string
+      data: (number | string)[]
+      lineStyle: { type: string }
+    }[]
+    // Colour and legend name by benchmark (as the table names it), line style by scenario.
+    expect(series.map((s) => [s.name, s.lineStyle.type, s.data])).toEqual([
+      ['resnet50', 'solid', [64, 16]],
+      ['resnet50', 'dotted', ['-', 1]]
+    ])
+    expect(c.table.rows.map((r) => r[0])).toEqual([
+      'resnet50 Offline',
+      'resnet50 Offline',
+      'resnet50 SingleStream'
     ])
   })
 

@@ -84,10 +84,10 @@ describe('speedup chart', () => {
     const line = c.table.columns.indexOf('line')
     const speedup = c.table.columns.indexOf('speedup')
     expect(c.table.rows.map((r) => [r[line], r[speedup]])).toEqual([
-      ['resnet Offline', 1],
-      ['resnet Offline', 2],
-      ['resnet Offline (power submissions)', 1],
-      ['resnet Offline (power submissions)', 3]
+      ['resnet50 Offline', 1],
+      ['resnet50 Offline', 2],
+      ['resnet50 Offline (power submissions)', 1],
+      ['resnet50 Offline (power submissions)', 3]
     ])
   })
 
@@ -107,12 +107,16 @@ describe('speedup chart', () => {
     const same = view({ kind: 'speedup', speedupMode: 'same-accelerator' })
     const c = buildSpeedup({ view: same, data: chartData(rows), now: NOW })
     const line = c.table.columns.indexOf('line')
-    expect([...new Set(c.table.rows.map((r) => r[line]))]).toEqual(['resnet Offline · h100-sxm ×8'])
+    expect([...new Set(c.table.rows.map((r) => r[line]))]).toEqual([
+      'resnet50 Offline · h100-sxm ×8'
+    ])
     expect(c.table.rows.at(-1)?.at(-1)).toBeCloseTo(1.3)
     // A user override pairs the two "Foo" spellings.
     const aliases = [{ raw: 'Foo One', canonical: 'foo-1' }]
     const withAlias = buildSpeedup({ view: same, data: chartData(rows, { aliases }), now: NOW })
-    expect(new Set(withAlias.table.rows.map((r) => r[line]))).toContain('resnet Offline · foo-1 ×8')
+    expect(new Set(withAlias.table.rows.map((r) => r[line]))).toContain(
+      'resnet50 Offline · foo-1 ×8'
+    )
   })
 
   it('lists excluded pairs in the notes, exclusions and footnote, and variant notes', () => {

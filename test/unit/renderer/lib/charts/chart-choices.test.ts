@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chartChoices } from '../../../../../src-renderer/lib/charts/chart-choices'
+import { chartChoices, searchSystems } from '../../../../../src-renderer/lib/charts/chart-choices'
 import { parseCompareIds } from '../../../../../src-renderer/lib/state/CompareScreen.svelte'
 import { chartData, chartRow } from '../../../../support/chart-rows'
 
@@ -38,6 +38,29 @@ describe('chart choices', () => {
       ['NVIDIA T4', 't4']
     ])
     expect(chartChoices(null).systems).toEqual([])
+  })
+
+  it('labels every reference system unambiguously: system, accelerator × count, round, ID', () => {
+    const twin = { round: 'v4.1', submitter: 'Acme', systemName: 'Acme Box', acceleratorsTotal: 8 }
+    const data = chartData([
+      chartRow({ ...twin, systemId: 'box_a', publicId: '4.1-0001' }),
+      chartRow({ ...twin, systemId: 'box_b', publicId: '4.1-0002' }),
+      // Same name, same accelerators, no ID: only the system id tells them apart.
+      chartRow({ ...twin, systemId: 'box_c' }),
+      chartRow({ ...twin, systemId: 'box_d' }),
+      chartRow({ ...twin, round: 'v4.0', systemId: 'box_a', accelerator: 'NVIDIA L4' })
+    ])
+    const labels = chartChoices(data).systems.map((s) => s.label)
+    expect(new Set(labels).size).toBe(labels.length)
+    expect(labels).toContain('Acme Box — NVIDIA H100-SXM-80GB × 8 · v4.1 · ID 4.1-0001')
+    expect(labels).toContain('Acme Box — NVIDIA H100-SXM-80GB × 8 · v4.1 · box_c')
+    expect(labels).toContain('Acme Box — NVIDIA L4 × 8 · v4.0')
+    // The search matches every word, anywhere: name, accelerator, round, result ID.
+    const systems = chartChoices(data).systems
+    expect(searchSystems(systems, 'l4 acme').map((s) => s.text)).toEqual(['v4.0/Acme/box_a'])
+    expect(searchSystems(systems, '4.1-0002').map((s) => s.text)).toEqual(['v4.1/Acme/box_b'])
+    expect(searchSystems(systems, 'v4.1 box')).toHaveLength(4)
+    expect(searchSystems(systems, 'nothing like it')).toEqual([])
   })
 })
 
