@@ -3,6 +3,7 @@
  * (all runs of one system × benchmark), scored the way mlperf_logging's result_summarizer does.
  * Environment neutral: shared by the main side and (as types) by the renderer.
  */
+import type { OfficialTableRow } from './inference'
 
 /** higher: the quality metric must reach the target from below (accuracy, mAP, AUC, BLEU…);
  * lower: from above (log perplexity, eval loss, WER, FID). */
@@ -105,6 +106,8 @@ export type TrainingResultDetail = {
   unscaledValue: number | null
   /** The summary's details_url (summary imports) or null. */
   detailsUrl: string | null
+  /** The official table row this log-derived result replaced or met (see table-merge.ts). */
+  officialTable?: OfficialTableRow
 }
 
 /**
@@ -136,6 +139,12 @@ export type TrainingResultRecord = {
   unit: 'minutes'
   /** scaling.json factor (1 when the file is absent); null for summary rows. */
   scalingFactor: number | null
+  /**
+   * Energy to train where the official summary gives it (result_summarizer's power table: the
+   * olympic mean of the runs' energy, times the scaling factor), and its unit (Joules).
+   */
+  powerValue?: number | null
+  powerUnit?: string | null
   flags: { abortedRuns: number; rcpNormalised: boolean }
   valid: boolean
   /** Result set folder (tree) or summary file path (summary). */

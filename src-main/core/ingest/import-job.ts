@@ -5,7 +5,9 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import type { ImportProgress, ImportReport } from '../../shared/api'
 import type { InferenceResultRecord } from '../../shared/inference'
 import type { TrainingResultRecord } from '../../shared/training'
+import type { Origin } from '../../shared/catalogue'
 import type { WritableDb } from '../db/types'
+import type { UpsertCounts } from '../repo/upsert-sql'
 import { insertImport, saveImport } from '../repo/imports'
 import { rebuildInferenceFts, upsertInferenceResults } from '../repo/inference-results'
 import { rebuildTrainingFts, upsertTrainingResults } from '../repo/training-results'
@@ -71,7 +73,8 @@ export async function runImport(
   paths: readonly string[],
   events: Partial<ImportEvents>,
   signal: AbortSignal,
-  jobId: string = randomUUID()
+  jobId: string = randomUUID(),
+  origin: Origin = 'imported'
 ): Promise<ImportReport> {
   const report: ImportReport = {
     jobId,
@@ -118,14 +121,20 @@ export async function runImport(
   let pending: InferenceResultRecord[] = []
   let wroteAny = false
   let kept = 0
+  let enriched = 0
+  const disagreements: UpsertCounts['disagreements'] = []
   let repeatedSummaryRows = 0
-  const flush = (): void => {
-    if (pending.length === 0) return
-    const c = upsertInferenceResults(db, pending, importId)
+  const tally = (c: UpsertCounts): void => {
     report.imported += c.imported
     report.updated += c.updated
-    report.unchanged += c.unchanged + c.kept
+    report.unchanged += c.unchanged
     kept += c.kept
+    enriched += c.enriched
+    disagreements.push(...c.disagreements)
+  }
+  const flush = (): void => {
+    if (pending.length === 0) return
+    tally(upsertInferenceResults(db, pending, importId, origin))
     pending = []
     wroteAny = true
   }
@@ -162,11 +171,7 @@ export async function runImport(
   const trainingSeen = new Map<string, TrainingResultRecord['sourceKind']>()
   const flushTraining = (): void => {
     if (pendingTraining.length === 0) return
-    const c = upsertTrainingResults(db, pendingTraining, importId)
-    report.imported += c.imported
-    report.updated += c.updated
-    report.unchanged += c.unchanged + c.kept
-    kept += c.kept
+    tally(upsertTrainingResults(db, pendingTraining, importId, origin))
     pendingTraining = []
     wroteTraining = true
   }
@@ -369,6 +374,20 @@ export async function runImport(
         `${kept} summary row(s) matched results already imported from submission trees; ` +
           'the tree results (read from the logs) were kept.'
       )
+    }
+    if (enriched > 0) {
+      report.notes.push(
+        `${enriched} result(s) read from logs kept fields only a results table carries ` +
+          '(result ID, precision, availability, notes…); each result’s notes list them.'
+      )
+    }
+    if (disagreements.length > 0) {
+      report.notes.push(
+        `${disagreements.length} value(s) differ between a results table and the logs beyond ` +
+          'the table’s precision; the logs’ values are kept and both numbers are listed here ' +
+          'and in each result’s notes.'
+      )
+      for (const d of disagreements) report.notes.push(`${d.result}: ${d.note}`)
     }
     if (wroteAny) rebuildInferenceFts(db)
     if (wroteTraining) rebuildTrainingFts(db)

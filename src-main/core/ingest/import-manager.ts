@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { ImportProgress, ImportReport } from '../../shared/api'
+import type { Origin } from '../../shared/catalogue'
 import type { WritableDb } from '../db/types'
 import { getImport, listImports } from '../repo/imports'
 import type { ImportEvents } from './import-job'
@@ -31,11 +32,17 @@ export class ImportManager {
     }
   }
 
-  /** Starts a job and returns its id at once; the work continues on the event loop. */
-  start(paths: readonly string[]): { jobId: string; done: Promise<ImportReport> } {
+  /**
+   * Starts a job and returns its id at once; the work continues on the event loop. `origin`
+   * marks the rows written (downloaded tables and logs say so; everything else is imported).
+   */
+  start(
+    paths: readonly string[],
+    origin: Origin = 'imported'
+  ): { jobId: string; done: Promise<ImportReport> } {
     const jobId = randomUUID()
     const abort = new AbortController()
-    const done = runImport(this.db, paths, this.events, abort.signal, jobId).finally(() =>
+    const done = runImport(this.db, paths, this.events, abort.signal, jobId, origin).finally(() =>
       this.running.delete(jobId)
     )
     this.running.set(jobId, { abort, done })
