@@ -51,6 +51,9 @@ describe('training schema (migration 0030)', () => {
         "source_kind",
         "content_hash",
         "import_id",
+        "origin",
+        "power_value",
+        "power_unit",
       ]
     `)
     expect(columns('training_runs')).toEqual([
