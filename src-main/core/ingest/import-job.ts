@@ -9,8 +9,16 @@ import type { Origin } from '../../shared/catalogue'
 import type { WritableDb } from '../db/types'
 import type { UpsertCounts } from '../repo/upsert-sql'
 import { insertImport, saveImport } from '../repo/imports'
-import { rebuildInferenceFts, upsertInferenceResults } from '../repo/inference-results'
-import { rebuildTrainingFts, upsertTrainingResults } from '../repo/training-results'
+import {
+  fillInferenceSummaryGaps,
+  rebuildInferenceFts,
+  upsertInferenceResults
+} from '../repo/inference-results'
+import {
+  fillTrainingSummaryGaps,
+  rebuildTrainingFts,
+  upsertTrainingResults
+} from '../repo/training-results'
 import { createReadContext, readInferenceResult, scanInferenceTree } from './inference'
 import type { ResultLocation } from './inference'
 import { createDirLister } from './dir-listing'
@@ -132,11 +140,23 @@ export async function runImport(
     enriched += c.enriched
     disagreements.push(...c.disagreements)
   }
+  /** Further copies of summary rows read in this job: they may fill what the first lacks. */
+  let copies: InferenceResultRecord[] = []
+  let trainingCopies: TrainingResultRecord[] = []
+  let filledFromCopies = 0
   const flush = (): void => {
-    if (pending.length === 0) return
-    tally(upsertInferenceResults(db, pending, importId, origin))
-    pending = []
-    wroteAny = true
+    if (pending.length > 0) {
+      tally(upsertInferenceResults(db, pending, importId, origin))
+      pending = []
+      wroteAny = true
+    }
+    if (copies.length > 0) {
+      const n = fillInferenceSummaryGaps(db, copies)
+      // Filled fields may be searchable ones (system, accelerator…).
+      if (n > 0) wroteAny = true
+      filledFromCopies += n
+      copies = []
+    }
   }
   /** Inference results read in this job, by key, with where they came from. */
   const inferenceSeen = new Map<string, InferenceResultRecord['sourceKind']>()
@@ -155,6 +175,7 @@ export async function runImport(
     if (rec.sourceKind === 'summary' && inferenceSeen.get(key) === 'summary') {
       repeatedSummaryRows++
       report.unchanged++
+      copies.push(rec)
       return
     }
     if (inferenceSeen.get(key) !== 'tree') inferenceSeen.set(key, rec.sourceKind)
@@ -170,10 +191,17 @@ export async function runImport(
   /** Training results read in this job, by key, with where they came from. */
   const trainingSeen = new Map<string, TrainingResultRecord['sourceKind']>()
   const flushTraining = (): void => {
-    if (pendingTraining.length === 0) return
-    tally(upsertTrainingResults(db, pendingTraining, importId, origin))
-    pendingTraining = []
-    wroteTraining = true
+    if (pendingTraining.length > 0) {
+      tally(upsertTrainingResults(db, pendingTraining, importId, origin))
+      pendingTraining = []
+      wroteTraining = true
+    }
+    if (trainingCopies.length > 0) {
+      const n = fillTrainingSummaryGaps(db, trainingCopies)
+      if (n > 0) wroteTraining = true
+      filledFromCopies += n
+      trainingCopies = []
+    }
   }
   const addTraining = (rec: TrainingResultRecord): void => {
     const key = trainingRecordKey(rec)
@@ -182,6 +210,7 @@ export async function runImport(
     if (rec.sourceKind === 'summary' && trainingSeen.get(key) === 'summary') {
       repeatedSummaryRows++
       report.unchanged++
+      trainingCopies.push(rec)
       return
     }
     if (trainingSeen.get(key) !== 'tree') trainingSeen.set(key, rec.sourceKind)
@@ -367,6 +396,11 @@ export async function runImport(
     if (repeatedSummaryRows > 0) {
       report.notes.push(
         `${repeatedSummaryRows} summary row(s) repeat a result already read from another summary file in this import; the first copy was kept.`
+      )
+    }
+    if (filledFromCopies > 0) {
+      report.notes.push(
+        `${filledFromCopies} of those result(s) took fields the first copy lacked (result ID, precision, power…) from a later copy.`
       )
     }
     if (kept > 0) {

@@ -4,7 +4,7 @@ import type { InferenceResultDetail, InferenceResultRecord } from '../../shared/
 import { prepareCached } from '../db/statement-cache'
 import type { ReadonlyDb, WritableDb } from '../db/types'
 import type { MergeSpec, Row } from './table-merge'
-import { mergeIntoLogs, snapshotOf } from './table-merge'
+import { fillGaps, mergeIntoLogs, snapshotOf } from './table-merge'
 import type { UpsertCounts } from './upsert-sql'
 import { contentHash, emptyCounts, upsertSql } from './upsert-sql'
 
@@ -230,6 +230,19 @@ export function upsertInferenceResults(
     }
   })()
   return counts
+}
+
+/**
+ * Fills what stored summary rows lack from further copies of the same results read in the same
+ * import (e.g. the CM export's copy of a summary_results.json row); see fillGaps.
+ */
+export function fillInferenceSummaryGaps(
+  db: WritableDb,
+  copies: readonly InferenceResultRecord[]
+): number {
+  return db.transaction(() =>
+    fillGaps(db, 'inference_results', KEY_COLUMNS, MERGE, copies.map(toRow))
+  )()
 }
 
 /** Re-indexes full-text search once after a batch of writes. */

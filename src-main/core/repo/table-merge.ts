@@ -10,6 +10,8 @@
  * row's notes and the import report say so with both numbers.
  */
 import type { OfficialTableRow } from '../../shared/inference'
+import { prepareCached } from '../db/statement-cache'
+import type { WritableDb } from '../db/types'
 import type { UpsertCounts } from './upsert-sql'
 
 export type Row = Record<string, string | number | null>
@@ -188,4 +190,49 @@ export function mergeIntoLogs<D extends MergeableDetail>(
     ...compared.notes
   ]
   return { row: filled.row, detail: { ...logDetail, notes, officialTable: snapshot } }
+}
+
+/**
+ * Fills the empty fill-columns of stored summary rows from further copies of the same results
+ * (a second official table read in the same import): nothing set is overwritten, and a pair
+ * (power with its unit) is filled together. The content hash stays the first copy's, so
+ * importing the same files again finds both copies unchanged. Returns how many rows gained a
+ * field. Runs inside the caller's transaction.
+ */
+export function fillGaps(
+  db: WritableDb,
+  table: string,
+  keyColumns: readonly string[],
+  spec: MergeSpec,
+  copies: readonly Row[]
+): number {
+  const pairs = spec.pairs ?? {}
+  const columns = [...Object.keys(spec.fill), ...Object.values(pairs)]
+  const key = keyColumns.map((c) => `${c} = @${c}`).join(' AND ')
+  const find = prepareCached(
+    db,
+    `SELECT id, ${columns.join(', ')} FROM ${table} WHERE ${key} AND source_kind = 'summary'`
+  )
+  let changed = 0
+  for (const copy of copies) {
+    const stored = find.get(Object.fromEntries(keyColumns.map((c) => [c, copy[c]]))) as
+      | (Row & { id: number })
+      | undefined
+    if (!stored) continue
+    const set: Row = {}
+    for (const column of Object.keys(spec.fill)) {
+      if (stored[column] !== null || (copy[column] ?? null) === null) continue
+      set[column] = copy[column] ?? null
+      const pair = pairs[column]
+      if (pair !== undefined) set[pair] = copy[pair] ?? null
+    }
+    const names = Object.keys(set)
+    if (names.length === 0) continue
+    prepareCached(
+      db,
+      `UPDATE ${table} SET ${names.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`
+    ).run({ ...set, id: stored.id })
+    changed++
+  }
+  return changed
 }

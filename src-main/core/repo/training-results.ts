@@ -10,7 +10,7 @@ import type { Origin } from '../../shared/catalogue'
 import { prepareCached } from '../db/statement-cache'
 import type { ReadonlyDb, WritableDb } from '../db/types'
 import type { MergeSpec, Row } from './table-merge'
-import { mergeIntoLogs, snapshotOf } from './table-merge'
+import { fillGaps, mergeIntoLogs, snapshotOf } from './table-merge'
 import type { UpsertCounts } from './upsert-sql'
 import { contentHash, emptyCounts, upsertSql } from './upsert-sql'
 
@@ -262,6 +262,19 @@ export function upsertTrainingResults(
     }
   })()
   return counts
+}
+
+/**
+ * Fills what stored summary rows lack from further copies of the same results read in the same
+ * import (e.g. the energy of result_summarizer's power table); see fillGaps.
+ */
+export function fillTrainingSummaryGaps(
+  db: WritableDb,
+  copies: readonly TrainingResultRecord[]
+): number {
+  return db.transaction(() =>
+    fillGaps(db, 'training_results', KEY_COLUMNS, MERGE, copies.map(toRow))
+  )()
 }
 
 /** Re-indexes full-text search once after a batch of writes. */
