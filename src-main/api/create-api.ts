@@ -18,6 +18,7 @@ import type { WorkerFactory } from '../core/runner/worker-pool'
 import { ApiFailure } from './api-failure'
 import { chartAreas } from './chart-handlers'
 import { runAreas } from './run-handlers'
+import { catalogueArea } from './catalogue-handlers'
 
 /** What the API needs from its host: the database, a folder picker, an event sink. */
 export type ApiPorts = {
@@ -32,6 +33,8 @@ export type ApiPorts = {
   emit: <E extends EventName>(event: E, payload: ApiEvents[E]) => void
   /** Folder of local run folders; defaults to `runs` next to the database. */
   runsDir?: string
+  /** The shipped catalogue file (resources/catalogue/catalogue.json.gz); absent in some tests. */
+  cataloguePath?: string
   /**
    * The inference worker factory for local runs. The Electron app passes its bundled worker;
    * everything else runs under tsx and starts the worker from the TypeScript source.
@@ -132,7 +135,8 @@ export function createApi(ports: ApiPorts): ApiHandle {
         }
       }
     },
-    ...runAreas(runs)
+    ...runAreas(runs),
+    catalogue: catalogueArea(db, ports.cataloguePath ?? null)
   }
   return { api, imports, runs }
 }

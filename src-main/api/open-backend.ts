@@ -4,7 +4,8 @@ import { openDb } from '../core/db/open-db'
 import type { WritableDb } from '../core/db/types'
 import type { ImportManager } from '../core/ingest/import-manager'
 import type { LocalRunManager } from '../core/local-runs/run-manager'
-import { SAMPLE_FILE, seedSampleIfEmpty } from '../core/sample/load-sample'
+import { ensureCatalogue } from '../core/catalogue/bundled-catalogue'
+import { CATALOGUE_PATH } from '../core/catalogue/catalogue-file'
 import type { Api } from '../shared/api'
 import type { ApiPorts } from './create-api'
 import { createApi } from './create-api'
@@ -15,8 +16,12 @@ export type BackendOptions = {
   shell: ApiPorts['shell']
   /** Folder holding package.json (for the version) and resources/. */
   appRoot: string
-  /** Seed the bundled sample into an empty database (the app does; the CLI does not). */
-  seedSample: boolean
+  /**
+   * Load the published catalogue (resources/catalogue/) into a new database, or a newer build
+   * of it into one that has an older build (the app and the CLI do; tests of an empty
+   * database do not).
+   */
+  catalogue: boolean
   pickFolder?: ApiPorts['pickFolder']
   pickPath?: ApiPorts['pickPath']
   nativeBinding?: string
@@ -46,7 +51,8 @@ export function appVersion(appRoot: string): string {
 /** Opens the database and builds the API every shell (Electron, web mode, CLI) talks to. */
 export function openBackend(o: BackendOptions): Backend {
   const db = openDb(o.dbPath, o.nativeBinding ? { nativeBinding: o.nativeBinding } : {})
-  if (o.seedSample) seedSampleIfEmpty(db, join(o.appRoot, 'resources', 'sample', SAMPLE_FILE))
+  const cataloguePath = join(o.appRoot, ...CATALOGUE_PATH)
+  if (o.catalogue) ensureCatalogue(db, cataloguePath)
   const hub = new EventHub()
   const { api, imports, runs } = createApi({
     db,
@@ -54,6 +60,7 @@ export function openBackend(o: BackendOptions): Backend {
     version: appVersion(o.appRoot),
     shell: o.shell,
     emit: hub.emit,
+    cataloguePath,
     ...(o.pickFolder ? { pickFolder: o.pickFolder } : {}),
     ...(o.pickPath ? { pickPath: o.pickPath } : {}),
     ...(o.runsDir ? { runsDir: o.runsDir } : {}),

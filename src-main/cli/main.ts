@@ -18,6 +18,7 @@ import { commentBlock } from '../shared/charts/footnote'
 import { tableFootnote } from '../core/export/render-view'
 import { ttmtCmd } from './ttmt-cmd'
 import { RUN_HELP, runCmd } from './run-cmd'
+import { CATALOGUE_HELP, catalogueCmd } from './catalogue-cmd'
 
 const APP_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -46,8 +47,11 @@ const HELP = `mlperf-explorer: MLPerf results from the command line
 ${RUN_HELP}
   mlperf-explorer serve [--db FILE] [--port N]
       The web mode on http://127.0.0.1 (open the printed URL; it carries the access token).
+${CATALOGUE_HELP}
 
-  --db defaults to the desktop app's database: ${defaultDbPath()}`
+  --db defaults to the desktop app's database: ${defaultDbPath()}
+  A new database gets the published catalogue (${'`'}catalogue${'`'} above) unless --no-catalogue
+  is given.`
 
 type Out = { out: (s: string) => void; err: (s: string) => void }
 const stdio: Out = {
@@ -55,21 +59,25 @@ const stdio: Out = {
   err: (s) => process.stderr.write(s)
 }
 
-function open(db: string | undefined, seedSample: boolean, shell: 'cli' | 'web' = 'cli'): Backend {
-  return openBackend({
-    dbPath: resolve(db ?? defaultDbPath()),
-    shell,
-    appRoot: APP_ROOT,
-    seedSample
-  })
+/** Opens a database; a new one gets the published catalogue unless --no-catalogue said no. */
+type Open = (db: string | undefined, shell?: 'cli' | 'web') => Backend
+
+function opener(catalogue: boolean): Open {
+  return (db, shell = 'cli') =>
+    openBackend({ dbPath: resolve(db ?? defaultDbPath()), shell, appRoot: APP_ROOT, catalogue })
 }
 
-async function importCmd(paths: string[], db: string | undefined, io: Out): Promise<number> {
+async function importCmd(
+  paths: string[],
+  db: string | undefined,
+  io: Out,
+  open: Open
+): Promise<number> {
   if (paths.length === 0) {
     io.err('import: give at least one folder or summary file\n')
     return 2
   }
-  const backend = open(db, false)
+  const backend = open(db)
   const tty = process.stderr.isTTY
   backend.hub.subscribe((event, payload) => {
     if (event !== 'imports.progress' || !tty) return
@@ -107,7 +115,8 @@ async function resultsCmd(
     format?: string
     footnote?: boolean
   },
-  io: Out
+  io: Out,
+  open: Open
 ): Promise<number> {
   const suiteArg = v.suite ?? 'inference'
   if (suiteArg !== 'inference' && suiteArg !== 'training') {
@@ -136,7 +145,7 @@ async function resultsCmd(
     io.err(`results: ${(e as Error).message}\n`)
     return 2
   }
-  const backend = open(v.db, false)
+  const backend = open(v.db)
   try {
     // Validate the view through the API first so a bad column gives the API's message.
     const probe = await dispatch(backend.api, 'results.query', { ...view, offset: 0, limit: 1 })
@@ -209,10 +218,11 @@ async function resultsCmd(
 async function serveCmd(
   db: string | undefined,
   port: number | undefined,
-  io: Out
+  io: Out,
+  open: Open
 ): Promise<number> {
   const staticDir = ensureRendererBuilt(APP_ROOT, io.err)
-  const backend = open(db, true, 'web')
+  const backend = open(db, 'web')
   const server = await startHttpServer({
     api: backend.api,
     hub: backend.hub,
@@ -259,6 +269,7 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
         width: { type: 'string' },
         height: { type: 'string' },
         footnote: { type: 'boolean' },
+        'no-catalogue': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }
       }
     })
@@ -267,6 +278,7 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
     return 2
   }
   const { values: v, positionals } = parsed
+  const open = opener(v['no-catalogue'] !== true)
   if (!command || command === 'help' || command === '--help' || command === '-h' || v.help) {
     io.out(HELP + '\n')
     return command && command !== 'help' && command !== '--help' && command !== '-h' && !v.help
@@ -275,9 +287,9 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
   }
   switch (command) {
     case 'import':
-      return importCmd(positionals, v.db, io)
+      return importCmd(positionals, v.db, io, open)
     case 'results':
-      return resultsCmd(v, io)
+      return resultsCmd(v, io, open)
     case 'ttmt':
       return ttmtCmd(
         positionals,
@@ -297,16 +309,18 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
           ...(v.height !== undefined ? { height: v.height } : {})
         },
         io,
-        () => open(v.db, false),
+        () => open(v.db),
         APP_ROOT
       )
+    case 'catalogue':
+      return catalogueCmd(positionals[0], v.format, io, () => open(v.db))
     case 'serve': {
       const port = v.port === undefined ? undefined : Number(v.port)
       if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
         io.err('serve: --port must be a port number\n')
         return 2
       }
-      return serveCmd(v.db, port, io)
+      return serveCmd(v.db, port, io, open)
     }
     default:
       io.err(`Unknown command "${command}"\n\n${HELP}\n`)

@@ -4,6 +4,7 @@
  * one input object and returns JSON-serialisable data.
  */
 import type { InferenceResultDetail } from './inference'
+import type { CatalogueChange, CatalogueStatus } from './catalogue'
 import type { AcceleratorAlias } from './charts/accelerator-alias'
 import type { ChartData } from './charts/chart-types'
 import type { ChartView } from './charts/chart-view'
@@ -280,6 +281,15 @@ export type Api = {
     /** Run a model on one image or .npy file and return its top classes. */
     inspect(input: InspectInput): Promise<InspectResult>
   }
+  catalogue: {
+    /** The published catalogue: per suite and round, results, source table, complete or
+     * partial, and what the database holds of each round by origin. */
+    status(input: Record<string, never>): Promise<CatalogueStatus>
+    /** Removes every bundled result; they stay out on later starts until restored. */
+    remove(input: Record<string, never>): Promise<CatalogueChange>
+    /** Puts the bundled results back (results the user imported since stay as they are). */
+    restore(input: Record<string, never>): Promise<CatalogueChange>
+  }
 }
 
 /** Server → client pushes. */
@@ -347,7 +357,10 @@ export const METHOD_NAMES = [
   'runs.cancel',
   'runs.list',
   'runs.get',
-  'runs.inspect'
+  'runs.inspect',
+  'catalogue.status',
+  'catalogue.remove',
+  'catalogue.restore'
 ] as const satisfies readonly MethodName[]
 
 export const EVENT_NAMES = [

@@ -188,5 +188,8 @@ export const INPUT_SCHEMAS = {
     labelsPath: filePath.nullable().optional(),
     topK: z.number().int().min(1).max(100).optional(),
     executionProvider: z.string().min(1).max(40).optional()
-  })
+  }),
+  'catalogue.status': empty,
+  'catalogue.remove': empty,
+  'catalogue.restore': empty
 } satisfies Record<MethodName, z.ZodType>

@@ -8,10 +8,17 @@ import { fillGaps, mergeIntoLogs, snapshotOf } from './table-merge'
 import type { UpsertCounts } from './upsert-sql'
 import { contentHash, emptyCounts, upsertSql } from './upsert-sql'
 
-const KEY_COLUMNS = ['round', 'division', 'submitter', 'system_id', 'benchmark', 'scenario']
+export const INFERENCE_KEY_COLUMNS = [
+  'round',
+  'division',
+  'submitter',
+  'system_id',
+  'benchmark',
+  'scenario'
+]
 
 /** Every stored column but the bookkeeping ones (id, content_hash, import_id). */
-const INSERT_COLUMNS = [
+export const INFERENCE_STORED_COLUMNS = [
   'round',
   'division',
   'category',
@@ -45,7 +52,7 @@ const INSERT_COLUMNS = [
   'public_id'
 ] as const
 
-type StoredRow = Record<(typeof INSERT_COLUMNS)[number], string | number | null>
+type StoredRow = Record<(typeof INFERENCE_STORED_COLUMNS)[number], string | number | null>
 
 function toRow(r: InferenceResultRecord): StoredRow {
   return {
@@ -83,9 +90,14 @@ function toRow(r: InferenceResultRecord): StoredRow {
   }
 }
 
-const SQL = upsertSql('inference_results', 'inference_result_details', INSERT_COLUMNS, KEY_COLUMNS)
+const SQL = upsertSql(
+  'inference_results',
+  'inference_result_details',
+  INFERENCE_STORED_COLUMNS,
+  INFERENCE_KEY_COLUMNS
+)
 const STORED_SQL =
-  `SELECT ${INSERT_COLUMNS.join(', ')}, d.detail_json FROM inference_results r ` +
+  `SELECT ${INFERENCE_STORED_COLUMNS.join(', ')}, d.detail_json FROM inference_results r ` +
   'LEFT JOIN inference_result_details d ON d.result_id = r.id WHERE r.id = ?'
 
 /** What a table row gives a log-derived result it meets (see table-merge.ts). */
@@ -117,10 +129,10 @@ const MERGE: MergeSpec = {
 
 type Found = { id: number; content_hash: string; source_kind: string; origin: string }
 
-/** The row in INSERT_COLUMNS order (the content hash depends on key order). */
+/** The row in INFERENCE_STORED_COLUMNS order (the content hash depends on key order). */
 function ordered(row: Row): StoredRow {
   const out = {} as StoredRow
-  for (const c of INSERT_COLUMNS) out[c] = row[c] ?? null
+  for (const c of INFERENCE_STORED_COLUMNS) out[c] = row[c] ?? null
   return out
 }
 
@@ -241,7 +253,7 @@ export function fillInferenceSummaryGaps(
   copies: readonly InferenceResultRecord[]
 ): number {
   return db.transaction(() =>
-    fillGaps(db, 'inference_results', KEY_COLUMNS, MERGE, copies.map(toRow))
+    fillGaps(db, 'inference_results', INFERENCE_KEY_COLUMNS, MERGE, copies.map(toRow))
   )()
 }
 

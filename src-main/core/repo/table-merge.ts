@@ -216,8 +216,7 @@ export function fillGaps(
   let changed = 0
   for (const copy of copies) {
     const stored = find.get(Object.fromEntries(keyColumns.map((c) => [c, copy[c]]))) as
-      | (Row & { id: number })
-      | undefined
+      (Row & { id: number }) | undefined
     if (!stored) continue
     const set: Row = {}
     for (const column of Object.keys(spec.fill)) {

@@ -14,10 +14,10 @@ import { fillGaps, mergeIntoLogs, snapshotOf } from './table-merge'
 import type { UpsertCounts } from './upsert-sql'
 import { contentHash, emptyCounts, upsertSql } from './upsert-sql'
 
-const KEY_COLUMNS = ['round', 'division', 'submitter', 'system_id', 'benchmark']
+export const TRAINING_KEY_COLUMNS = ['round', 'division', 'submitter', 'system_id', 'benchmark']
 
 /** Every stored column but the bookkeeping ones (id, content_hash, import_id). */
-const INSERT_COLUMNS = [
+export const TRAINING_STORED_COLUMNS = [
   'round',
   'division',
   'category',
@@ -42,7 +42,7 @@ const INSERT_COLUMNS = [
   'power_unit'
 ] as const
 
-type StoredRow = Record<(typeof INSERT_COLUMNS)[number], string | number | null>
+type StoredRow = Record<(typeof TRAINING_STORED_COLUMNS)[number], string | number | null>
 
 /** NaN/Infinity have no place in a REAL column the table sorts on. */
 function finite(n: number | null): number | null {
@@ -76,12 +76,17 @@ function toRow(r: TrainingResultRecord): StoredRow {
   }
 }
 
-const SQL = upsertSql('training_results', 'training_result_details', INSERT_COLUMNS, KEY_COLUMNS)
+const SQL = upsertSql(
+  'training_results',
+  'training_result_details',
+  TRAINING_STORED_COLUMNS,
+  TRAINING_KEY_COLUMNS
+)
 const FIND_SYSTEM_SQL =
   'SELECT id, content_hash, source_kind, origin FROM training_results ' +
   'WHERE system_id = @system_id AND benchmark = @benchmark AND round = @round'
 const STORED_SQL =
-  `SELECT ${INSERT_COLUMNS.join(', ')}, d.detail_json FROM training_results r ` +
+  `SELECT ${TRAINING_STORED_COLUMNS.join(', ')}, d.detail_json FROM training_results r ` +
   'LEFT JOIN training_result_details d ON d.result_id = r.id WHERE r.id = ?'
 const DELETE_RUNS_SQL = 'DELETE FROM training_runs WHERE result_id = ?'
 const INSERT_RUN_SQL =
@@ -109,10 +114,10 @@ const MERGE: MergeSpec = {
   ]
 }
 
-/** The row in INSERT_COLUMNS order (the content hash depends on key order). */
+/** The row in TRAINING_STORED_COLUMNS order (the content hash depends on key order). */
 function ordered(row: Row): StoredRow {
   const out = {} as StoredRow
-  for (const c of INSERT_COLUMNS) out[c] = row[c] ?? null
+  for (const c of TRAINING_STORED_COLUMNS) out[c] = row[c] ?? null
   return out
 }
 
@@ -273,7 +278,7 @@ export function fillTrainingSummaryGaps(
   copies: readonly TrainingResultRecord[]
 ): number {
   return db.transaction(() =>
-    fillGaps(db, 'training_results', KEY_COLUMNS, MERGE, copies.map(toRow))
+    fillGaps(db, 'training_results', TRAINING_KEY_COLUMNS, MERGE, copies.map(toRow))
   )()
 }
 

@@ -20,7 +20,6 @@ export type SummaryFileResult = {
   notes: string[]
 }
 
-
 /** Why the inference reader leaves a training summary out. */
 export const TRAINING_SUMMARY_REASON =
   'training summary (mlperf_logging result_summarizer): not an inference result; it is imported as training'
