@@ -4,7 +4,7 @@ import { openDb } from '../core/db/open-db'
 import type { WritableDb } from '../core/db/types'
 import type { ImportManager } from '../core/ingest/import-manager'
 import type { LocalRunManager } from '../core/local-runs/run-manager'
-import { ensureCatalogue } from '../core/catalogue/bundled-catalogue'
+import { declineCatalogue, ensureCatalogue } from '../core/catalogue/bundled-catalogue'
 import { CATALOGUE_PATH } from '../core/catalogue/catalogue-file'
 import type { Api } from '../shared/api'
 import type { ApiPorts } from './create-api'
@@ -19,9 +19,10 @@ export type BackendOptions = {
   /**
    * Load the published catalogue (resources/catalogue/) into a new database, or a newer build
    * of it into one that has an older build (the app and the CLI do; tests of an empty
-   * database do not).
+   * database do not). 'decline': do not, and mark a new database so later opens do not
+   * either (CLI --no-catalogue).
    */
-  catalogue: boolean
+  catalogue: boolean | 'decline'
   pickFolder?: ApiPorts['pickFolder']
   pickPath?: ApiPorts['pickPath']
   nativeBinding?: string
@@ -52,7 +53,8 @@ export function appVersion(appRoot: string): string {
 export function openBackend(o: BackendOptions): Backend {
   const db = openDb(o.dbPath, o.nativeBinding ? { nativeBinding: o.nativeBinding } : {})
   const cataloguePath = join(o.appRoot, ...CATALOGUE_PATH)
-  if (o.catalogue) ensureCatalogue(db, cataloguePath)
+  if (o.catalogue === 'decline') declineCatalogue(db, cataloguePath)
+  else if (o.catalogue) ensureCatalogue(db, cataloguePath)
   const hub = new EventHub()
   const { api, imports, runs } = createApi({
     db,

@@ -50,8 +50,8 @@ ${RUN_HELP}
 ${CATALOGUE_HELP}
 
   --db defaults to the desktop app's database: ${defaultDbPath()}
-  A new database gets the published catalogue (${'`'}catalogue${'`'} above) unless --no-catalogue
-  is given.`
+  A new database gets the published catalogue (${'`'}catalogue${'`'} above); --no-catalogue makes
+  one without it (${'`'}catalogue restore${'`'} adds it later).`
 
 type Out = { out: (s: string) => void; err: (s: string) => void }
 const stdio: Out = {
@@ -62,7 +62,7 @@ const stdio: Out = {
 /** Opens a database; a new one gets the published catalogue unless --no-catalogue said no. */
 type Open = (db: string | undefined, shell?: 'cli' | 'web') => Backend
 
-function opener(catalogue: boolean): Open {
+function opener(catalogue: boolean | 'decline'): Open {
   return (db, shell = 'cli') =>
     openBackend({ dbPath: resolve(db ?? defaultDbPath()), shell, appRoot: APP_ROOT, catalogue })
 }
@@ -278,7 +278,7 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
     return 2
   }
   const { values: v, positionals } = parsed
-  const open = opener(v['no-catalogue'] !== true)
+  const open = opener(v['no-catalogue'] === true ? 'decline' : true)
   if (!command || command === 'help' || command === '--help' || command === '-h' || v.help) {
     io.out(HELP + '\n')
     return command && command !== 'help' && command !== '--help' && command !== '-h' && !v.help

@@ -64,7 +64,9 @@ export const INFERENCE_COLUMNS: readonly ColumnInfo[] = [
     type: 'text',
     facet: true,
     defaultVisible: false
-  }
+  },
+  // Where the row came from: bundled (the published catalogue), imported, downloaded, local.
+  { name: 'origin', label: 'Origin', type: 'text', facet: true, defaultVisible: true }
 ]
 
 /** Column names of the CLI/UI CSV, in order. */
@@ -119,7 +121,11 @@ export const TRAINING_COLUMNS: readonly ColumnInfo[] = [
     defaultVisible: true
   },
   { name: 'valid', label: 'Valid', type: 'boolean', facet: true, defaultVisible: true },
-  { name: 'source_kind', label: 'Imported from', type: 'text', facet: true, defaultVisible: false }
+  { name: 'source_kind', label: 'Imported from', type: 'text', facet: true, defaultVisible: false },
+  // Energy to train where the official summary gives it (result_summarizer's power tables).
+  { name: 'power_value', label: 'Energy', type: 'number', facet: false, defaultVisible: false },
+  { name: 'power_unit', label: 'Energy unit', type: 'text', facet: true, defaultVisible: false },
+  { name: 'origin', label: 'Origin', type: 'text', facet: true, defaultVisible: true }
 ]
 
 /** Column names of the training CLI/UI CSV, in order. */

@@ -2,7 +2,8 @@
 // every result of the official MLCommons tables in the corpus, read by the project's own import
 // job round by round (CATALOGUE_PLAN: the authoritative table first), then written sorted, with
 // public paths and no timestamps, so the same inputs give a byte-identical file.
-// Run: npm run catalogue [corpus folder] (default ../shared/corpus).
+// Run: npm run catalogue [corpus folder] [output file] (defaults: ../shared/corpus and
+// resources/catalogue/catalogue.json.gz).
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import type { Suite } from '../shared/api'
@@ -14,7 +15,8 @@ import {
   CATALOGUE_PATH,
   CATALOGUE_VERSION,
   catalogueBuildId,
-  encodeCatalogue
+  encodeCatalogue,
+  packTable
 } from '../core/catalogue/catalogue-file'
 import { openDb } from '../core/db/open-db'
 import type { WritableDb } from '../core/db/types'
@@ -110,24 +112,49 @@ function publicDetail(value: unknown): unknown {
   return value
 }
 
+/** The CM reader's provenance note: the row's source (the experiment's file) says the same. */
+const CM_NOTE = /^Imported from the MLCommons CM export of the results table /
+
 /**
- * A summary row's detail without the system fields its columns already hold (the tables repeat
- * submitter, system name, accelerator… in every record): figures and descriptive fields once.
+ * A summary row's detail, compact: without the system fields its columns already hold (the
+ * tables repeat submitter, system name, accelerator… in every record), without the file list
+ * and note that only repeat its source, and without empty sections (the reader puts them back,
+ * see parseInferenceDetail): figures and descriptive fields once.
  */
-function withoutRepeats(detail: unknown, row: Record<string, string | number | null>): unknown {
-  if (detail === null || typeof detail !== 'object' || !('system' in detail)) return detail
+function compactSummaryDetail(
+  detail: Record<string, unknown>,
+  row: Record<string, string | number | null>
+): Record<string, unknown> {
   const columns = new Set(Object.values(row).map((v) => String(v)))
-  const system = (detail as { system: Record<string, unknown> }).system
-  const kept = Object.entries(system).filter(
-    ([, v]) =>
-      (typeof v === 'string' || typeof v === 'number') && v !== '' && !columns.has(String(v))
-  )
-  return { ...detail, system: Object.fromEntries(kept) }
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(detail)) {
+    let v = value
+    if (key === 'system' && v !== null && typeof v === 'object') {
+      v = Object.fromEntries(
+        Object.entries(v).filter(
+          ([, x]) =>
+            (typeof x === 'string' || typeof x === 'number') && x !== '' && !columns.has(String(x))
+        )
+      )
+    }
+    if (key === 'notes' && Array.isArray(v)) v = v.filter((n) => !CM_NOTE.test(String(n)))
+    if (key === 'files' && Array.isArray(v) && v.length === 1) {
+      const f = v[0] as { role?: string; path?: string }
+      if (f.role === 'summary' && f.path === row['source']) continue
+    }
+    const empty =
+      v === null ||
+      (Array.isArray(v) && v.length === 0) ||
+      (typeof v === 'object' && v !== null && Object.keys(v).length === 0)
+    if (!empty) out[key] = v
+  }
+  return out
 }
 
 /** One suite's stored rows, sorted by key, with public paths and fresh content hashes. */
 function dumpTable(
   db: WritableDb,
+  suite: Suite,
   table: string,
   details: string,
   columns: readonly string[],
@@ -139,18 +166,25 @@ function dumpTable(
         `LEFT JOIN ${details} d ON d.result_id = r.id ORDER BY ${key.map((c) => `r.${c}`).join(', ')}`
     )
     .all() as Record<string, string | number | null>[]
-  return {
-    columns: [...columns],
-    rows: rows.map((r) => {
+  return packTable(
+    columns,
+    rows.map((r) => {
       const row: Record<string, string | number | null> = {}
       for (const c of columns) row[c] = r[c] ?? null
       row['source'] = publicPath(corpus, String(row['source']))
       const stored = publicDetail(JSON.parse(String(r['detail_json'] ?? 'null')))
-      const detail = row['source_kind'] === 'summary' ? withoutRepeats(stored, row) : stored
+      const detail =
+        row['source_kind'] === 'summary' && suite === 'inference'
+          ? compactSummaryDetail(stored as Record<string, unknown>, row)
+          : stored
       const detailJson = JSON.stringify(detail)
-      return [...columns.map((c) => row[c] ?? null), contentHash(row, detailJson), detailJson]
+      return {
+        values: columns.map((c) => row[c] ?? null),
+        hash: contentHash(row, detailJson),
+        detail: detailJson
+      }
     })
-  }
+  )
 }
 
 const db = openDb(':memory:')
@@ -183,6 +217,7 @@ const file: CatalogueFile = {
   coverage: coverage.map(({ origin: _origin, ...c }) => c),
   inference: dumpTable(
     db,
+    'inference',
     'inference_results',
     'inference_result_details',
     INFERENCE_STORED_COLUMNS,
@@ -190,6 +225,7 @@ const file: CatalogueFile = {
   ),
   training: dumpTable(
     db,
+    'training',
     'training_results',
     'training_result_details',
     TRAINING_STORED_COLUMNS,
@@ -197,7 +233,7 @@ const file: CatalogueFile = {
   )
 }
 const bytes = encodeCatalogue(file)
-const out = join(repo, ...CATALOGUE_PATH)
+const out = resolve(process.argv[3] ?? join(repo, ...CATALOGUE_PATH))
 writeFileSync(out, bytes)
 for (const c of coverage) {
   console.log(

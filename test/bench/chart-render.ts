@@ -55,7 +55,7 @@ export async function benchChartRender(
     dbPath: join(dir, 'c.db'),
     shell: 'cli',
     appRoot: root,
-    seedSample: false
+    catalogue: false
   })
   try {
     const records = syntheticRecords(sample, n)

@@ -20,7 +20,7 @@ import type { ReadonlyDb, WritableDb } from '../db/types'
 import { rebuildInferenceFts } from '../repo/inference-results'
 import { rebuildTrainingFts } from '../repo/training-results'
 import type { CatalogueFile, CatalogueTable } from './catalogue-file'
-import { catalogueBuildId, decodeCatalogue } from './catalogue-file'
+import { catalogueBuildId, decodeCatalogue, unpackRows } from './catalogue-file'
 
 const TABLES: Record<Suite, { table: string; details: string }> = {
   inference: { table: 'inference_results', details: 'inference_result_details' },
@@ -79,13 +79,11 @@ function insertTable(db: WritableDb, suite: Suite, data: CatalogueTable): number
       'ON CONFLICT DO NOTHING'
   )
   const detail = db.prepare(`INSERT INTO ${details} (result_id, detail_json) VALUES (?, ?)`)
-  const n = data.columns.length
   let inserted = 0
-  for (const row of data.rows) {
-    const values = row.slice(0, n + 1) as (string | number | null)[]
-    const info = insert.run(...values, 'bundled')
+  for (const row of unpackRows(data)) {
+    const info = insert.run(...row.values, row.hash, 'bundled')
     if (info.changes === 0) continue
-    detail.run(info.lastInsertRowid, row[n + 1])
+    detail.run(info.lastInsertRowid, row.detail)
     inserted++
   }
   return inserted
@@ -145,6 +143,14 @@ export function ensureCatalogue(db: WritableDb, path: string): CatalogueChange |
   const current = state(db)
   if (current && (current.removed === 1 || current.build_id === file.buildId)) return null
   return load(db, decodeCatalogue(file.bytes), file.buildId)
+}
+
+/**
+ * Marks a database that was opened without the catalogue (CLI --no-catalogue) so later opens
+ * do not add it either; `restoreBundled` still can. Does nothing once a catalogue state exists.
+ */
+export function declineCatalogue(db: WritableDb, path: string): void {
+  if (state(db) === undefined) setState(db, shipped(path)?.buildId ?? 'none', true)
 }
 
 /** Removes every bundled row (both suites); they stay out, on every start, until restored. */

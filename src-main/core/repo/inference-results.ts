@@ -90,6 +90,79 @@ function toRow(r: InferenceResultRecord): StoredRow {
   }
 }
 
+/** What a stored detail leaves out (the catalogue stores summary rows' details compactly). */
+const EMPTY_DETAIL: InferenceResultDetail = {
+  system: {},
+  settings: {},
+  statistics: {},
+  checks: [],
+  files: [],
+  accuracyMetrics: {},
+  notes: [],
+  loadgenVersion: null,
+  runs: []
+}
+
+/**
+ * A stored detail with what it leaves out put back: empty sections, and for a summary row
+ * without a file list, the summary file it came from (the row's source).
+ */
+export function parseInferenceDetail(
+  json: string | null,
+  source: string,
+  sourceKind: string
+): InferenceResultDetail {
+  const stored = (JSON.parse(json ?? 'null') ?? {}) as Partial<InferenceResultDetail>
+  const detail = { ...EMPTY_DETAIL, ...stored }
+  if (stored.files === undefined && sourceKind === 'summary') {
+    detail.files = [{ role: 'summary', path: source, bytes: null }]
+  }
+  return detail
+}
+
+/** The record a stored row stands for (the inverse of toRow), e.g. for a catalogue row. */
+export function inferenceRecordFromRow(
+  row: Readonly<Record<string, string | number | null>>,
+  detail: InferenceResultDetail
+): InferenceResultRecord {
+  const text = (c: string): string | null => (row[c] === null ? null : String(row[c]))
+  const num = (c: string): number | null => (typeof row[c] === 'number' ? row[c] : null)
+  return {
+    round: String(row['round']),
+    division: String(row['division']),
+    category: text('category'),
+    systemType: text('system_type'),
+    submitter: String(row['submitter']),
+    systemId: String(row['system_id']),
+    systemName: text('system_name'),
+    accelerator: text('accelerator'),
+    acceleratorsPerNode: num('accelerators_per_node'),
+    nodes: num('nodes'),
+    acceleratorsTotal: num('accelerators_total'),
+    hostProcessor: text('host_processor'),
+    hostProcessorsPerNode: num('host_processors_per_node'),
+    hostProcessorCoreCount: text('host_processor_core_count'),
+    framework: text('framework'),
+    operatingSystem: text('operating_system'),
+    benchmark: String(row['benchmark']),
+    mlperfModel: String(row['mlperf_model']),
+    scenario: String(row['scenario']) as InferenceResultRecord['scenario'],
+    metric: String(row['metric']),
+    unit: String(row['unit']),
+    value: num('value'),
+    powerValue: num('power_value'),
+    powerUnit: text('power_unit'),
+    accuracy: text('accuracy'),
+    valid: row['valid'] === 1,
+    inferred: row['inferred'] === 1,
+    weightDataTypes: text('weight_data_types'),
+    source: String(row['source']),
+    sourceKind: String(row['source_kind']) as InferenceResultRecord['sourceKind'],
+    publicId: text('public_id'),
+    detail
+  }
+}
+
 const SQL = upsertSql(
   'inference_results',
   'inference_result_details',
@@ -173,7 +246,7 @@ export function upsertInferenceResults(
     const { detail_json, ...cells } = stored.get(id) as Row & { detail_json: string | null }
     return {
       row: ordered(cells),
-      detail: JSON.parse(detail_json ?? 'null') as InferenceResultDetail
+      detail: parseInferenceDetail(detail_json, String(cells.source), String(cells.source_kind))
     }
   }
   db.transaction(() => {
@@ -278,5 +351,8 @@ export function getInferenceResult(
   ).get(id) as (Record<string, Cell> & { detail_json: string | null }) | undefined
   if (!row) return null
   const { detail_json, content_hash: _h, import_id: _i, ...cells } = row
-  return { row: cells, detail: JSON.parse(detail_json ?? 'null') as InferenceResultDetail }
+  return {
+    row: cells,
+    detail: parseInferenceDetail(detail_json, String(cells.source), String(cells.source_kind))
+  }
 }
