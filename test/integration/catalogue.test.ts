@@ -47,7 +47,8 @@ const TO_STORED: Record<string, Record<string, number>> = {
 function expectPower(
   label: string,
   stored: { value: Cell; unit: Cell },
-  table: { value: number; unit: string }
+  table: { value: number; unit: string },
+  relative = 1e-12
 ): void {
   const factor = TO_STORED[String(stored.unit)]?.[table.unit]
   expect(
@@ -55,7 +56,9 @@ function expectPower(
     `${label}: no conversion from ${table.unit} to ${String(stored.unit)}`
   ).toBeDefined()
   const want = table.value * (factor ?? NaN)
-  expect(Math.abs(Number(stored.value) - want), label).toBeLessThanOrEqual(Math.abs(want) * 1e-12)
+  expect(Math.abs(Number(stored.value) - want), label).toBeLessThanOrEqual(
+    Math.abs(want) * relative
+  )
 }
 
 const SCENARIOS: Record<string, string> = {
