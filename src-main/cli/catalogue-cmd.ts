@@ -59,7 +59,9 @@ function statusText(s: CatalogueStatus, format: string): string {
   const partial = s.coverage.filter((c) => !c.complete && c.note)
   const notes = partial.map((c) => `  ${c.suite} ${c.round}: ${c.note}`)
   const state = s.removed
-    ? 'The bundled results are removed from this database ("catalogue restore" puts them back).'
+    ? s.coverage.length === 0
+      ? 'This database was made without the catalogue ("catalogue restore" adds it).'
+      : 'The bundled results are removed from this database ("catalogue restore" puts them back).'
     : `${s.bundled.inference + s.bundled.training} bundled results in this database (${s.bundled.inference} inference, ${s.bundled.training} training).`
   return (
     [table, '', state, ...(notes.length ? ['', 'Partial rounds:', ...notes] : [])].join('\n') + '\n'
