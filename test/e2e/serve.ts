@@ -1,7 +1,7 @@
 // Web-mode server for the Playwright specs: a fresh temporary database, which gets the published
 // catalogue as every new database does, plus the training fixture tree (or, with E2E_ROWS=N, N
-// synthetic inference rows made from the catalogue's results, without the catalogue itself),
-// the built renderer, token "e2e".
+// synthetic inference rows made from the catalogue's results, without the catalogue itself; with
+// E2E_SEED=catalogue, the catalogue alone: a first start), the built renderer, token "e2e".
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -18,6 +18,7 @@ import { syntheticRecords } from '../support/synthetic-records'
 const root = join(import.meta.dirname, '..', '..')
 const port = Number(process.env.E2E_PORT ?? 4173)
 const rows = Number(process.env.E2E_ROWS ?? 0)
+const catalogueOnly = process.env.E2E_SEED === 'catalogue'
 const dir = mkdtempSync(join(tmpdir(), 'mlperf-e2e-'))
 
 const backend = openBackend({
@@ -32,7 +33,7 @@ if (rows > 0) {
     upsertInferenceResults(backend.db, records.slice(i, i + 5000), null)
   }
   rebuildInferenceFts(backend.db)
-} else {
+} else if (!catalogueOnly) {
   // The training screens' data: the MLLOG fixture tree, imported by the real import job.
   const tree = join(root, 'test', 'fixtures', 'training-tree')
   const { jobId } = await backend.api.imports.start({ paths: [tree] })
