@@ -1,6 +1,6 @@
 // npm run bench: import throughput on a 20,000-result synthetic tree and query latency on
 // 200,000 rows, each next to a bare baseline measured in the same run.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openBackend } from '../../src-main/api/open-backend'

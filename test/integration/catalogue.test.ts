@@ -185,8 +185,11 @@ describe('a brand-new database', () => {
       columns: ['round', 'origin'],
       size: 50
     })
-    const rounds = Object.fromEntries(
-      facets.find((f) => f.column === 'round')?.values.map((v) => [v.value, v.count]) ?? []
+    const rounds: Record<string, number> = Object.fromEntries(
+      (facets.find((f) => f.column === 'round')?.values ?? []).map((v) => [
+        String(v.value),
+        v.count
+      ])
     )
     expect(rounds).toEqual(
       Object.fromEntries(

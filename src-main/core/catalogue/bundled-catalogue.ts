@@ -15,6 +15,7 @@ import type {
   Origin
 } from '../../shared/catalogue'
 import { ORIGINS } from '../../shared/catalogue'
+import { compareRounds } from '../../shared/charts/rounds'
 import { prepareCached } from '../db/statement-cache'
 import type { ReadonlyDb, WritableDb } from '../db/types'
 import { rebuildInferenceFts } from '../repo/inference-results'
@@ -108,6 +109,28 @@ function saveCoverage(db: WritableDb, file: CatalogueFile): void {
       c.note
     )
   }
+}
+
+/**
+ * Records the coverage of official tables added to the database another way than the shipped
+ * catalogue (e.g. origin 'downloaded': a round's table fetched later), replacing the entries of
+ * the same suite, round and origin. The coverage screen and `catalogue` list them beside the
+ * bundled rounds.
+ */
+export function recordCoverage(db: WritableDb, entries: readonly CoverageEntry[]): void {
+  const insert = prepareCached(
+    db,
+    'INSERT INTO catalogue_coverage (suite, round, origin, results, source, files_json, complete, note) ' +
+      'VALUES (@suite, @round, @origin, @results, @source, @files, @complete, @note) ' +
+      'ON CONFLICT (suite, round, origin) DO UPDATE SET results = excluded.results, ' +
+      'source = excluded.source, files_json = excluded.files_json, complete = excluded.complete, ' +
+      'note = excluded.note'
+  )
+  db.transaction(() => {
+    for (const e of entries) {
+      insert.run({ ...e, files: JSON.stringify(e.files), complete: e.complete ? 1 : 0 })
+    }
+  })()
 }
 
 /**
@@ -229,6 +252,12 @@ export function catalogueStatus(db: ReadonlyDb, path: string): CatalogueStatus {
     }
     return { ...entry, inDatabase: counts.get(`${e.suite}|${e.round}`) ?? zeroOrigins() }
   })
+  coverage.sort(
+    (a, b) =>
+      SUITES.indexOf(a.suite) - SUITES.indexOf(b.suite) ||
+      compareRounds(a.round, b.round) ||
+      ORIGINS.indexOf(a.origin) - ORIGINS.indexOf(b.origin)
+  )
   return {
     shippedBuild: shipped(path)?.buildId ?? null,
     loadedBuild: current?.build_id ?? null,

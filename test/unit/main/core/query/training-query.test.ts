@@ -24,7 +24,10 @@ describe('training column registry', () => {
       'aborted_runs',
       'rcp_normalised',
       'valid',
-      'source_kind'
+      'source_kind',
+      'power_value',
+      'power_unit',
+      'origin'
     ])
     expect(TRAINING_COLUMNS.map((c) => c.name)).toEqual([...TRAINING_CSV_COLUMNS])
   })
