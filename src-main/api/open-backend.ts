@@ -54,7 +54,15 @@ export function openBackend(o: BackendOptions): Backend {
   const db = openDb(o.dbPath, o.nativeBinding ? { nativeBinding: o.nativeBinding } : {})
   const cataloguePath = join(o.appRoot, ...CATALOGUE_PATH)
   if (o.catalogue === 'decline') declineCatalogue(db, cataloguePath)
-  else if (o.catalogue) ensureCatalogue(db, cataloguePath)
+  else if (o.catalogue) {
+    try {
+      ensureCatalogue(db, cataloguePath)
+    } catch (e) {
+      // A damaged catalogue file must not keep the app from opening the user's database.
+      const why = e instanceof Error ? e.message : String(e)
+      process.stderr.write(`The bundled catalogue ${cataloguePath} was not loaded: ${why}\n`)
+    }
+  }
   const hub = new EventHub()
   const { api, imports, runs } = createApi({
     db,

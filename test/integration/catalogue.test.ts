@@ -7,7 +7,16 @@
  * millijoules for every round) only needs the conversion, never another test.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Papa from 'papaparse'
@@ -247,6 +256,39 @@ describe('a brand-new database', () => {
     const restored = await backend.api.catalogue.restore({})
     expect(restored).toEqual({ inference: inference.length, training: training.length })
     expect((await backend.api.catalogue.status({})).removed).toBe(false)
+  })
+})
+
+describe('a damaged catalogue file', () => {
+  it('does not keep the database from opening, and says why', async () => {
+    const app = join(dir, 'damaged-app')
+    mkdirSync(join(app, 'resources', 'catalogue'), { recursive: true })
+    writeFileSync(join(app, ...CATALOGUE_PATH), 'not gzip')
+    const written: string[] = []
+    const write = process.stderr.write.bind(process.stderr)
+    process.stderr.write = ((chunk: string) => {
+      written.push(String(chunk))
+      return true
+    }) as typeof process.stderr.write
+    let backend: Backend
+    try {
+      backend = openBackend({
+        dbPath: join(dir, 'damaged.db'),
+        shell: 'cli',
+        appRoot: app,
+        catalogue: true
+      })
+    } finally {
+      process.stderr.write = write
+    }
+    expect(written.join('')).toMatch(
+      /bundled catalogue .*catalogue\.json\.gz was not loaded: not a gzipped JSON catalogue/
+    )
+    const status = await backend.api.catalogue.status({})
+    expect(status.loadedBuild).toBeNull()
+    expect(status.bundled).toEqual({ inference: 0, training: 0 })
+    await expect(backend.api.catalogue.restore({})).rejects.toThrow(/not a gzipped JSON catalogue/)
+    await backend.close()
   })
 })
 
