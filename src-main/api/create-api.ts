@@ -21,6 +21,7 @@ import { chartAreas } from './chart-handlers'
 import { runAreas } from './run-handlers'
 import { PublishedUpdates } from '../core/published/update-manager'
 import { publishedAreas } from './published-handlers'
+import { catalogueArea } from './catalogue-handlers'
 
 /** What the API needs from its host: the database, a folder picker, an event sink. */
 export type ApiPorts = {
@@ -35,6 +36,8 @@ export type ApiPorts = {
   emit: <E extends EventName>(event: E, payload: ApiEvents[E]) => void
   /** Folder of local run folders; defaults to `runs` next to the database. */
   runsDir?: string
+  /** The shipped catalogue file (resources/catalogue/catalogue.json.gz); absent in some tests. */
+  cataloguePath?: string
   /**
    * The inference worker factory for local runs. The Electron app passes its bundled worker;
    * everything else runs under tsx and starts the worker from the TypeScript source.
@@ -168,7 +171,7 @@ export function createApi(ports: ApiPorts): ApiHandle {
       }
     },
     ...runAreas(runs),
-    catalogue: published.catalogue
+    catalogue: { ...catalogueArea(db, ports.cataloguePath ?? null), ...published.catalogue }
   }
   return { api, imports, runs, updates }
 }

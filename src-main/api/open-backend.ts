@@ -5,7 +5,8 @@ import type { WritableDb } from '../core/db/types'
 import type { ImportManager } from '../core/ingest/import-manager'
 import type { LocalRunManager } from '../core/local-runs/run-manager'
 import type { PublishedUpdates } from '../core/published/update-manager'
-import { SAMPLE_FILE, seedSampleIfEmpty } from '../core/sample/load-sample'
+import { declineCatalogue, ensureCatalogue } from '../core/catalogue/bundled-catalogue'
+import { CATALOGUE_PATH } from '../core/catalogue/catalogue-file'
 import type { Api } from '../shared/api'
 import type { ApiPorts } from './create-api'
 import { createApi } from './create-api'
@@ -16,8 +17,13 @@ export type BackendOptions = {
   shell: ApiPorts['shell']
   /** Folder holding package.json (for the version) and resources/. */
   appRoot: string
-  /** Seed the bundled sample into an empty database (the app does; the CLI does not). */
-  seedSample: boolean
+  /**
+   * Load the published catalogue (resources/catalogue/) into a new database, or a newer build
+   * of it into one that has an older build (the app and the CLI do; tests of an empty
+   * database do not). 'decline': do not, and mark a new database so later opens do not
+   * either (CLI --no-catalogue).
+   */
+  catalogue: boolean | 'decline'
   pickFolder?: ApiPorts['pickFolder']
   pickPath?: ApiPorts['pickPath']
   nativeBinding?: string
@@ -48,7 +54,17 @@ export function appVersion(appRoot: string): string {
 /** Opens the database and builds the API every shell (Electron, web mode, CLI) talks to. */
 export function openBackend(o: BackendOptions): Backend {
   const db = openDb(o.dbPath, o.nativeBinding ? { nativeBinding: o.nativeBinding } : {})
-  if (o.seedSample) seedSampleIfEmpty(db, join(o.appRoot, 'resources', 'sample', SAMPLE_FILE))
+  const cataloguePath = join(o.appRoot, ...CATALOGUE_PATH)
+  if (o.catalogue === 'decline') declineCatalogue(db, cataloguePath)
+  else if (o.catalogue) {
+    try {
+      ensureCatalogue(db, cataloguePath)
+    } catch (e) {
+      // A damaged catalogue file must not keep the app from opening the user's database.
+      const why = e instanceof Error ? e.message : String(e)
+      process.stderr.write(`The bundled catalogue ${cataloguePath} was not loaded: ${why}\n`)
+    }
+  }
   const hub = new EventHub()
   const { api, imports, runs, updates } = createApi({
     db,
@@ -56,6 +72,7 @@ export function openBackend(o: BackendOptions): Backend {
     version: appVersion(o.appRoot),
     shell: o.shell,
     emit: hub.emit,
+    cataloguePath,
     ...(o.pickFolder ? { pickFolder: o.pickFolder } : {}),
     ...(o.pickPath ? { pickPath: o.pickPath } : {}),
     ...(o.runsDir ? { runsDir: o.runsDir } : {}),

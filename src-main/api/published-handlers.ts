@@ -31,7 +31,7 @@ function sourcesView(db: WritableDb): PublishedSourcesView {
  * and 3). Kept apart from create-api.ts, as the chart and run areas are.
  */
 export function publishedAreas(p: PublishedPorts): {
-  catalogue: Api['catalogue']
+  catalogue: Omit<Api['catalogue'], 'status' | 'remove' | 'restore'>
   results: Pick<Api['results'], 'fetchLogs' | 'logs'>
 } {
   const { db, updates } = p

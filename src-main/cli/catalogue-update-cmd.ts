@@ -111,7 +111,7 @@ export async function catalogueUpdateCmd(args: string[], io: Out): Promise<numbe
     dbPath: resolve(v.db ?? defaultDbPath()),
     shell: 'cli',
     appRoot: APP_ROOT,
-    seedSample: false
+    catalogue: true
   })
   const stopOnSignal: (() => void)[] = []
   try {

@@ -20,6 +20,7 @@ import { ttmtCmd } from './ttmt-cmd'
 import { RUN_HELP, runCmd } from './run-cmd'
 import { checkImportRound } from '../core/ingest/round-check'
 import { CATALOGUE_UPDATE_HELP, catalogueUpdateCmd } from './catalogue-update-cmd'
+import { CATALOGUE_HELP, catalogueCmd } from './catalogue-cmd'
 
 const APP_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -51,8 +52,11 @@ ${RUN_HELP}
 ${CATALOGUE_UPDATE_HELP}
   mlperf-explorer serve [--db FILE] [--port N]
       The web mode on http://127.0.0.1 (open the printed URL; it carries the access token).
+${CATALOGUE_HELP}
 
-  --db defaults to the desktop app's database: ${defaultDbPath()}`
+  --db defaults to the desktop app's database: ${defaultDbPath()}
+  A new database gets the published catalogue (${'`'}catalogue${'`'} above); --no-catalogue makes
+  one without it (${'`'}catalogue restore${'`'} adds it later).`
 
 type Out = { out: (s: string) => void; err: (s: string) => void }
 const stdio: Out = {
@@ -60,20 +64,20 @@ const stdio: Out = {
   err: (s) => process.stderr.write(s)
 }
 
-function open(db: string | undefined, seedSample: boolean, shell: 'cli' | 'web' = 'cli'): Backend {
-  return openBackend({
-    dbPath: resolve(db ?? defaultDbPath()),
-    shell,
-    appRoot: APP_ROOT,
-    seedSample
-  })
+/** Opens a database; a new one gets the published catalogue unless --no-catalogue said no. */
+type Open = (db: string | undefined, shell?: 'cli' | 'web') => Backend
+
+function opener(catalogue: boolean | 'decline'): Open {
+  return (db, shell = 'cli') =>
+    openBackend({ dbPath: resolve(db ?? defaultDbPath()), shell, appRoot: APP_ROOT, catalogue })
 }
 
 async function importCmd(
   paths: string[],
   db: string | undefined,
   round: string | undefined,
-  io: Out
+  io: Out,
+  open: Open
 ): Promise<number> {
   if (paths.length === 0) {
     io.err('import: give at least one folder or summary file\n')
@@ -84,7 +88,7 @@ async function importCmd(
     io.err(`import: --round ${round ?? ''}: ${checked.error}\n`)
     return 2
   }
-  const backend = open(db, false)
+  const backend = open(db)
   const tty = process.stderr.isTTY
   backend.hub.subscribe((event, payload) => {
     if (event !== 'imports.progress' || !tty) return
@@ -125,7 +129,8 @@ async function resultsCmd(
     format?: string
     footnote?: boolean
   },
-  io: Out
+  io: Out,
+  open: Open
 ): Promise<number> {
   const suiteArg = v.suite ?? 'inference'
   if (suiteArg !== 'inference' && suiteArg !== 'training') {
@@ -154,7 +159,7 @@ async function resultsCmd(
     io.err(`results: ${(e as Error).message}\n`)
     return 2
   }
-  const backend = open(v.db, false)
+  const backend = open(v.db)
   try {
     // Validate the view through the API first so a bad column gives the API's message.
     const probe = await dispatch(backend.api, 'results.query', { ...view, offset: 0, limit: 1 })
@@ -227,10 +232,11 @@ async function resultsCmd(
 async function serveCmd(
   db: string | undefined,
   port: number | undefined,
-  io: Out
+  io: Out,
+  open: Open
 ): Promise<number> {
   const staticDir = ensureRendererBuilt(APP_ROOT, io.err)
-  const backend = open(db, true, 'web')
+  const backend = open(db, 'web')
   const server = await startHttpServer({
     api: backend.api,
     hub: backend.hub,
@@ -279,6 +285,7 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
         height: { type: 'string' },
         footnote: { type: 'boolean' },
         round: { type: 'string' },
+        'no-catalogue': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }
       }
     })
@@ -287,6 +294,7 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
     return 2
   }
   const { values: v, positionals } = parsed
+  const open = opener(v['no-catalogue'] === true ? 'decline' : true)
   if (!command || command === 'help' || command === '--help' || command === '-h' || v.help) {
     io.out(HELP + '\n')
     return command && command !== 'help' && command !== '--help' && command !== '-h' && !v.help
@@ -295,9 +303,9 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
   }
   switch (command) {
     case 'import':
-      return importCmd(positionals, v.db, v.round, io)
+      return importCmd(positionals, v.db, v.round, io, open)
     case 'results':
-      return resultsCmd(v, io)
+      return resultsCmd(v, io, open)
     case 'ttmt':
       return ttmtCmd(
         positionals,
@@ -317,16 +325,18 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
           ...(v.height !== undefined ? { height: v.height } : {})
         },
         io,
-        () => open(v.db, false),
+        () => open(v.db),
         APP_ROOT
       )
+    case 'catalogue':
+      return catalogueCmd(positionals[0], v.format, io, () => open(v.db))
     case 'serve': {
       const port = v.port === undefined ? undefined : Number(v.port)
       if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
         io.err('serve: --port must be a port number\n')
         return 2
       }
-      return serveCmd(v.db, port, io)
+      return serveCmd(v.db, port, io, open)
     }
     default:
       io.err(`Unknown command "${command}"\n\n${HELP}\n`)

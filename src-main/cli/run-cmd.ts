@@ -280,7 +280,7 @@ export async function runCmd(args: string[], io: Out): Promise<number> {
     return 2
   }
   const dbPath = resolve(v['db'] ?? defaultDbPath())
-  const backend = openBackend({ dbPath, shell: 'cli', appRoot: APP_ROOT, seedSample: false })
+  const backend = openBackend({ dbPath, shell: 'cli', appRoot: APP_ROOT, catalogue: true })
   const tty = process.stderr.isTTY
   let lastPhase = ''
   let lastLine = 0

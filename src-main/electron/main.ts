@@ -27,7 +27,7 @@ async function start(): Promise<void> {
     dbPath: defaultDbPath(),
     shell: 'electron',
     appRoot: app.isPackaged ? process.resourcesPath : appRoot,
-    seedSample: true,
+    catalogue: true,
     ...(nativeBinding ? { nativeBinding } : {}),
     pickFolder: async () => {
       const win = BrowserWindow.getFocusedWindow()

@@ -135,4 +135,4 @@ export function benchmarkAlias(name: string): string {
 }
 
 /** Unit of a training power submission's energy (result_summarizer reports joules). */
-export const TRAINING_ENERGY_UNIT = 'joules'
+export const TRAINING_ENERGY_UNIT = 'Joules'

@@ -4,6 +4,7 @@
  * one input object and returns JSON-serialisable data.
  */
 import type { InferenceResultDetail } from './inference'
+import type { CatalogueChange, CatalogueStatus } from './catalogue'
 import type { AcceleratorAlias } from './charts/accelerator-alias'
 import type { ChartData } from './charts/chart-types'
 import type { ChartView } from './charts/chart-view'
@@ -321,6 +322,13 @@ export type Api = {
     cancelUpdate(input: { jobId: string }): Promise<{ cancelled: boolean }>
     /** An update's report (running or finished). */
     getUpdate(input: { jobId: string }): Promise<UpdateReport>
+    /** The published catalogue: per suite and round, results, source table, complete or
+     * partial, and what the database holds of each round by origin. */
+    status(input: Record<string, never>): Promise<CatalogueStatus>
+    /** Removes every bundled result; they stay out on later starts until restored. */
+    remove(input: Record<string, never>): Promise<CatalogueChange>
+    /** Puts the bundled results back (results the user imported since stay as they are). */
+    restore(input: Record<string, never>): Promise<CatalogueChange>
   }
 }
 
@@ -400,7 +408,10 @@ export const METHOD_NAMES = [
   'catalogue.setBaseUrl',
   'catalogue.update',
   'catalogue.cancelUpdate',
-  'catalogue.getUpdate'
+  'catalogue.getUpdate',
+  'catalogue.status',
+  'catalogue.remove',
+  'catalogue.restore'
 ] as const satisfies readonly MethodName[]
 
 export const EVENT_NAMES = [

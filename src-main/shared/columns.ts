@@ -64,7 +64,9 @@ export const INFERENCE_COLUMNS: readonly ColumnInfo[] = [
     type: 'text',
     facet: true,
     defaultVisible: false
-  }
+  },
+  // Where the row came from: bundled (the published catalogue), imported, downloaded, local.
+  { name: 'origin', label: 'Origin', type: 'text', facet: true, defaultVisible: true }
 ]
 
 /** Column names of the CLI/UI CSV, in order. */
@@ -122,7 +124,8 @@ export const TRAINING_COLUMNS: readonly ColumnInfo[] = [
   { name: 'source_kind', label: 'Imported from', type: 'text', facet: true, defaultVisible: false },
   // A power submission's energy as the official summarizer reports it (joules).
   { name: 'energy_value', label: 'Energy', type: 'number', facet: false, defaultVisible: false },
-  { name: 'energy_unit', label: 'Energy unit', type: 'text', facet: true, defaultVisible: false }
+  { name: 'energy_unit', label: 'Energy unit', type: 'text', facet: true, defaultVisible: false },
+  { name: 'origin', label: 'Origin', type: 'text', facet: true, defaultVisible: true }
 ]
 
 /** Column names of the training CLI/UI CSV, in order. */

@@ -107,4 +107,21 @@ export type InferenceResultDetail = {
   loadgenVersion: string | null
   /** Other runs of the same result (v0.5/v0.7 Server run_1…run_5) with their values. */
   runs: { run: string; value: number | null; valid: boolean | null }[]
+  /** The official table row this log-derived result replaced or met (see table-merge.ts). */
+  officialTable?: OfficialTableRow
+}
+
+/**
+ * The official table's row a result read from logs replaced (or met), kept so that fields only
+ * the table knows survive every later re-import of the logs, and the two can be compared.
+ */
+export type OfficialTableRow = {
+  /** The table file (summary_results.json, cm-result.json…) as stored in the replaced row. */
+  source: string
+  /** Its stored columns (value, unit, power, result ID, precision, availability…). */
+  fields: Record<string, string | number | null>
+  /** The table row's own notes (e.g. the submitter's hardware/software notes). */
+  notes: string | null
+  /** Columns of the stored row that hold the table's value because the logs had none. */
+  filled?: string[]
 }

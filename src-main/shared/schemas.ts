@@ -210,5 +210,8 @@ export const INPUT_SCHEMAS = {
     })
     .strict(),
   'catalogue.cancelUpdate': z.object({ jobId: z.string().min(1).max(100) }),
-  'catalogue.getUpdate': z.object({ jobId: z.string().min(1).max(100) })
+  'catalogue.getUpdate': z.object({ jobId: z.string().min(1).max(100) }),
+  'catalogue.status': empty,
+  'catalogue.remove': empty,
+  'catalogue.restore': empty
 } satisfies Record<MethodName, z.ZodType>

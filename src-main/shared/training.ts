@@ -3,6 +3,7 @@
  * (all runs of one system × benchmark), scored the way mlperf_logging's result_summarizer does.
  * Environment neutral: shared by the main side and (as types) by the renderer.
  */
+import type { OfficialTableRow } from './inference'
 
 /** higher: the quality metric must reach the target from below (accuracy, mAP, AUC, BLEU…);
  * lower: from above (log perplexity, eval loss, WER, FID). */
@@ -105,6 +106,8 @@ export type TrainingResultDetail = {
   unscaledValue: number | null
   /** The summary's details_url (summary imports) or null. */
   detailsUrl: string | null
+  /** The official table row this log-derived result replaced or met (see table-merge.ts). */
+  officialTable?: OfficialTableRow
 }
 
 /**
@@ -140,10 +143,11 @@ export type TrainingResultRecord = {
   valid: boolean
   /**
    * Energy of a power submission as the official summarizer reports it (olympic mean of the
-   * runs' energy ordered by time to train, × scaling factor); null or absent otherwise.
+   * runs' energy ordered by time to train, × scaling factor), computed from the tree's power
+   * logs or read from the summarizer's power table; null or absent otherwise.
    */
   energyValue?: number | null
-  /** Unit of energyValue ("joules"); null when there is no energy. */
+  /** Unit of energyValue ("Joules"); null when there is no energy. */
   energyUnit?: string | null
   /** Result set folder (tree) or summary file path (summary). */
   source: string

@@ -79,7 +79,7 @@ export async function benchChartBrowser(
     dbPath: join(dir, 'b.db'),
     shell: 'web',
     appRoot: root,
-    seedSample: false
+    catalogue: false
   })
   insertSynthetic(backend.db, bundledSample(root), rows)
   const staticDir = ensureRendererBuilt(root, (s) => process.stderr.write(s))

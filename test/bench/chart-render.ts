@@ -51,7 +51,7 @@ export async function benchChartRender(
     dbPath: join(dir, 'c.db'),
     shell: 'cli',
     appRoot: root,
-    seedSample: false
+    catalogue: false
   })
   try {
     insertSynthetic(backend.db, sample, n)

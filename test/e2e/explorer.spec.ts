@@ -212,7 +212,7 @@ test.describe('Explorer', () => {
   }) => {
     const explorer = new ExplorerPage(page)
     await explorer.open(
-      '#/inference?source_kind=tree&round=v4.1&scenario=Server&benchmark=resnet50'
+      '#/inference?source_kind=tree&round=v1.0&scenario=Server&benchmark=resnet50'
     )
     await explorer.row(0).click()
     const detail = explorer.detail

@@ -33,7 +33,7 @@ test.beforeAll(async () => {
     dbPath: join(dir, 'e2e.db'),
     shell: 'web',
     appRoot: root,
-    seedSample: true
+    catalogue: true
   })
   app = await startHttpServer({
     api: backend.api,

@@ -1,42 +1,39 @@
-// Web-mode server for the Playwright specs: a fresh temporary database, seeded with the bundled
-// sample and the training fixture tree (or, with E2E_ROWS=N, N synthetic inference rows made
-// from the sample), the built renderer, token "e2e".
-import { mkdtempSync, rmSync, readFileSync } from 'node:fs'
+// Web-mode server for the Playwright specs: a fresh temporary database, which gets the published
+// catalogue as every new database does, plus the training fixture tree (or, with E2E_ROWS=N, N
+// synthetic inference rows made from the catalogue's results, without the catalogue itself; with
+// E2E_SEED=catalogue, the catalogue alone: a first start), the built renderer, token "e2e".
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { gunzipSync } from 'node:zlib'
 import { openBackend } from '../../src-main/api/open-backend'
 import { startHttpServer } from '../../src-main/bridge/http-server'
-import { SAMPLE_FILE } from '../../src-main/core/sample/load-sample'
 import {
   rebuildInferenceFts,
   upsertInferenceResults
 } from '../../src-main/core/repo/inference-results'
-import type { InferenceResultRecord } from '../../src-main/shared/inference'
+import { catalogueInferenceRecords } from '../support/catalogue-records'
 import { localRuns } from '../support/local-runs'
 import { syntheticRecords } from '../support/synthetic-records'
 
 const root = join(import.meta.dirname, '..', '..')
 const port = Number(process.env.E2E_PORT ?? 4173)
 const rows = Number(process.env.E2E_ROWS ?? 0)
+const catalogueOnly = process.env.E2E_SEED === 'catalogue'
 const dir = mkdtempSync(join(tmpdir(), 'mlperf-e2e-'))
 
 const backend = openBackend({
   dbPath: join(dir, 'e2e.db'),
   shell: 'web',
   appRoot: root,
-  seedSample: rows === 0
+  catalogue: rows === 0
 })
 if (rows > 0) {
-  const sample = JSON.parse(
-    gunzipSync(readFileSync(join(root, 'resources', 'sample', SAMPLE_FILE))).toString('utf8')
-  ) as InferenceResultRecord[]
-  const records = syntheticRecords(sample, rows)
+  const records = syntheticRecords(catalogueInferenceRecords(root), rows)
   for (let i = 0; i < records.length; i += 5000) {
     upsertInferenceResults(backend.db, records.slice(i, i + 5000), null)
   }
   rebuildInferenceFts(backend.db)
-} else {
+} else if (!catalogueOnly) {
   // The training screens' data: the MLLOG fixture tree, imported by the real import job.
   const tree = join(root, 'test', 'fixtures', 'training-tree')
   const { jobId } = await backend.api.imports.start({ paths: [tree] })

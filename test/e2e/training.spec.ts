@@ -8,7 +8,9 @@ import { TrainingPage, TtmtPage, paintedPixels } from './pages/training-page'
 
 // serve.ts imports test/fixtures/training-tree into the e2e database: three resnet result sets
 // of round v4.0 (Acme T1 with an aborted run, Acme T2 with a scaling factor, Bolt B4 in the open
-// division) and one broken set (acme_t1/bert) that the import skips.
+// division) and one broken set (acme_t1/bert) that the import skips. The database also holds the
+// bundled catalogue (origin 'bundled'); the views below filter to origin = imported, the
+// fixture's own rows.
 const shots = join(import.meta.dirname, '..', 'output', 'screenshots')
 
 test.describe('Training results', () => {
@@ -20,7 +22,14 @@ test.describe('Training results', () => {
     await expect(
       page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Training results' })
     ).toHaveAttribute('aria-current', 'page')
-    expect(await training.total()).toBe(3)
+    // The bundled catalogue and the imported fixture side by side; the Origin facet tells them
+    // apart and filters to the fixture.
+    const bundled = await training.facetCount('Origin', 'bundled')
+    expect(bundled).toBeGreaterThan(1000)
+    expect(await training.facetCount('Origin', 'imported')).toBe(3)
+    expect(await training.total()).toBe(bundled + 3)
+    await training.facetValue('Origin', 'imported').click()
+    await expect.poll(() => training.total()).toBe(3)
     const headers = await training.headerLabels()
     for (const label of ['Round', 'Division', 'Submitter', 'System', 'Benchmark', 'Runs'])
       expect(headers).toContain(label)
@@ -35,7 +44,7 @@ test.describe('Training results', () => {
     expect(await training.facetCount('Division', 'closed')).toBe(2)
     await training.facetValue('Division', 'closed').click()
     await expect.poll(() => training.total()).toBe(2)
-    expect(training.hash()).toBe('#/training?division=closed')
+    expect(training.hash()).toBe('#/training?origin=imported&division=closed')
     await expect(training.chips).toContainText('Division = closed')
     expect(new Set(await training.columnValues('submitter'))).toEqual(new Set(['Acme']))
 
@@ -168,7 +177,7 @@ test.describe('Time to multiple thresholds', () => {
     page
   }) => {
     const training = new TrainingPage(page)
-    await training.openTraining('#/training?division=closed&sort=value')
+    await training.openTraining('#/training?origin=imported&division=closed&sort=value')
     await expect.poll(() => training.total()).toBe(2)
     await training.check(0)
     await training.check(1)
@@ -226,7 +235,8 @@ test.describe('Time to multiple thresholds', () => {
 
   test('a link with sets and thresholds opens the same comparison', async ({ page }) => {
     const training = new TrainingPage(page)
-    await training.openTraining('#/training?division=closed&sort=value')
+    await training.openTraining('#/training?origin=imported&division=closed&sort=value')
+    await expect.poll(() => training.total()).toBe(2)
     const ids = await training.loadedRows.evaluateAll((rows) =>
       rows.map((r) => r.getAttribute('data-id'))
     )

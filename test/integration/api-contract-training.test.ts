@@ -40,7 +40,7 @@ beforeAll(async () => {
     dbPath: join(dir, 't.db'),
     shell: 'web',
     appRoot: root,
-    seedSample: false
+    catalogue: false
   })
   upsertTrainingResults(
     backend.db,

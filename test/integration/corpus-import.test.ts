@@ -25,16 +25,19 @@ describe.skipIf(!present)(
       const trees = await runImport(db, [join(corpus, 'inference')], {}, signal)
       expect(trees).toMatchObject({ status: 'done', resultsFound: 207, imported: 207, skipped: 0 })
       const summary = await runImport(db, [table], {}, signal)
-      // 71 of the 937 official v4.1 rows are results already read from the v4.1 trees.
+      // 71 of the 937 official v4.1 rows are results already read from the v4.1 trees: their
+      // values stay, and each gains what only the table carries (its result ID, precision…).
       expect(summary).toMatchObject({
         status: 'done',
         resultsFound: 937,
         imported: 866,
-        unchanged: 71
+        updated: 71,
+        unchanged: 0
       })
       expect(summary.notes.join(' ')).toMatch(
         /71 summary row\(s\) matched results already imported/
       )
+      expect(summary.notes.join(' ')).toMatch(/71 result\(s\) read from logs kept fields/)
       const n = db
         .prepare('SELECT source_kind, count(*) AS n FROM inference_results GROUP BY 1 ORDER BY 1')
         .all()

@@ -1,8 +1,8 @@
 /**
  * Reads every consolidated inference summary in the shared test corpus (../shared/corpus, next to
  * the repository) with the summary importers and checks record counts per file, that nothing is
- * skipped except the CM export's training records, and exact values against the official table.
- * Skipped when the corpus is not there.
+ * skipped except training summaries (the CM export's training records, result_summarizer's
+ * tables), and exact values against the official tables. Skipped when the corpus is not there.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { InferenceResultRecord } from '../../src-main/shared/inference'
 import { isSummaryFileName, readSummaryFile } from '../../src-main/core/ingest/summaries/index'
 import type { SummaryFileResult } from '../../src-main/core/ingest/summaries/index'
+import { TRAINING_SUMMARY_REASON } from '../../src-main/core/ingest/summaries/read-summary-file'
 
 const repoRoot = resolve(import.meta.dirname, '../..')
 const corpus = resolve(repoRoot, '../shared/corpus')
@@ -18,8 +19,10 @@ const haveCorpus = existsSync(corpus)
 
 /**
  * [file (relative to consolidated/, or the CM experiment name), records, records with power,
- * skipped rows]. The CM power experiments list each result twice (deduplicated), v4.1 power
- * experiments add a separate power record (merged), and the training experiments are skipped.
+ * skipped rows], checked by hand when the corpus held only these tables. The CM power
+ * experiments list each result twice (deduplicated), v4.1 power experiments add a separate
+ * power record (merged), and the training experiments are skipped. Every other CM table is
+ * checked against counts the test derives from its raw JSON (cmExpectation).
  */
 const EXPECTED: [string, number, number, number][] = [
   ['mlperf-inference--v3.0--datacenter--closed--image-classification--multistream', 3, 0, 0],
@@ -129,8 +132,54 @@ const EXPECTED: [string, number, number, number][] = [
   ['inference_results_v1.0/closed/HPE/results_summary.csv', 30, 0, 0],
   ['inference_results_v1.0/open/Alibaba/results_summary.csv', 12, 0, 0],
   ['inference_results_v4.1/closed/GigaComputing/summary.csv', 26, 0, 0],
-  ['inference_results_v4.1/summary_results.json', 937, 31, 0]
+  ['inference_results_v4.1/summary_results.json', 937, 31, 0],
+  ['inference_results_v5.1/summary_results.json', 1448, 24, 0],
+  ['inference_results_v6.0/summary_results.json', 520, 0, 0]
 ]
+
+type Raw = Record<string, unknown>
+
+/**
+ * What reading a cm-result.json must give, counted from the raw records without the importer:
+ * identical records count once; a performance record and a power-only record (Result null,
+ * power in Result_Power or a power unit in Units) of the same result make one result; the
+ * records of training experiments are all skipped, and so is a second power-only record.
+ */
+function cmExpectation(file: string, experiment: string): [number, number, number] {
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as Raw[]
+  const distinct = [...new Map(raw.map((r) => [JSON.stringify(sortKeys(r)), r])).values()]
+  if (/^mlperf-(training|tiny)--/.test(experiment)) return [0, 0, distinct.length]
+  // The all-rounds tables hold the same system in several rounds.
+  const resultKey = (r: Raw): string =>
+    [r['version'], r['Division'], r['Organization'], r['Platform'], r['Model'], r['Scenario']].join(
+      '|'
+    )
+  const powerUnits = ['watts', 'millijoules', 'joules', 'joules/stream']
+  const powerOnly = (r: Raw): boolean =>
+    (r['Result'] === null || r['Result'] === undefined) &&
+    (typeof r['Result_Power'] === 'number' || powerUnits.includes(String(r['Units']).toLowerCase()))
+  const results = new Set<string>()
+  const withPower = new Set<string>()
+  const powerSeen = new Set<string>()
+  let skipped = 0
+  for (const r of distinct) {
+    const k = resultKey(r)
+    if (powerOnly(r)) {
+      if (powerSeen.has(k)) {
+        skipped++
+        continue
+      }
+      powerSeen.add(k)
+    }
+    results.add(k)
+    if (typeof r['Result_Power'] === 'number') withPower.add(k)
+  }
+  return [results.size, withPower.size, skipped]
+}
+
+function sortKeys(v: Raw): Raw {
+  return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+}
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -177,8 +226,40 @@ suite(title, () => {
     return found[0] as InferenceResultRecord
   }
 
+  /** Files outside EXPECTED: every other CM table, and result_summarizer's training tables. */
+  const others = (): string[] =>
+    [...results.keys()].filter((f) => !EXPECTED.some(([e]) => e === f)).sort()
+
   it('reads exactly the expected files', () => {
-    expect([...results.keys()].sort()).toEqual(EXPECTED.map(([f]) => f).sort())
+    const keys = new Set(results.keys())
+    for (const [f] of EXPECTED) expect(keys.has(f), f).toBe(true)
+    for (const f of others()) {
+      expect(f, f).toMatch(/^(mlperf-(inference|training|tiny)--|training_summaries\/v\d+\.\d+\/)/)
+    }
+    // 650 CM tables less the nine the snapshot lacks, and the CSVs of the training summaries.
+    expect(others().filter((f) => f.startsWith('mlperf-'))).toHaveLength(650 - 9 - 98)
+    expect(others().filter((f) => f.startsWith('training_summaries/'))).toHaveLength(8)
+  })
+
+  it('reads every other CM table as its raw records say', () => {
+    for (const f of others().filter((x) => x.startsWith('mlperf-'))) {
+      const [count, power, skipped] = cmExpectation(paths.get(f) ?? '', f)
+      const result = results.get(f)
+      expect(result?.records.length, f).toBe(count)
+      expect(result?.records.filter((r) => r.powerValue !== null).length, f).toBe(power)
+      expect(result?.skipped.length, f).toBe(skipped)
+      expect(new Set(result?.records.map(key)).size, f).toBe(count)
+    }
+  })
+
+  it('leaves the training summaries to the training importer, saying so', () => {
+    for (const f of others().filter((x) => x.startsWith('training_summaries/'))) {
+      expect(results.get(f)).toEqual({
+        records: [],
+        skipped: [{ path: paths.get(f), reason: TRAINING_SUMMARY_REASON }],
+        notes: []
+      })
+    }
   })
 
   it.each(EXPECTED)('%s: %i records, %i with power, %i skipped', (file, count, power, skipped) => {
@@ -191,19 +272,35 @@ suite(title, () => {
     expect(new Set(result?.records.map(key)).size).toBe(count)
   })
 
-  it('skips nothing but the CM training records, each with the documented reason', () => {
-    const skipped = [...results.entries()].flatMap(([file, r]) =>
-      r.skipped.map((s) => ({ file, ...s }))
+  it('skips nothing but training records and repeated power records, each with its reason', () => {
+    const skipped = [...results.entries()]
+      .flatMap(([file, r]) => r.skipped.map((s) => ({ file, ...s })))
+      .filter((s) => !s.file.startsWith('training_summaries/'))
+    const repeatedPower = skipped.filter((s) => /a second power record/.test(s.reason))
+    // Only the all-rounds tables repeat a power record (the same result in two rounds' rows).
+    for (const s of repeatedPower) expect(s.file).toMatch(/^mlperf-inference--all--/)
+    const tiny = skipped.filter((s) => s.file.startsWith('mlperf-tiny--'))
+    expect(tiny.length).toBeGreaterThan(0)
+    for (const s of tiny) expect(s.reason).toMatch(/MLPerf Tiny: not a datacenter or edge/)
+    const training = skipped.filter(
+      (s) => !/a second power record/.test(s.reason) && !s.file.startsWith('mlperf-tiny--')
     )
-    expect(skipped).toHaveLength(286)
-    for (const s of skipped) {
+    expect(training.length).toBeGreaterThan(286)
+    for (const s of training) {
       expect(s.file).toMatch(/^mlperf-training--/)
       expect(s.reason).toContain('training summary: not an inference result')
     }
   })
 
   it('produces well-formed records', () => {
-    const units = new Set(['Samples/s', 'Queries/s', 'Tokens/s', 'Latency (ms)', 'Streams'])
+    const units = new Set([
+      'Samples/s',
+      'Queries/s',
+      'Tokens/s',
+      'Latency (ms)',
+      'Latency (s)',
+      'Streams'
+    ])
     for (const r of [...results.values()].flatMap((x) => x.records)) {
       expect(r.round).toMatch(/^v\d+\.\d+$/)
       expect(['closed', 'open', 'network']).toContain(r.division)

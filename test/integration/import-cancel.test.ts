@@ -20,7 +20,7 @@ beforeAll(async () => {
     dbPath: join(dir, 'c.db'),
     shell: 'web',
     appRoot: root,
-    seedSample: false
+    catalogue: false
   })
 })
 

@@ -54,7 +54,7 @@ beforeAll(async () => {
     dbPath: join(dir, 'runs.db'),
     shell: 'web',
     appRoot: root,
-    seedSample: false
+    catalogue: false
   })
   server = await startHttpServer({
     api: backend.api,
@@ -502,7 +502,7 @@ describe('local runs: more', () => {
       dbPath: join(dir, 'runs.db'),
       shell: 'web',
       appRoot: root,
-      seedSample: false
+      catalogue: false
     })
     try {
       const stale = again.runs.list().runs.find((r) => r.runKey === 'stale')

@@ -103,7 +103,7 @@ describe.skipIf(!haveCorpus)('published tables from the corpus', () => {
       dbPath: join(dir, 'd.db'),
       shell: 'cli',
       appRoot: ROOT,
-      seedSample: false
+      catalogue: false
     })
     try {
       const paths = ROUNDS.flatMap((k) => {

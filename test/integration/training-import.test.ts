@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDb } from '../../src-main/core/db/open-db'
 import { runImport } from '../../src-main/core/ingest/import-job'
 import { readTrainingSummaryFile } from '../../src-main/core/ingest/training/summaries'
+import { trainingRecordKey } from '../../src-main/core/ingest/training-import'
 import { getTrainingResult } from '../../src-main/core/repo/training-results'
 import type { ImportProgress } from '../../src-main/shared/api'
 
@@ -35,13 +36,18 @@ async function filesUnder(root: string, accept: (p: string) => boolean): Promise
   return out.sort()
 }
 
-/** Every training summary of the corpus: result_summarizer files and CM training experiments. */
+/**
+ * Every training summary of the corpus: result_summarizer files committed by submitters, the
+ * result_summarizer tables of whole rounds (training_summaries/, with their power tables) and
+ * the CM training experiments.
+ */
 async function trainingSummaryFiles(): Promise<string[]> {
   const consolidated = path.join(corpus, 'consolidated')
   return filesUnder(
     consolidated,
     (p) =>
       (/training_results_v[\d.]+[\\/].+[\\/]summary\.(csv|json)$/.test(p) ||
+        /training_summaries[\\/]v[\d.]+[\\/]summary(_power)?\.(csv|json)$/.test(p) ||
         /mlperf-training--.+[\\/]cm-result\.json$/.test(p)) &&
       !path.relative(consolidated, p).startsWith('inference')
   )
@@ -131,30 +137,46 @@ describe.skipIf(!hasCorpus)(
 
     it('imports the official training summaries without replacing any tree result', async () => {
       const files = await trainingSummaryFiles()
-      expect(files).toHaveLength(13)
+      // 5 submitters' result_summarizer files, the 11 tables of training_summaries/ (summary
+      // and power, CSV and JSON) and the 51 CM training experiments.
+      expect(files).toHaveLength(5 + 11 + 51)
+      // What the import must do, from the summary reader alone: one result per key (the first
+      // copy read), except those a tree result already holds (same round, system, benchmark).
+      const read = await Promise.all(files.map((f) => readTrainingSummaryFile(f)))
+      const all = read.flatMap((x) => x.records)
+      const distinct = new Map(all.map((x) => [trainingRecordKey(x), x]))
+      const onTree = new Set(treeRows.map((t) => `${t.round}|${t.system_id}|${t.benchmark}`))
+      const meeting = [...distinct.values()].filter((x) =>
+        onTree.has(`${x.round}|${x.systemId}|${x.benchmark}`)
+      )
+      // v1.0 (5 sets), v3.0 (10), v3.1 (1), v5.0 (5).
+      expect(meeting).toHaveLength(21)
       const r = await runImport(db, files, {}, signal)
-      // 451 summary rows: 313 new results, 117 copies of a row another CM experiment already
-      // gave, and 21 results already read from the trees (kept).
+      // Each tree result met keeps its values and runs and stores the table row beside them.
       expect(r).toMatchObject({
         status: 'done',
-        resultsFound: 451,
-        imported: 313,
-        updated: 0,
-        unchanged: 138
+        resultsFound: all.length,
+        imported: distinct.size - meeting.length,
+        updated: meeting.length,
+        unchanged: all.length - distinct.size
       })
       expect(r.notes).toContain(
-        '117 summary row(s) repeat a result already read from another summary file in this import; the first copy was kept.'
+        `${all.length - distinct.size} summary row(s) repeat a result already read from another summary file in this import; the first copy was kept.`
       )
       expect(r.notes.join('\n')).toMatch(/21 summary row\(s\) matched results already imported/)
-      // The only skipped item is the v3.1 Google row without a value.
-      expect(r.skippedItems).toHaveLength(1)
+      // The only skipped items are rows without any value: the v3.1 Google row, and one row of
+      // v4.0 and of v4.1 whose result files are absent from the snapshot (see SOURCES.txt).
+      expect(r.skippedItems.map((x) => x.reason)).toEqual(
+        Array(3).fill('The row has no benchmark value.')
+      )
       expect(r.skippedItems[0]?.path).toMatch(
         /training_results_v3\.1[\\/]Google[\\/]summary\.csv:4$/
       )
-      expect(r.skippedItems[0]?.reason).toBe('The row has no benchmark value.')
       const after = rows()
       const trees = after.filter((x) => x.source_kind === 'tree')
-      expect(trees).toEqual(treeRows)
+      expect(trees.map(({ id, value }) => [id, value])).toEqual(
+        treeRows.map(({ id, value }) => [id, value])
+      )
       expect(after.length - trees.length).toBe(r.imported)
       const summaries = after.filter((x) => x.source_kind === 'summary')
       for (const s of summaries) {
@@ -165,8 +187,33 @@ describe.skipIf(!hasCorpus)(
           `${s.round} ${s.system_id} ${s.benchmark}`
         ).toBe(false)
       }
+      // The energy of result_summarizer's power tables reached its results (SOURCES.txt: 24
+      // cells in v4.0, 1 in v4.1, 4 in v5.0).
+      const energy = db
+        .prepare(
+          "SELECT round, count(*) AS n FROM training_results WHERE energy_value IS NOT NULL AND energy_unit = 'Joules' GROUP BY round ORDER BY round"
+        )
+        .all()
+      expect(energy).toEqual([
+        { round: 'v4.0', n: 24 },
+        { round: 'v4.1', n: 1 },
+        { round: 'v5.0', n: 4 }
+      ])
+      // Every score of the round tables has a row of its own (SOURCES.txt counts).
+      const perRound = db
+        .prepare(
+          "SELECT round, count(*) AS n FROM training_results WHERE round IN ('v3.1','v4.0','v4.1','v5.0','v5.1') GROUP BY round ORDER BY round"
+        )
+        .all()
+      expect(perRound).toEqual([
+        { round: 'v3.1', n: 209 },
+        { round: 'v4.0', n: 202 },
+        { round: 'v4.1', n: 153 },
+        { round: 'v5.0', n: 201 },
+        { round: 'v5.1', n: 184 }
+      ])
       const again = await runImport(db, files, {}, signal)
-      expect(again).toMatchObject({ imported: 0, updated: 0, unchanged: 451 })
+      expect(again).toMatchObject({ imported: 0, updated: 0, unchanged: all.length })
     })
 
     it('finds the summaries in a cm4mlperf-results checkout folder by their content', async () => {
@@ -175,9 +222,13 @@ describe.skipIf(!hasCorpus)(
       const folders = (await readdir(exp))
         .filter((d) => d.startsWith('mlperf-training--'))
         .map((d) => path.join(exp, d))
+      const tables = (
+        await Promise.all(folders.map((f) => filesUnder(f, (p) => /cm-result\.json$/.test(p))))
+      ).flat()
       const r = await runImport(fresh, folders, {}, signal)
       expect(r.status).toBe('done')
-      expect(r.filesRead).toBe(8)
+      expect(r.filesRead).toBe(tables.length)
+      expect(tables.length).toBeGreaterThanOrEqual(51)
       expect(r.skipped).toBe(0)
       const n = fresh.prepare('SELECT count(*) AS n FROM training_results').get() as { n: number }
       expect(n.n).toBe(r.imported)

@@ -46,7 +46,7 @@ export async function publishedSetup(
     dbPath: join(dir, 'data', 'x.db'),
     shell: 'web',
     appRoot: ROOT,
-    seedSample: false
+    catalogue: false
   })
   const seen: { event: EventName; payload: unknown }[] = []
   backend.hub.subscribe((event, payload) => seen.push({ event, payload }))

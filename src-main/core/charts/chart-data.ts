@@ -172,7 +172,7 @@ export function queryChartData(
   }
 }
 
-/** When the rows were imported, and how many came with the bundled sample. */
+/** When the rows were imported, and how many came with the bundled catalogue. */
 export function provenance(
   db: ReadonlyDb,
   suite: Suite,
@@ -183,7 +183,7 @@ export function provenance(
   const row = prepareCached(
     db,
     `SELECT min(i.finished_at) AS first, max(i.finished_at) AS last,
-       sum(r.import_id IS NULL AND r.source_kind != 'local') AS sample
+       sum(r.origin = 'bundled') AS sample
      FROM ${spec.table} r LEFT JOIN imports i ON i.id = r.import_id ${where.sql}`
   ).get(...where.params) as { first: string | null; last: string | null; sample: number | null }
   return {

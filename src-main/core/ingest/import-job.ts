@@ -5,10 +5,20 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import type { ImportProgress, ImportReport } from '../../shared/api'
 import type { InferenceResultRecord } from '../../shared/inference'
 import type { TrainingResultRecord } from '../../shared/training'
+import type { Origin } from '../../shared/catalogue'
 import type { WritableDb } from '../db/types'
+import type { UpsertCounts } from '../repo/upsert-sql'
 import { insertImport, saveImport } from '../repo/imports'
-import { rebuildInferenceFts, upsertInferenceResults } from '../repo/inference-results'
-import { rebuildTrainingFts, upsertTrainingResults } from '../repo/training-results'
+import {
+  fillInferenceSummaryGaps,
+  rebuildInferenceFts,
+  upsertInferenceResults
+} from '../repo/inference-results'
+import {
+  fillTrainingSummaryGaps,
+  rebuildTrainingFts,
+  upsertTrainingResults
+} from '../repo/training-results'
 import { createReadContext, readInferenceResult, scanInferenceTree } from './inference'
 import type { ResultLocation } from './inference'
 import { createDirLister } from './dir-listing'
@@ -39,6 +49,8 @@ export type ImportEvents = {
 export type ImportOptions = {
   /** Round of the results whose path names none (a user's own folder); validated by the API. */
   round?: string | null
+  /** Marks the rows written: downloaded tables and logs say so; everything else is imported. */
+  origin?: Origin
 }
 
 /** Results written per transaction: small enough to keep the event loop responsive. */
@@ -81,6 +93,7 @@ export async function runImport(
   options: ImportOptions = {}
 ): Promise<ImportReport> {
   const round = options.round ?? null
+  const origin: Origin = options.origin ?? 'imported'
   const report: ImportReport = {
     jobId,
     paths: [...paths],
@@ -126,18 +139,36 @@ export async function runImport(
   let pending: InferenceResultRecord[] = []
   let wroteAny = false
   let kept = 0
+  let enriched = 0
+  const disagreements: UpsertCounts['disagreements'] = []
   let repeatedSummaryRows = 0
   const newerRounds = new NewerRoundTally()
   const undecidedRounds = new UndecidedRounds()
-  const flush = (): void => {
-    if (pending.length === 0) return
-    const c = upsertInferenceResults(db, pending, importId)
+  const tally = (c: UpsertCounts): void => {
     report.imported += c.imported
     report.updated += c.updated
-    report.unchanged += c.unchanged + c.kept
+    report.unchanged += c.unchanged
     kept += c.kept
-    pending = []
-    wroteAny = true
+    enriched += c.enriched
+    disagreements.push(...c.disagreements)
+  }
+  /** Further copies of summary rows read in this job: they may fill what the first lacks. */
+  let copies: InferenceResultRecord[] = []
+  let trainingCopies: TrainingResultRecord[] = []
+  let filledFromCopies = 0
+  const flush = (): void => {
+    if (pending.length > 0) {
+      tally(upsertInferenceResults(db, pending, importId, origin))
+      pending = []
+      wroteAny = true
+    }
+    if (copies.length > 0) {
+      const n = fillInferenceSummaryGaps(db, copies)
+      // Filled fields may be searchable ones (system, accelerator…).
+      if (n > 0) wroteAny = true
+      filledFromCopies += n
+      copies = []
+    }
   }
   /** Inference results read in this job, by key, with where they came from. */
   const inferenceSeen = new Map<string, InferenceResultRecord['sourceKind']>()
@@ -156,6 +187,7 @@ export async function runImport(
     if (rec.sourceKind === 'summary' && inferenceSeen.get(key) === 'summary') {
       repeatedSummaryRows++
       report.unchanged++
+      copies.push(rec)
       return
     }
     if (inferenceSeen.get(key) !== 'tree') inferenceSeen.set(key, rec.sourceKind)
@@ -172,14 +204,17 @@ export async function runImport(
   /** Training results read in this job, by key, with where they came from. */
   const trainingSeen = new Map<string, TrainingResultRecord['sourceKind']>()
   const flushTraining = (): void => {
-    if (pendingTraining.length === 0) return
-    const c = upsertTrainingResults(db, pendingTraining, importId)
-    report.imported += c.imported
-    report.updated += c.updated
-    report.unchanged += c.unchanged + c.kept
-    kept += c.kept
-    pendingTraining = []
-    wroteTraining = true
+    if (pendingTraining.length > 0) {
+      tally(upsertTrainingResults(db, pendingTraining, importId, origin))
+      pendingTraining = []
+      wroteTraining = true
+    }
+    if (trainingCopies.length > 0) {
+      const n = fillTrainingSummaryGaps(db, trainingCopies)
+      if (n > 0) wroteTraining = true
+      filledFromCopies += n
+      trainingCopies = []
+    }
   }
   const addTraining = (rec: TrainingResultRecord): void => {
     const key = trainingRecordKey(rec)
@@ -188,6 +223,7 @@ export async function runImport(
     if (rec.sourceKind === 'summary' && trainingSeen.get(key) === 'summary') {
       repeatedSummaryRows++
       report.unchanged++
+      trainingCopies.push(rec)
       return
     }
     if (trainingSeen.get(key) !== 'tree') trainingSeen.set(key, rec.sourceKind)
@@ -382,11 +418,30 @@ export async function runImport(
         `${repeatedSummaryRows} summary row(s) repeat a result already read from another summary file in this import; the first copy was kept.`
       )
     }
+    if (filledFromCopies > 0) {
+      report.notes.push(
+        `${filledFromCopies} of those result(s) took fields the first copy lacked (result ID, precision, power…) from a later copy.`
+      )
+    }
     if (kept > 0) {
       report.notes.push(
         `${kept} summary row(s) matched results already imported from submission trees; ` +
           'the tree results (read from the logs) were kept.'
       )
+    }
+    if (enriched > 0) {
+      report.notes.push(
+        `${enriched} result(s) read from logs kept fields only a results table carries ` +
+          '(result ID, precision, availability, notes…); each result’s notes list them.'
+      )
+    }
+    if (disagreements.length > 0) {
+      report.notes.push(
+        `${disagreements.length} value(s) differ between a results table and the logs beyond ` +
+          'the table’s precision; the logs’ values are kept and both numbers are listed here ' +
+          'and in each result’s notes.'
+      )
+      for (const d of disagreements) report.notes.push(`${d.result}: ${d.note}`)
     }
     if (wroteAny) rebuildInferenceFts(db)
     if (wroteTraining) rebuildTrainingFts(db)

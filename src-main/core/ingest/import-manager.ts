@@ -31,7 +31,10 @@ export class ImportManager {
     }
   }
 
-  /** Starts a job and returns its id at once; the work continues on the event loop. */
+  /**
+   * Starts a job and returns its id at once; the work continues on the event loop. The options'
+   * `origin` marks the rows written (downloaded tables and logs say so; the rest is imported).
+   */
   start(
     paths: readonly string[],
     options: ImportOptions = {}

@@ -9,12 +9,7 @@ import type { TrainingResultRecord } from '../../shared/training'
 import type { TrainingReadContext, TrainingReadResult } from './training/read-result-set'
 import { readTrainingResultSet } from './training/read-result-set'
 import type { TrainingSummaryResult } from './training/summaries'
-import {
-  detectTrainingSummary,
-  parseTrainingCmResult,
-  parseTrainingSummaryCsv,
-  parseTrainingSummaryJson
-} from './training/summaries'
+import { parseTrainingSummary } from './training/summaries'
 import { describeTrainingSet } from './training/tree-scan'
 
 /**
@@ -75,14 +70,5 @@ export async function readTrainingSummaryIfAny(
   } catch {
     return null
   }
-  switch (detectTrainingSummary(text)) {
-    case 'summarizer-csv':
-      return parseTrainingSummaryCsv(text, file)
-    case 'summarizer-json':
-      return parseTrainingSummaryJson(text, file)
-    case 'cm-result-json':
-      return parseTrainingCmResult(text, file)
-    default:
-      return null
-  }
+  return parseTrainingSummary(text, file)
 }

@@ -182,7 +182,9 @@ function start(db: WritableDb, suite: Suite, id: number): Start {
       `This is your own run: its logs are on this computer already (${text(row, 'source')}).`
     )
   }
-  if (kind !== 'summary' && previous === null) {
+  // Rows of an official table, and the bundled catalogue's rows (some of its early rounds were
+  // read from the public trees), have their logs only upstream.
+  if (kind !== 'summary' && text(row, 'origin') !== 'bundled' && previous === null) {
     throw new FetchLogsRefused(
       'invalid_input',
       `This result was read from its logs already (${text(row, 'source')}).`
@@ -321,7 +323,7 @@ export async function fetchResultLogs(
       }
     }
     const localDir = mirrorPath(deps.publishedDir, { repo, path: folder })
-    const job = deps.imports.start([localDir])
+    const job = deps.imports.start([localDir], { origin: 'downloaded' })
     const report = await job.done
     const logs = rowFromLogs(db, suite, id, localDir)
     if (report.status !== 'done' || logs === null) {

@@ -11,6 +11,7 @@ import type { ImportReport } from '../../shared/api'
 import type { RoundReport, UpdateInput, UpdateProgress, UpdateReport } from '../../shared/published'
 import { roundKey } from '../../shared/published'
 import type { WritableDb } from '../db/types'
+import type { ImportOptions } from '../ingest/import-job'
 import { publishedBaseUrl } from '../repo/published-settings'
 import type { Fetched } from './download'
 import { fetchFile, rememberFetched, writeFetched } from './download'
@@ -23,7 +24,10 @@ import { planUpdate } from './update-plan'
 
 /** What the update needs from the import machinery (ImportManager fits). */
 export type ImportRunner = {
-  start(paths: readonly string[]): { jobId: string; done: Promise<ImportReport> }
+  start(
+    paths: readonly string[],
+    options?: ImportOptions
+  ): { jobId: string; done: Promise<ImportReport> }
   cancel(jobId: string): boolean
 }
 
@@ -303,7 +307,7 @@ export async function runPublishedUpdate(
       progress.phase = 'importing'
       progress.currentUrl = null
       progress.emit(true)
-      const job = deps.imports.start(toImport)
+      const job = deps.imports.start(toImport, { origin: 'downloaded' })
       runningImport = job.jobId
       w.round.importJobId = job.jobId
       const imported = await job.done

@@ -49,7 +49,8 @@ const INFERENCE_NOT_NULL = new Set([
   'valid',
   'inferred',
   'source',
-  'source_kind'
+  'source_kind',
+  'origin'
 ])
 
 /** Columns the schema (migration 0030) declares NOT NULL. */
@@ -64,7 +65,8 @@ const TRAINING_NOT_NULL = new Set([
   'rcp_normalised',
   'valid',
   'source',
-  'source_kind'
+  'source_kind',
+  'origin'
 ])
 
 const TABLES: Record<Suite, TableSpec> = {

@@ -14,6 +14,8 @@ export type TtmtSetInput = {
   round: string
   benchmark: string
   runs: { file: string; evals: EvalPoint[] }[]
+  /** Where the result came from (the bundled catalogue keeps scores, not run logs). */
+  origin?: string
 }
 
 /** A stored set with its runs' eval series (no log is parsed), or null when there is none. */
@@ -27,7 +29,8 @@ export function loadTtmtSet(db: ReadonlyDb, id: number): TtmtSetInput | null {
     label: `${String(r.round)} ${String(r.submitter)} ${String(system)} ${String(r.benchmark)}`,
     round: String(r.round),
     benchmark: String(r.benchmark),
-    runs: found.detail.runs
+    runs: found.detail.runs,
+    origin: String(r.origin ?? '')
   }
 }
 
@@ -52,7 +55,9 @@ export function buildTtmtView(sets: readonly TtmtSetInput[], thresholds?: number
   for (const s of sets) {
     if (s.runs.length === 0) {
       throw new QueryInputError(
-        `Result #${s.id} (${s.label}) has no run logs: it was imported from a summary, which gives only the score.`
+        s.origin === 'bundled'
+          ? `Result #${s.id} (${s.label}) has no run logs here: the bundled catalogue keeps only its score. Import the round's results repository to compare its runs.`
+          : `Result #${s.id} (${s.label}) has no run logs: it was imported from a summary, which gives only the score.`
       )
     }
   }

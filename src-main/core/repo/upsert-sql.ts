@@ -5,7 +5,24 @@
  */
 import { createHash } from 'node:crypto'
 
-export type UpsertCounts = { imported: number; updated: number; unchanged: number; kept: number }
+export type UpsertCounts = {
+  imported: number
+  updated: number
+  unchanged: number
+  /**
+   * Table rows that met a result read from logs: the logs' values were kept (each also counts
+   * as unchanged, or as updated when the table added fields the logs lack).
+   */
+  kept: number
+  /** Log-derived results that took fields only an official table carries (result ID…). */
+  enriched: number
+  /** Where an official table and the logs give different numbers (see table-merge.ts). */
+  disagreements: { result: string; note: string }[]
+}
+
+export function emptyCounts(): UpsertCounts {
+  return { imported: 0, updated: 0, unchanged: 0, kept: 0, enriched: 0, disagreements: [] }
+}
 
 export type UpsertSql = { insert: string; update: string; detail: string; find: string }
 
@@ -17,16 +34,16 @@ export function upsertSql(
 ): UpsertSql {
   return {
     insert:
-      `INSERT INTO ${table} (${insertColumns.join(', ')}, content_hash, import_id) ` +
-      `VALUES (${insertColumns.map((c) => '@' + c).join(', ')}, @content_hash, @import_id)`,
+      `INSERT INTO ${table} (${insertColumns.join(', ')}, content_hash, import_id, origin) ` +
+      `VALUES (${insertColumns.map((c) => '@' + c).join(', ')}, @content_hash, @import_id, @origin)`,
     update:
       `UPDATE ${table} SET ${insertColumns.map((c) => `${c} = @${c}`).join(', ')}, ` +
-      `content_hash = @content_hash, import_id = @import_id WHERE id = @id`,
+      `content_hash = @content_hash, import_id = @import_id, origin = @origin WHERE id = @id`,
     detail:
       `INSERT INTO ${detailTable} (result_id, detail_json) VALUES (?, ?) ` +
       'ON CONFLICT (result_id) DO UPDATE SET detail_json = excluded.detail_json',
     find:
-      `SELECT id, content_hash, source_kind FROM ${table} WHERE ` +
+      `SELECT id, content_hash, source_kind, origin FROM ${table} WHERE ` +
       keyColumns.map((c) => `${c} = @${c}`).join(' AND ')
   }
 }

@@ -15,7 +15,7 @@ export type Provenance = {
   /** Earliest and latest date (ISO) on which contributing rows were imported. */
   firstImported: string | null
   lastImported: string | null
-  /** Rows that came with the app's bundled sample (no import of the user's). */
+  /** Rows that came with the app's bundled catalogue (origin 'bundled'). */
   sampleRows: number
   appVersion: string
 }
@@ -120,7 +120,7 @@ export function citationFootnote(input: FootnoteInput): Footnote {
         : `on ${day(p.lastImported)}`
     sources.push(`imported into MLPerf Explorer ${when}`)
   }
-  if (p.sampleRows > 0) sources.push(`bundled sample of MLPerf Explorer ${p.appVersion}`)
+  if (p.sampleRows > 0) sources.push(`bundled catalogue of MLPerf Explorer ${p.appVersion}`)
   const source = (max: number): string =>
     `Source: retrieved from github.com/mlcommons/${clip(repos, max) || `${input.suite}_results`}` +
     `${sources.length ? ` (${sources.join('; ')})` : ''}; exported ${day(input.exportedAt)}.`

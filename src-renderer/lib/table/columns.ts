@@ -33,7 +33,8 @@ export const DEFAULT_FACETS: readonly string[] = [
   'scenario',
   'accelerator',
   'power_unit',
-  'valid'
+  'valid',
+  'origin'
 ].filter((name) => ALL_COLUMNS.some((c) => c.name === name && c.facet))
 
 export const FACETABLE: readonly ColumnInfo[] = ALL_COLUMNS.filter((c) => c.facet)
@@ -102,7 +103,8 @@ export const TRAINING_DEFAULT_FACETS: readonly string[] = [
   'accelerator',
   'framework',
   'rcp_normalised',
-  'valid'
+  'valid',
+  'origin'
 ]
 
 /** The training table: the score's label carries its unit (minutes), so no merged unit. */
@@ -165,7 +167,8 @@ const WIDTHS: Readonly<Record<string, number>> = {
   mlperf_model: 130,
   public_id: 100,
   source_kind: 110,
-  operating_system: 200
+  operating_system: 200,
+  origin: 96
 }
 
 export function columnWidth(column: ColumnInfo): number {

@@ -12,7 +12,8 @@ export const ROUTES = [
   'charts',
   'compare',
   'runs',
-  'imports'
+  'imports',
+  'catalogue'
 ] as const
 export type Route = (typeof ROUTES)[number]
 
@@ -157,6 +158,7 @@ export function formatHash(
   state: Omit<HashState, 'params'> & { params?: Record<string, string> }
 ): string {
   if (state.route === 'imports') return '#/imports'
+  if (state.route === 'catalogue') return '#/catalogue'
   const { view } = state
   const parts = view.filters.map(filterParam)
   if (view.search.trim() !== '') parts.push(`q=${enc(view.search)}`)

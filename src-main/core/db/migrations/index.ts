@@ -6,6 +6,7 @@ import { up as prices } from './0040-prices'
 import { up as localRuns } from './0050-local-runs'
 import { up as oneEnergyUnit } from './0060-one-energy-unit'
 import { up as trainingEnergy } from './0061-training-energy'
+import { up as originCatalogue } from './0070-origin-catalogue'
 import { up as publishedSources } from './0075-published-sources'
 
 export type Migration = { version: number; name: string; up: (db: WritableDb) => void }
@@ -19,5 +20,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 50, name: 'local-runs', up: localRuns },
   { version: 60, name: 'one-energy-unit', up: oneEnergyUnit },
   { version: 61, name: 'training-energy', up: trainingEnergy },
+  { version: 70, name: 'origin-catalogue', up: originCatalogue },
   { version: 75, name: 'published-sources', up: publishedSources }
 ]

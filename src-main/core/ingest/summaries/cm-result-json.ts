@@ -12,7 +12,8 @@
  *    Watts/millijoules, which is merged into its performance record;
  *  - v4.1 LLM records are labelled Samples/s or Queries/s although the value is tokens/s (the
  *    official table says Tokens/s); the checker rule decides the unit (see resolveMetric);
- *  - training experiments live in the same repository; their records are skipped.
+ *  - training experiments live in the same repository; their records are skipped, and so are
+ *    those of MLPerf Tiny (a suite of its own, with its own columns).
  */
 import { powerUnitFor } from '../../../mlperf'
 import {
@@ -66,7 +67,7 @@ export function looksLikeCmResult(entries: unknown[]): boolean {
 /** The experiment folder ("mlperf-inference--v4.1--edge--closed--…") in a path, if any. */
 function experimentName(path: string): string | null {
   const parts = path.split(/[\\/]+/)
-  return parts.find((p) => /^mlperf-(inference|training)--/.test(p)) ?? null
+  return parts.find((p) => /^mlperf-(inference|training|tiny)--/.test(p)) ?? null
 }
 
 /** Training records have no scenario and carry Model_ID/_Result, time in "min.". */
@@ -119,6 +120,7 @@ export function parseCmResultJson(text: string, ctx: SummaryFileContext): Summar
   const seen = new Set<string>()
   let duplicates = 0
   let training = 0
+  let tiny = 0
   const performance: { record: CmRecord; at: number }[] = []
   const power = new Map<string, { record: CmRecord; at: number }>()
   entries.forEach((entry, index) => {
@@ -134,6 +136,15 @@ export function parseCmResultJson(text: string, ctx: SummaryFileContext): Summar
       return
     }
     seen.add(canonical)
+    if (experiment?.startsWith('mlperf-tiny--')) {
+      tiny++
+      const label = rowLabel(record['Organization'], record['Benchmark'])
+      collector.skip(
+        `record ${at}`,
+        `MLPerf Tiny: not a datacenter or edge inference result (${label})`
+      )
+      return
+    }
     if (isTraining(record, experiment)) {
       training++
       const label = rowLabel(record['Model_ID'], record['Organization'], record['system'])
@@ -225,6 +236,7 @@ export function parseCmResultJson(text: string, ctx: SummaryFileContext): Summar
   notes.push(`${source}: ${collector.records.length} results (${withPower} with power).`)
   if (duplicates > 0) notes.push(`${source}: ${duplicates} identical duplicate records ignored.`)
   if (training > 0) notes.push(`${source}: ${training} training records skipped.`)
+  if (tiny > 0) notes.push(`${source}: ${tiny} MLPerf Tiny records skipped.`)
   if (!Array.isArray(parsed)) notes.push(`${source}: the JSON is not a list of results.`)
   return { records: collector.records, skipped: collector.skipped, notes }
 }

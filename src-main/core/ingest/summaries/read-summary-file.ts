@@ -11,6 +11,7 @@ import { parseCmResultJson } from './cm-result-json'
 import { detectSummaryFormat } from './detect'
 import { parseFinalReportJson } from './final-report-json'
 import { parseNvidiaFiveColumnCsv } from './nvidia-five-column'
+import { detectTrainingSummary } from '../training/summaries'
 import type { SummaryFileContext, SummaryParseResult } from './to-record'
 
 export type SummaryFileResult = {
@@ -19,14 +20,9 @@ export type SummaryFileResult = {
   notes: string[]
 }
 
-/** Training summaries sit next to inference ones; say so instead of "unknown format". */
-function trainingHint(text: string): string | null {
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/, 1)[0] ?? ''
-  if (/^division,availability,submitter,system,/.test(firstLine)) {
-    return 'it is a training summary (mlperf_logging result_summarizer), not an inference summary'
-  }
-  return null
-}
+/** Why the inference reader leaves a training summary out. */
+export const TRAINING_SUMMARY_REASON =
+  'training summary (mlperf_logging result_summarizer): not an inference result; it is imported as training'
 
 export async function readSummaryFile(path: string): Promise<SummaryFileResult> {
   let buffer: Buffer
@@ -39,10 +35,18 @@ export async function readSummaryFile(path: string): Promise<SummaryFileResult> 
   const text = buffer.toString('utf8').replace(/^\uFEFF/, '')
   const format = detectSummaryFormat(path, text)
   if (format === null) {
-    const hint =
-      trainingHint(text) ??
-      'not a summary_results.json, checker summary CSV, five-column results_summary.csv or cm-result.json'
-    throw new Error(`Unknown summary format in ${path}: ${hint}`)
+    // Training summaries sit next to inference ones (training_summaries/, the CM export): not
+    // an error, just nothing for the inference table (the import job reads them as training).
+    if (detectTrainingSummary(text, path) !== null) {
+      return {
+        records: [],
+        skipped: [{ path, reason: TRAINING_SUMMARY_REASON }],
+        notes: []
+      }
+    }
+    throw new Error(
+      `Unknown summary format in ${path}: not a summary_results.json, checker summary CSV, five-column results_summary.csv or cm-result.json`
+    )
   }
   const ctx: SummaryFileContext = { path, bytes: buffer.length }
   let result: SummaryParseResult

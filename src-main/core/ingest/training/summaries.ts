@@ -26,10 +26,16 @@ import {
   knownBenchmarks,
   resolveRound,
   roundFromPath,
-  roundFromSegment
+  roundFromSegment,
+  TRAINING_ENERGY_UNIT
 } from '../../../mlperf'
 
-export type TrainingSummaryFormat = 'summarizer-csv' | 'summarizer-json' | 'cm-result-json'
+export type TrainingSummaryFormat =
+  | 'summarizer-csv'
+  | 'summarizer-json'
+  | 'summarizer-power-csv'
+  | 'summarizer-power-json'
+  | 'cm-result-json'
 
 export type TrainingSummaryResult = {
   format: TrainingSummaryFormat
@@ -110,12 +116,16 @@ function scalarFields(row: Row): Record<string, string | number | boolean | null
 
 type RowContext = { path: string; label: string; fallbackRound: string | null }
 
-/** Records for one summary row: one per benchmark column with a value. */
+/**
+ * Records for one summary row: one per benchmark column with a value. `energy` gives the
+ * power table's energy per benchmark (result_summarizer's summary_power files).
+ */
 function rowRecords(
   row: Row,
   columns: string[],
   ctx: RowContext,
-  only: string | null = null
+  only: string | null = null,
+  energy: Row | null = null
 ): TrainingResultRecord[] {
   const detailsUrl = cell(row.details_url)
   const round = roundFromUrl(detailsUrl) ?? ctx.fallbackRound ?? 'unknown'
@@ -130,6 +140,7 @@ function rowRecords(
     if (bench === null || (only !== null && bench !== only)) continue
     const value = numberCell(row[column])
     if (value === null) continue
+    const energyValue = energy === null ? null : numberCell(energy[column])
     out.push({
       round,
       division: cell(row.division)?.toLowerCase() ?? 'unknown',
@@ -146,6 +157,7 @@ function rowRecords(
       value,
       unit: 'minutes',
       scalingFactor: null,
+      ...(energyValue === null ? {} : { energyValue, energyUnit: TRAINING_ENERGY_UNIT }),
       flags: { abortedRuns: 0, rcpNormalised: false },
       valid: true,
       source: ctx.path,
@@ -195,6 +207,7 @@ export function parseTrainingSummaryCsv(text: string, path: string): TrainingSum
     }
     records.push(...recs)
   }
+  qualifySharedSystems(records, notes)
   return { format: 'summarizer-csv', records, skipped, notes }
 }
 
@@ -220,7 +233,9 @@ export function parseTrainingSummaryJson(text: string, path: string): TrainingSu
       skipped.push({ path: `${path}[${i}]`, reason: 'The entry has no benchmark value.' })
     records.push(...recs)
   })
-  return { format: 'summarizer-json', records, skipped, notes: [] }
+  const notes: string[] = []
+  qualifySharedSystems(records, notes)
+  return { format: 'summarizer-json', records, skipped, notes }
 }
 
 /** cm4mlperf-results cm-result.json of a training experiment. */
@@ -274,6 +289,119 @@ export function parseTrainingCmResult(text: string, path: string): TrainingSumma
 }
 
 /**
+ * result_summarizer names a system by its details_url; where one system description serves
+ * several systems (v4.0: smc, smc-ac-power and smc-dc-power all point at the same files), the
+ * rows differ only by their system name. Those get the name in their id, so every result of
+ * the table keeps a row of its own.
+ */
+function qualifySharedSystems(records: TrainingResultRecord[], notes: string[]): void {
+  const names = new Map<string, Set<string>>()
+  const keyOf = (r: TrainingResultRecord): string =>
+    [r.round, r.division, r.submitter, r.systemId].join('\u0000')
+  for (const r of records) {
+    const set = names.get(keyOf(r)) ?? new Set<string>()
+    set.add(r.systemName ?? '')
+    names.set(keyOf(r), set)
+  }
+  const shared = new Set<string>()
+  for (const r of records) {
+    const key = keyOf(r)
+    if ((names.get(key)?.size ?? 0) < 2) continue
+    if (!shared.has(key)) {
+      shared.add(key)
+      notes.push(
+        `${r.submitter} ${r.systemId}: ${names.get(key)?.size} systems share this system description; each is named by its system name.`
+      )
+    }
+    r.systemId = `${r.systemId} [${r.systemName ?? ''}]`
+  }
+}
+
+/**
+ * result_summarizer summary_power.csv: three header lines (benchmark per column, "perf" or
+ * "power" per column, then the system columns), then one row per power system with the score
+ * (minutes) and the energy (Joules) of each benchmark.
+ */
+export function parseTrainingSummaryPowerCsv(text: string, path: string): TrainingSummaryResult {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' })
+  const [benches = [], kinds = [], system = []] = parsed.data
+  const records: TrainingResultRecord[] = []
+  const skipped: SkippedItem[] = []
+  const notes: string[] = []
+  const fallbackRound = roundFromPath('training', path)
+  for (let i = 0; i < parsed.data.length - 3; i++) {
+    const fields = (parsed.data[i + 3] ?? []).map((f) => f.trim())
+    const perf: Row = {}
+    const energy: Row = {}
+    fields.forEach((f, k) => {
+      const name = (system[k] ?? '').trim()
+      const bench = (benches[k] ?? '').trim()
+      const kind = (kinds[k] ?? '').trim()
+      if (name !== '') perf[name] = f
+      else if (bench !== '' && kind === 'perf') perf[bench] = f
+      else if (bench !== '' && kind === 'power') energy[bench] = f
+    })
+    const recs = rowRecords(
+      perf,
+      Object.keys(perf),
+      { path, label: `${path} row ${i + 4}`, fallbackRound },
+      null,
+      energy
+    )
+    if (recs.length === 0) {
+      skipped.push({ path: `${path}:${i + 4}`, reason: 'The row has no benchmark value.' })
+    }
+    records.push(...recs)
+  }
+  qualifySharedSystems(records, notes)
+  return { format: 'summarizer-power-csv', records, skipped, notes }
+}
+
+/**
+ * result_summarizer summary_power.json: for each power system, its row of scores (minutes)
+ * followed by the same row with the energies (Joules) in the benchmark columns.
+ */
+export function parseTrainingSummaryPowerJson(text: string, path: string): TrainingSummaryResult {
+  const data = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown
+  if (!Array.isArray(data)) throw new Error(`${path}: summary_power.json is not a JSON list`)
+  const records: TrainingResultRecord[] = []
+  const skipped: SkippedItem[] = []
+  const notes: string[] = []
+  const fallbackRound = roundFromPath('training', path)
+  for (let i = 0; i < data.length; i += 2) {
+    const perf = data[i] as unknown
+    const energy = data[i + 1] as unknown
+    if (!isRow(perf) || !isRow(energy) || !sameSystem(perf, energy)) {
+      skipped.push({
+        path: `${path}[${i}]`,
+        reason: 'Not a pair of score and energy rows for the same system.'
+      })
+      continue
+    }
+    records.push(
+      ...rowRecords(
+        perf,
+        Object.keys(perf),
+        { path, label: `${path} entry ${i}`, fallbackRound },
+        null,
+        energy
+      )
+    )
+  }
+  qualifySharedSystems(records, notes)
+  return { format: 'summarizer-power-json', records, skipped, notes }
+}
+
+function isRow(v: unknown): v is Row {
+  return v !== null && typeof v === 'object' && !Array.isArray(v)
+}
+
+/** Two rows of a power table describe the same system (every non-benchmark field equal). */
+function sameSystem(a: Row, b: Row): boolean {
+  return [...SYSTEM_COLUMNS].every((c) => cell(a[c]) === cell(b[c]))
+}
+
+/**
  * Names a training summary may have: result_summarizer's summary.json, its summary.csv (also
  * renamed copies of the CSV with "summary" in the name) and cm4mlperf-results' cm-result.json.
  * Whether a file really is one is decided by its content (detectTrainingSummary).
@@ -281,11 +409,12 @@ export function parseTrainingCmResult(text: string, path: string): TrainingSumma
 export function isTrainingSummaryFileName(path: string): boolean {
   const name = (path.split(/[\\/]/).pop() ?? '').toLowerCase()
   if (name === 'cm-result.json' || name === 'summary.json') return true
-  return name.endsWith('.csv') && name.includes('summary')
+  // result_summarizer also writes summary_power.csv / summary_power.json.
+  return (name.endsWith('.csv') || name.endsWith('.json')) && name.includes('summary')
 }
 
-/** Which training summary a text is (null: not one). */
-export function detectTrainingSummary(text: string): TrainingSummaryFormat | null {
+/** Which training summary a text is (null: not one); `path` tells the power JSON apart. */
+export function detectTrainingSummary(text: string, path = ''): TrainingSummaryFormat | null {
   const body = text.replace(/^\uFEFF/, '').trimStart()
   if (body.startsWith('[')) {
     let data: unknown
@@ -301,32 +430,51 @@ export function detectTrainingSummary(text: string): TrainingSummaryFormat | nul
     const isTraining =
       typeof first.details_url === 'string' && first.details_url.includes('training_results_')
     if (tags && isTraining) return 'cm-result-json'
-    if ('division' in first && 'details_url' in first && 'submitter' in first)
-      return 'summarizer-json'
+    if ('division' in first && 'details_url' in first && 'submitter' in first) {
+      const power = /(^|[\\/])summary_power[^\\/]*\.json$/i.test(path)
+      return power ? 'summarizer-power-json' : 'summarizer-json'
+    }
     return null
   }
-  const firstLine = body.split(/\r\n|\n|\r/, 1)[0] ?? ''
-  const cols = firstLine.split(',').map((c) => c.trim())
-  if (cols[0] === 'division' && cols.includes('submitter') && cols.includes('system')) {
-    return 'summarizer-csv'
+  const lines = body.split(/\r\n|\n|\r/, 3)
+  const isHeader = (line: string | undefined): boolean => {
+    const cols = (line ?? '').split(',').map((c) => c.trim())
+    return cols[0] === 'division' && cols.includes('submitter') && cols.includes('system')
+  }
+  if (isHeader(lines[0])) return 'summarizer-csv'
+  const kinds = (lines[1] ?? '').split(',').map((c) => c.trim())
+  if (isHeader(lines[2]) && kinds.includes('perf') && kinds.includes('power')) {
+    return 'summarizer-power-csv'
   }
   return null
+}
+
+/** The records of a training summary text, or null when the text is not one. */
+export function parseTrainingSummary(text: string, path: string): TrainingSummaryResult | null {
+  switch (detectTrainingSummary(text, path)) {
+    case 'summarizer-csv':
+      return parseTrainingSummaryCsv(text, path)
+    case 'summarizer-json':
+      return parseTrainingSummaryJson(text, path)
+    case 'summarizer-power-csv':
+      return parseTrainingSummaryPowerCsv(text, path)
+    case 'summarizer-power-json':
+      return parseTrainingSummaryPowerJson(text, path)
+    case 'cm-result-json':
+      return parseTrainingCmResult(text, path)
+    default:
+      return null
+  }
 }
 
 /** Read a training summary file of any of the three kinds. Throws on unknown formats. */
 export async function readTrainingSummaryFile(path: string): Promise<TrainingSummaryResult> {
   const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '')
-  const format = detectTrainingSummary(text)
-  switch (format) {
-    case 'summarizer-csv':
-      return parseTrainingSummaryCsv(text, path)
-    case 'summarizer-json':
-      return parseTrainingSummaryJson(text, path)
-    case 'cm-result-json':
-      return parseTrainingCmResult(text, path)
-    default:
-      throw new Error(
-        `Unknown training summary format in ${path}: expected result_summarizer summary.csv/summary.json or a training cm-result.json`
-      )
+  const parsed = parseTrainingSummary(text, path)
+  if (parsed === null) {
+    throw new Error(
+      `Unknown training summary format in ${path}: expected result_summarizer summary.csv/summary.json (or their summary_power files) or a training cm-result.json`
+    )
   }
+  return parsed
 }

@@ -48,7 +48,9 @@ beforeAll(() => {
         value: 8
       })
     ],
-    null
+    null,
+    // As the catalogue loads them: published rows bundled, the user's run local.
+    'bundled'
   )
 })
 

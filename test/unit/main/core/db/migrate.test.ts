@@ -107,6 +107,7 @@ describe('schema', () => {
         "public_id",
         "content_hash",
         "import_id",
+        "origin",
       ]
     `)
     expect(

@@ -53,6 +53,7 @@ describe('training schema (migration 0030)', () => {
         "import_id",
         "energy_value",
         "energy_unit",
+        "origin",
       ]
     `)
     expect(columns('training_runs')).toEqual([

@@ -191,7 +191,7 @@ describe('results and facets over a database', () => {
       ],
       null
     )
-    expect(again).toEqual({ imported: 0, updated: 0, unchanged: 1, kept: 0 })
+    expect(again).toMatchObject({ imported: 0, updated: 0, unchanged: 1, kept: 0 })
     const newer = upsertInferenceResults(
       db,
       [

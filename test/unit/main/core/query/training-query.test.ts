@@ -26,7 +26,8 @@ describe('training column registry', () => {
       'valid',
       'source_kind',
       'energy_value',
-      'energy_unit'
+      'energy_unit',
+      'origin'
     ])
     expect(TRAINING_COLUMNS.map((c) => c.name)).toEqual([...TRAINING_CSV_COLUMNS])
   })

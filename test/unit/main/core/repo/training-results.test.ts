@@ -29,7 +29,7 @@ describe('training results repository', () => {
 
   it('stores the row, the detail and every run with its evals', () => {
     const rec = makeTrainingRecord()
-    expect(upsertTrainingResults(db, [rec], null)).toEqual({
+    expect(upsertTrainingResults(db, [rec], null)).toMatchObject({
       imported: 1,
       updated: 0,
       unchanged: 0,

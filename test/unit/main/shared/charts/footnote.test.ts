@@ -29,7 +29,7 @@ describe('citation footnote', () => {
     )
     expect(text).toContain('github.com/mlcommons/inference_results_v3.0, inference_results_v4.1')
     expect(text).toContain('imported into MLPerf Explorer between 2025-01-02 and 2025-02-03')
-    expect(text).toContain('bundled sample of MLPerf Explorer 0.1.0')
+    expect(text).toContain('bundled catalogue of MLPerf Explorer 0.1.0')
     expect(text).toContain('exported 2025-03-04')
     expect(text).toContain('Result IDs: 3.0-0101, v4.1-0002 (1 results have no published ID')
     expect(text).toContain('trademarks of MLCommons Association')

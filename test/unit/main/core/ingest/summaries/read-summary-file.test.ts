@@ -49,12 +49,16 @@ describe('readSummaryFile', () => {
     await expect(readSummaryFile(path)).rejects.toThrow(`Unknown summary format in ${path}`)
   })
 
-  it('explains a training summary instead of just "unknown"', async () => {
+  it('leaves a training summary to the training importer, saying so', async () => {
     const path = write(
       'training_results_v3.0/H3C/summary.csv',
       'division,availability,submitter,system,host_processor_model_name,host_processors_count,accelerator_model_name\n'
     )
-    await expect(readSummaryFile(path)).rejects.toThrow(/training summary/)
+    const r = await readSummaryFile(path)
+    expect(r.records).toEqual([])
+    expect(r.skipped).toHaveLength(1)
+    expect(r.skipped[0]?.path).toBe(path)
+    expect(r.skipped[0]?.reason).toMatch(/^training summary/)
   })
 
   it('throws when the file cannot be read', async () => {

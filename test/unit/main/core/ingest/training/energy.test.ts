@@ -87,7 +87,7 @@ describe('training energy as result_summarizer computes it', () => {
     // Times 5, 3, 4 min: the 4-minute run (result_2) is the middle one.
     expect(r.record.value).toBe(4 * 1.1)
     expect(r.record.energyValue).toBe(expectedJoules(4) * 1.1)
-    expect(r.record.energyUnit).toBe('joules')
+    expect(r.record.energyUnit).toBe('Joules')
     expect(r.record.detail.notes.join(' ')).not.toContain('Sub-folder(s) power')
   })
 
@@ -109,7 +109,7 @@ describe('training energy as result_summarizer computes it', () => {
       .prepare('SELECT energy_value, energy_unit FROM training_results WHERE benchmark = ?')
       .get('gpt3') as { energy_value: number; energy_unit: string }
     db.close()
-    expect(row).toEqual({ energy_value: expectedJoules(4) * 1.1, energy_unit: 'joules' })
+    expect(row).toEqual({ energy_value: expectedJoules(4) * 1.1, energy_unit: 'Joules' })
     expect(report.skippedItems).toContainEqual({
       path: path.join(root, 'training_results_v4.0/Acme/results/box/bert'),
       reason:
