@@ -72,7 +72,8 @@ function toRow(r: TrainingResultRecord): StoredRow {
     source: r.source,
     source_kind: r.sourceKind,
     energy_value: finite(r.energyValue ?? null),
-    energy_unit: r.energyValue === null || r.energyValue === undefined ? null : (r.energyUnit ?? null)
+    energy_unit:
+      r.energyValue === null || r.energyValue === undefined ? null : (r.energyUnit ?? null)
   }
 }
 
