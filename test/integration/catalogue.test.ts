@@ -503,7 +503,7 @@ describe.skipIf(!haveCorpus)(
         expect(training.filter((r) => r['round'] === round)).toHaveLength(scores)
         const powerFile = join(folder, 'summary_power.csv')
         if (!existsSync(powerFile)) {
-          expect(training.filter((r) => r['round'] === round && r['power_value'] !== null)).toEqual(
+          expect(training.filter((r) => r['round'] === round && r['energy_value'] !== null)).toEqual(
             []
           )
           return
@@ -526,14 +526,14 @@ describe.skipIf(!haveCorpus)(
             expect(rows).toHaveLength(1)
             expectPower(
               `${round} ${field('system')} ${benches[i]}`,
-              { value: rows[0]?.['power_value'] ?? null, unit: rows[0]?.['power_unit'] ?? null },
+              { value: rows[0]?.['energy_value'] ?? null, unit: rows[0]?.['energy_unit'] ?? null },
               { value: Number(value), unit: 'Joules' }
             )
             cells++
           })
         }
         expect(
-          training.filter((r) => r['round'] === round && r['power_value'] !== null)
+          training.filter((r) => r['round'] === round && r['energy_value'] !== null)
         ).toHaveLength(cells)
       }
     )

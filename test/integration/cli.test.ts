@@ -109,7 +109,7 @@ describe('mlperf-explorer CLI', () => {
     expect(bad.err).toContain(
       'import: --round v1.5: v1.5 is not an MLPerf Inference or Training round'
     )
-    const r = await run(['import', fixture, '--db', other, '--round', '4.0'])
+    const r = await run(['import', fixture, '--db', other, '--round', '4.0', '--no-catalogue'])
     expect(r.code).toBe(0)
     const csv = await run(['results', '--db', other, '--format', 'json'])
     const rows = JSON.parse(csv.out) as { round: string }[]

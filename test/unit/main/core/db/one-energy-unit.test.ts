@@ -56,6 +56,16 @@ const at50 = (): WritableDb => {
   return db
 }
 
+/**
+ * Writes records into a database at version 50 with today's writer, which also sets the origin
+ * column that migration 0070 adds later: the column exists only while the rows are written.
+ */
+function writeAt50(db: WritableDb, records: InferenceResultRecord[]): void {
+  db.exec(`ALTER TABLE inference_results ADD COLUMN origin TEXT NOT NULL DEFAULT 'imported'`)
+  upsertInferenceResults(db, records, null)
+  db.exec('ALTER TABLE inference_results DROP COLUMN origin')
+}
+
 type Stored = Record<string, unknown>
 const dump = (db: WritableDb): Stored[] =>
   db
@@ -65,7 +75,8 @@ const dump = (db: WritableDb): Stored[] =>
     )
     .all()
     .map((row) => {
-      const { id: _id, import_id: _i, ...rest } = row as Stored
+      // origin is 0070's classification (a row without an import reads as bundled), not 0060's.
+      const { id: _id, import_id: _i, origin: _o, ...rest } = row as Stored
       return rest
     })
 
@@ -81,7 +92,7 @@ describe('migration 0060: one energy unit', () => {
 
   it('converts an old database to exactly what a fresh import writes', () => {
     const old = at50()
-    upsertInferenceResults(old, [asBefore(v21Record())], null)
+    writeAt50(old, [asBefore(v21Record())])
     expect(old.prepare('SELECT power_value, power_unit FROM inference_results').get()).toEqual({
       power_value: 3.357,
       power_unit: 'Joules'
@@ -92,7 +103,7 @@ describe('migration 0060: one energy unit', () => {
     upsertInferenceResults(fresh, [v21Record()], null)
     expect(dump(old)).toEqual(dump(fresh))
     // A re-import of the same file then changes nothing.
-    expect(upsertInferenceResults(old, [v21Record()], null)).toEqual({
+    expect(upsertInferenceResults(old, [v21Record()], null)).toMatchObject({
       imported: 0,
       updated: 0,
       unchanged: 1,
@@ -102,21 +113,17 @@ describe('migration 0060: one energy unit', () => {
 
   it('turns a stored 0 latency (no early-stopping estimate) into no value, not valid', () => {
     const db = at50()
-    upsertInferenceResults(
-      db,
-      [
-        makeRecord({
-          systemId: 'run-1',
-          scenario: 'MultiStream',
-          metric: 'latency_p99_ms',
-          unit: 'Latency (ms)',
-          value: 0,
-          valid: true
-        }),
-        makeRecord({ systemId: 'run-2', value: 1234.5 })
-      ],
-      null
-    )
+    writeAt50(db, [
+      makeRecord({
+        systemId: 'run-1',
+        scenario: 'MultiStream',
+        metric: 'latency_p99_ms',
+        unit: 'Latency (ms)',
+        value: 0,
+        valid: true
+      }),
+      makeRecord({ systemId: 'run-2', value: 1234.5 })
+    ])
     migrate(db)
     const rows = db
       .prepare('SELECT system_id, value, valid FROM inference_results ORDER BY system_id')
