@@ -11,6 +11,7 @@ import type { BundleInput, BundleWritten, CsvExport, CsvExportInput } from './ch
 import type { Price, PriceInput } from './charts/prices'
 import type { Comparison } from './compare'
 import type { InspectResult } from './local-run'
+import type { NumberKind } from './number-format'
 import type {
   InspectInput,
   LocalRunDetail,
@@ -91,6 +92,8 @@ export type ColumnInfo = {
   facet: boolean
   /** Shown when no column choice is stored. */
   defaultVisible: boolean
+  /** How a number column is shown (number-format.ts); absent: full precision, grouped. */
+  format?: NumberKind
 }
 
 /** One result; `detail` is an InferenceResultDetail for suite inference, a TrainingResultDetail for training. */

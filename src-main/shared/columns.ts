@@ -16,8 +16,22 @@ export const INFERENCE_COLUMNS: readonly ColumnInfo[] = [
   { name: 'scenario', label: 'Scenario', type: 'text', facet: true, defaultVisible: true },
   { name: 'metric', label: 'Metric', type: 'text', facet: true, defaultVisible: false },
   { name: 'unit', label: 'Unit', type: 'text', facet: true, defaultVisible: true },
-  { name: 'value', label: 'Result', type: 'number', facet: false, defaultVisible: true },
-  { name: 'power_value', label: 'Power', type: 'number', facet: false, defaultVisible: true },
+  {
+    name: 'value',
+    label: 'Result',
+    type: 'number',
+    facet: false,
+    defaultVisible: true,
+    format: 'official'
+  },
+  {
+    name: 'power_value',
+    label: 'Power',
+    type: 'number',
+    facet: false,
+    defaultVisible: true,
+    format: 'official'
+  },
   { name: 'power_unit', label: 'Power unit', type: 'text', facet: true, defaultVisible: true },
   { name: 'accuracy', label: 'Accuracy', type: 'text', facet: false, defaultVisible: true },
   { name: 'valid', label: 'Valid', type: 'boolean', facet: true, defaultVisible: true },
@@ -28,15 +42,24 @@ export const INFERENCE_COLUMNS: readonly ColumnInfo[] = [
     label: 'Acc./node',
     type: 'number',
     facet: true,
-    defaultVisible: true
+    defaultVisible: true,
+    format: 'count'
   },
-  { name: 'nodes', label: 'Nodes', type: 'number', facet: true, defaultVisible: true },
+  {
+    name: 'nodes',
+    label: 'Nodes',
+    type: 'number',
+    facet: true,
+    defaultVisible: true,
+    format: 'count'
+  },
   {
     name: 'accelerators_total',
     label: 'Total acc.',
     type: 'number',
     facet: true,
-    defaultVisible: true
+    defaultVisible: true,
+    format: 'count'
   },
   { name: 'source', label: 'Source', type: 'text', facet: false, defaultVisible: false },
   { name: 'system_type', label: 'System type', type: 'text', facet: true, defaultVisible: true },
@@ -83,15 +106,30 @@ export const TRAINING_COLUMNS: readonly ColumnInfo[] = [
   { name: 'system_id', label: 'System ID', type: 'text', facet: false, defaultVisible: false },
   { name: 'system_name', label: 'System', type: 'text', facet: false, defaultVisible: true },
   { name: 'benchmark', label: 'Benchmark', type: 'text', facet: true, defaultVisible: true },
-  { name: 'runs', label: 'Runs', type: 'number', facet: true, defaultVisible: true },
-  { name: 'value', label: 'Score (min)', type: 'number', facet: false, defaultVisible: true },
+  {
+    name: 'runs',
+    label: 'Runs',
+    type: 'number',
+    facet: true,
+    defaultVisible: true,
+    format: 'count'
+  },
+  {
+    name: 'value',
+    label: 'Score (min)',
+    type: 'number',
+    facet: false,
+    defaultVisible: true,
+    format: 'training-score'
+  },
   { name: 'unit', label: 'Unit', type: 'text', facet: false, defaultVisible: false },
   {
     name: 'scaling_factor',
     label: 'Scaling factor',
     type: 'number',
     facet: false,
-    defaultVisible: true
+    defaultVisible: true,
+    format: 'derived'
   },
   { name: 'accelerator', label: 'Accelerator', type: 'text', facet: true, defaultVisible: true },
   {
@@ -99,9 +137,17 @@ export const TRAINING_COLUMNS: readonly ColumnInfo[] = [
     label: 'Total acc.',
     type: 'number',
     facet: true,
-    defaultVisible: true
+    defaultVisible: true,
+    format: 'count'
   },
-  { name: 'nodes', label: 'Nodes', type: 'number', facet: true, defaultVisible: true },
+  {
+    name: 'nodes',
+    label: 'Nodes',
+    type: 'number',
+    facet: true,
+    defaultVisible: true,
+    format: 'count'
+  },
   { name: 'source', label: 'Source', type: 'text', facet: false, defaultVisible: false },
   { name: 'framework', label: 'Framework', type: 'text', facet: true, defaultVisible: true },
   {
@@ -109,7 +155,8 @@ export const TRAINING_COLUMNS: readonly ColumnInfo[] = [
     label: 'Aborted runs',
     type: 'number',
     facet: true,
-    defaultVisible: true
+    defaultVisible: true,
+    format: 'count'
   },
   {
     name: 'rcp_normalised',
