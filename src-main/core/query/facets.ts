@@ -7,7 +7,8 @@ import { whereClause } from './where-clause'
 /**
  * Facet counts over the filtered set, Datasette-style (`limit size+1` sets `truncated`). A
  * column's own filters are left out of its facet ("disjunctive" facets) so the values one
- * could add to an `in` filter stay visible; every other filter applies.
+ * could add to an `in` filter stay visible; every other filter applies. Values come most
+ * frequent first, except where the column has an order of its own: rounds newest first.
  */
 export function queryFacets(db: ReadonlyDb, q: FacetQuery): FacetResult[] {
   const spec = tableSpec(q.suite)
@@ -20,9 +21,10 @@ export function queryFacets(db: ReadonlyDb, q: FacetQuery): FacetResult[] {
     if (!col.facet) throw new QueryInputError(`Column ${name} cannot be faceted`)
     const others = q.filters.filter((f) => f.column !== name)
     const where = whereClause(spec, others, q.search)
+    const order = col.sortSql ? `${col.sortSql} DESC, value` : 'count DESC, value'
     const sql =
       `SELECT ${col.sql} AS value, count(*) AS count FROM ${spec.table} r ${where.sql} ` +
-      `GROUP BY ${col.sql} ORDER BY count DESC, value LIMIT ?`
+      `GROUP BY ${col.sql} ORDER BY ${order} LIMIT ?`
     const rows = prepareCached(db, sql).all(...where.params, size + 1) as {
       value: Cell
       count: number

@@ -2,7 +2,7 @@ import type { Cell, ResultPage, ResultQuery, ViewQuery } from '../../shared/api'
 import type { ReadonlyDb } from '../db/types'
 import { prepareCached } from '../db/statement-cache'
 import type { TableSpec } from './column-registry'
-import { columnOf, QueryInputError, tableSpec } from './column-registry'
+import { columnOf, QueryInputError, ROUND_ORDER, tableSpec } from './column-registry'
 import { describeFilters } from './filters'
 import { whereClause } from './where-clause'
 
@@ -11,19 +11,23 @@ export const MAX_PAGE = 1000
 /**
  * ORDER BY for a view: the chosen column with NULLs last either way, then id for stability.
  * SQLite sorts NULL first, so a descending sort already puts them last and can walk an index;
- * only the ascending sort needs the extra `IS NULL` key.
+ * only the ascending sort needs the extra `IS NULL` key. Without a sort the newest round comes
+ * first (release order, import order within a round), walking the round-order index.
  */
 export function orderBy(spec: TableSpec, sort: ViewQuery['sort']): string {
-  if (!sort) return 'ORDER BY r.id'
+  if (!sort) return `ORDER BY ${ROUND_ORDER} DESC, r.id`
   const col = columnOf(spec, sort.column)
-  if (sort.dir === 'desc') return `ORDER BY ${col.sql} DESC, r.id DESC`
-  if (col.notNull) return `ORDER BY ${col.sql} ASC, r.id ASC`
-  return `ORDER BY ${col.sql} IS NULL, ${col.sql} ASC, r.id ASC`
+  const key = col.sortSql ?? col.sql
+  if (sort.dir === 'desc') return `ORDER BY ${key} DESC, r.id DESC`
+  if (col.notNull) return `ORDER BY ${key} ASC, r.id ASC`
+  return `ORDER BY ${key} IS NULL, ${key} ASC, r.id ASC`
 }
 
 /** Builds the page SQL; exported so tests can EXPLAIN it and benchmarks can run it bare. */
 export function buildPageSql(q: ResultQuery): {
   sql: string
+  /** The inner query that sorts and pages bare ids (params, then limit and offset). */
+  pageSql: string
   countSql: string
   params: (string | number)[]
   columns: string[]
@@ -43,6 +47,7 @@ export function buildPageSql(q: ResultQuery): {
   const page = `SELECT r.id FROM ${spec.table} r ${where.sql} ${order} LIMIT ? OFFSET ?`
   return {
     sql: `SELECT ${select} FROM ${spec.table} r WHERE r.id IN (${page}) ${order}`,
+    pageSql: page,
     countSql: `SELECT count(*) AS n FROM ${spec.table} r ${where.sql}`,
     params: where.params,
     columns: cols.map((c) => c.name)

@@ -262,3 +262,86 @@ describe('results and facets over a database', () => {
     )
   })
 })
+
+describe('round order (newest first, release order, not text order)', () => {
+  let db: WritableDb
+  const rounds = ['v0.5', 'v4.1', 'local', 'v10.0', 'v2.0', 'v4.1', 'v0.7']
+  beforeEach(() => {
+    db = openDb(':memory:')
+    upsertInferenceResults(
+      db,
+      rounds.map((round, i) =>
+        makeRecord({
+          round,
+          systemId: `s${i}`,
+          ...(round === 'local' ? { division: 'local', sourceKind: 'local' as const } : {})
+        })
+      ),
+      null
+    )
+  })
+
+  const page = (sort?: { column: string; dir: 'asc' | 'desc' }): string[] =>
+    queryResults(db, {
+      suite: 'inference',
+      filters: [],
+      ...(sort ? { sort } : {}),
+      offset: 0,
+      limit: 50
+    }).rows.map((r) => String(r.round))
+
+  it('puts the newest round first when no sort is chosen, import order within a round', () => {
+    const rows = queryResults(db, { suite: 'inference', filters: [], offset: 0, limit: 50 }).rows
+    expect(rows.map((r) => r.round)).toEqual([
+      'v10.0',
+      'v4.1',
+      'v4.1',
+      'v2.0',
+      'v0.7',
+      'v0.5',
+      'local'
+    ])
+    expect(rows[1]?.system_id).toBe('s1')
+    expect(rows[2]?.system_id).toBe('s5')
+  })
+
+  it('sorts the Round column by release order both ways', () => {
+    expect(page({ column: 'round', dir: 'asc' })).toEqual([
+      'local',
+      'v0.5',
+      'v0.7',
+      'v2.0',
+      'v4.1',
+      'v4.1',
+      'v10.0'
+    ])
+    expect(page({ column: 'round', dir: 'desc' })[0]).toBe('v10.0')
+  })
+
+  it('lists the round facet newest first whatever the counts', () => {
+    const [facet] = queryFacets(db, { suite: 'inference', filters: [], columns: ['round'] })
+    expect(facet?.values.map((v) => v.value)).toEqual([
+      'v10.0',
+      'v4.1',
+      'v2.0',
+      'v0.7',
+      'v0.5',
+      'local'
+    ])
+  })
+
+  it('walks the round-order index for the default order (no sort of every row)', () => {
+    for (const suite of ['inference', 'training'] as const) {
+      const b = buildPageSql({ suite, filters: [], offset: 0, limit: 50 })
+      const plan = (
+        db.prepare(`EXPLAIN QUERY PLAN ${b.pageSql}`).all(...b.params, 50, 0) as {
+          detail: string
+        }[]
+      )
+        .map((r) => r.detail)
+        .join('\n')
+      expect(plan).toMatch(new RegExp(`INDEX ${suite}_results_round_order`))
+      expect(plan).not.toMatch(/TEMP B-TREE/)
+    }
+  })
+})
