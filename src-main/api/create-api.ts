@@ -10,6 +10,7 @@ import { queryFacets } from '../core/query/facets'
 import { queryResults } from '../core/query/results-query'
 import { countInferenceResults, getInferenceResult } from '../core/repo/inference-results'
 import { countTrainingResults, getTrainingResult } from '../core/repo/training-results'
+import { getPreferences, setPreferences } from '../core/repo/preferences'
 import { trainingRunsView } from '../core/query/training-runs'
 import { thresholdDefaults } from '../core/query/training-thresholds'
 import { buildTtmtView, loadTtmtSet } from '../core/query/training-ttmt'
@@ -69,7 +70,9 @@ export function createApi(ports: ApiPorts): ApiHandle {
         inferenceResults: countInferenceResults(db),
         trainingResults: countTrainingResults(db),
         shell: ports.shell
-      })
+      }),
+      preferences: async () => getPreferences(db),
+      setPreferences: async (changes) => setPreferences(db, changes)
     },
     results: {
       columns: async ({ suite }) => [...SUITE_COLUMNS[suite]],

@@ -12,6 +12,7 @@ import type { Price, PriceInput } from './charts/prices'
 import type { Comparison } from './compare'
 import type { InspectResult } from './local-run'
 import type { NumberKind } from './number-format'
+import type { Preferences } from './preferences'
 import type {
   InspectInput,
   LocalRunDetail,
@@ -190,6 +191,10 @@ export type Api = {
   app: {
     /** Version, database path and row counts. */
     info(input: Record<string, never>): Promise<AppInfo>
+    /** The user's display preferences (colour theme), kept across restarts. */
+    preferences(input: Record<string, never>): Promise<Preferences>
+    /** Changes some preferences; returns them all. */
+    setPreferences(input: Partial<Preferences>): Promise<Preferences>
   }
   results: {
     /** Column metadata for a suite. */
@@ -350,7 +355,9 @@ export const METHOD_NAMES = [
   'runs.cancel',
   'runs.list',
   'runs.get',
-  'runs.inspect'
+  'runs.inspect',
+  'app.preferences',
+  'app.setPreferences'
 ] as const satisfies readonly MethodName[]
 
 export const EVENT_NAMES = [

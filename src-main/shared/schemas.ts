@@ -188,5 +188,7 @@ export const INPUT_SCHEMAS = {
     labelsPath: filePath.nullable().optional(),
     topK: z.number().int().min(1).max(100).optional(),
     executionProvider: z.string().min(1).max(40).optional()
-  })
+  }),
+  'app.preferences': empty,
+  'app.setPreferences': z.object({ theme: z.enum(['system', 'light', 'dark']).optional() }).strict()
 } satisfies Record<MethodName, z.ZodType>

@@ -8,7 +8,13 @@ import type {
   ViewQuery
 } from '../../../src-main/shared/api'
 import { errorMessage } from '../api/client'
-import { INFERENCE_SCHEMA, firstSortDir, schemaColumn, type TableSchema } from '../table/columns'
+import {
+  INFERENCE_SCHEMA,
+  firstSortDir,
+  frozenFirst,
+  schemaColumn,
+  type TableSchema
+} from '../table/columns'
 import { PageRequests, emptyPages, trimPages, withPage } from '../table/page-cache'
 import { pagesForRange } from '../table/virtual-window'
 import type { ViewState } from '../url/hash-state'
@@ -60,8 +66,9 @@ export class ResultsQuery {
   /** Identity of the data query (not of columns or the open row). */
   key: string = $derived(`${JSON.stringify(this.viewQuery)}#${this.revision}`)
 
+  /** Frozen columns first (always shown), then the chosen ones in list order. */
   visibleColumns: ColumnInfo[] = $derived(
-    (this.columns ?? this.schema.defaultColumns)
+    frozenFirst(this.columns ?? this.schema.defaultColumns, this.schema.frozen)
       .map((name) => schemaColumn(this.schema, name))
       .filter((c): c is ColumnInfo => c !== undefined)
   )
@@ -167,6 +174,7 @@ export class ResultsQuery {
   }
 
   toggleColumn(name: string): void {
+    if (this.schema.frozen.includes(name)) return
     const current = this.visibleColumns.map((c) => c.name)
     const next = current.includes(name) ? current.filter((n) => n !== name) : [...current, name]
     this.setColumns(next)

@@ -5,6 +5,7 @@ import { up as training } from './0030-training'
 import { up as prices } from './0040-prices'
 import { up as localRuns } from './0050-local-runs'
 import { up as roundOrder } from './0080-round-order'
+import { up as preferences } from './0081-preferences'
 
 export type Migration = { version: number; name: string; up: (db: WritableDb) => void }
 
@@ -15,5 +16,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 30, name: 'training', up: training },
   { version: 40, name: 'prices', up: prices },
   { version: 50, name: 'local-runs', up: localRuns },
-  { version: 80, name: 'round-order', up: roundOrder }
+  { version: 80, name: 'round-order', up: roundOrder },
+  { version: 81, name: 'preferences', up: preferences }
 ]
