@@ -8,6 +8,10 @@ import { listDir } from '../core/files/list-dir'
 import { ImportManager } from '../core/ingest/import-manager'
 import { queryFacets } from '../core/query/facets'
 import { queryResults } from '../core/query/results-query'
+import { queryPivot } from '../core/query/pivot'
+import { tableFootnote } from '../core/export/render-view'
+import { commentBlock } from '../shared/charts/footnote'
+import { pivotCsv } from '../shared/pivot'
 import { countInferenceResults, getInferenceResult } from '../core/repo/inference-results'
 import { countTrainingResults, getTrainingResult } from '../core/repo/training-results'
 import { getPreferences, setPreferences } from '../core/repo/preferences'
@@ -88,7 +92,24 @@ export function createApi(ports: ApiPorts): ApiHandle {
         if (!found) throw new ApiFailure('not_found', `No result with id ${id}`)
         return { id, ...found }
       },
-      csv: async (view) => resultsCsv(db, view)
+      csv: async (view) => resultsCsv(db, view),
+      pivot: async (q) => queryPivot(db, q),
+      pivotCsv: async (q) => {
+        const table = queryPivot(db, q)
+        const at = new Date().toISOString()
+        const round =
+          table.round === null ? [] : [{ column: 'round', op: 'eq' as const, value: table.round }]
+        const view = {
+          suite: 'inference' as const,
+          filters: [...q.filters.filter((f) => f.column !== 'round'), ...round],
+          ...(q.search ? { search: q.search } : {})
+        }
+        return {
+          csv: pivotCsv(table) + commentBlock(tableFootnote(db, view, ports.version, at)),
+          filename: `mlperf-inference-${table.round ?? 'none'}-${table.measure}-by-system-${at.slice(0, 10)}.csv`,
+          rows: table.rows.length
+        }
+      }
     },
     imports: {
       start: async ({ paths }) => ({ jobId: imports.start(paths).jobId }),

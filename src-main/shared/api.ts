@@ -13,6 +13,7 @@ import type { Comparison } from './compare'
 import type { InspectResult } from './local-run'
 import type { NumberKind } from './number-format'
 import type { Preferences } from './preferences'
+import type { PivotQuery, PivotTable } from './pivot'
 import type {
   InspectInput,
   LocalRunDetail,
@@ -207,6 +208,10 @@ export type Api = {
     get(input: { suite: Suite; id: number }): Promise<ResultView>
     /** The filtered table as CSV text (the CLI's column set, in the view's order). */
     csv(input: ViewQuery): Promise<{ csv: string; rows: number }>
+    /** One round as MLCommons publishes it: systems × (benchmark, scenario), official values. */
+    pivot(input: PivotQuery): Promise<PivotTable>
+    /** The pivot as CSV (full precision) with the citation footnote as trailing `# ` lines. */
+    pivotCsv(input: PivotQuery): Promise<CsvExport>
   }
   imports: {
     /** Start importing folders and summary files; progress arrives as `imports.progress` events. */
@@ -357,7 +362,9 @@ export const METHOD_NAMES = [
   'runs.get',
   'runs.inspect',
   'app.preferences',
-  'app.setPreferences'
+  'app.setPreferences',
+  'results.pivot',
+  'results.pivotCsv'
 ] as const satisfies readonly MethodName[]
 
 export const EVENT_NAMES = [

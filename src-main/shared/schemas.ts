@@ -109,6 +109,13 @@ const runSettings = z
   })
   .strict()
 
+const pivotQuery = z.object({
+  round: z.string().min(1).max(20).optional(),
+  filters: z.array(filter).max(100),
+  search: z.string().max(500).optional(),
+  measure: z.enum(['performance', 'power']).optional()
+})
+
 /** Input schemas keyed by wire name; a missing entry is a type error. */
 export const INPUT_SCHEMAS = {
   'app.info': empty,
@@ -190,5 +197,9 @@ export const INPUT_SCHEMAS = {
     executionProvider: z.string().min(1).max(40).optional()
   }),
   'app.preferences': empty,
-  'app.setPreferences': z.object({ theme: z.enum(['system', 'light', 'dark']).optional() }).strict()
+  'app.setPreferences': z
+    .object({ theme: z.enum(['system', 'light', 'dark']).optional() })
+    .strict(),
+  'results.pivot': pivotQuery,
+  'results.pivotCsv': pivotQuery
 } satisfies Record<MethodName, z.ZodType>
