@@ -12,7 +12,8 @@ export const ROUTES = [
   'charts',
   'compare',
   'runs',
-  'imports'
+  'imports',
+  'pivot'
 ] as const
 export type Route = (typeof ROUTES)[number]
 
