@@ -6,6 +6,7 @@ import type { WritableDb } from '../core/db/types'
 import { resultsCsv } from '../core/export/results-csv'
 import { listDir } from '../core/files/list-dir'
 import { ImportManager } from '../core/ingest/import-manager'
+import { checkImportPath } from '../core/ingest/check-path'
 import { queryFacets } from '../core/query/facets'
 import { queryResults } from '../core/query/results-query'
 import { queryPivot } from '../core/query/pivot'
@@ -114,6 +115,7 @@ export function createApi(ports: ApiPorts): ApiHandle {
     imports: {
       start: async ({ paths }) => ({ jobId: imports.start(paths).jobId }),
       cancel: async ({ jobId }) => ({ cancelled: imports.cancel(jobId) }),
+      checkPath: async ({ path }) => checkImportPath(path),
       get: async ({ jobId }) => {
         const r = imports.get(jobId)
         if (!r) throw new ApiFailure('not_found', `No import job ${jobId}`)

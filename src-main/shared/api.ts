@@ -152,6 +152,23 @@ export type ImportCounts = {
 
 export type ImportStatus = 'running' | 'done' | 'cancelled' | 'failed'
 
+/** What one path of an import gave, per suite (the report is split by path and suite). */
+export type ImportSourceTally = {
+  /** The path as the user gave it. */
+  path: string
+  /** null: the path itself could not be used (missing, not a results file…). */
+  suite: Suite | null
+  /** Results read from it (summary rows included). */
+  found: number
+  imported: number
+  updated: number
+  unchanged: number
+  skipped: number
+  /** Sources (result folders, training sets, summary files, logs) read, of `items`. */
+  itemsDone: number
+  items: number
+}
+
 export type ImportReport = ImportCounts & {
   jobId: string
   paths: string[]
@@ -163,15 +180,35 @@ export type ImportReport = ImportCounts & {
   finishedAt: string | null
   /** Set when status is failed: why nothing could be read. */
   error: string | null
+  /** Per path and suite: what was found, written and skipped (in path order). */
+  sources: ImportSourceTally[]
+  /** Sources read (result folders, training sets, summary files, logs), of `totalItems`. */
+  itemsDone: number
+  totalItems: number | null
 }
 
 export type ImportProgress = ImportCounts & {
   jobId: string
   /** scanning | parsing | writing | done */
   phase: 'scanning' | 'parsing' | 'writing' | 'done'
-  /** Result folders or summary files found by the scan, once known. */
+  /**
+   * Sources to read, once known: result folders, training sets, summary files and logs (a
+   * summary file counts once here; its rows count in resultsFound).
+   */
   totalItems: number | null
+  /** Sources read so far, of totalItems. */
+  itemsDone: number
   currentPath: string | null
+}
+
+/** A path checked when it is added to the import queue. */
+export type PathCheck = {
+  path: string
+  ok: boolean
+  /** folder: scanned for results and summaries; the others are read as they are. */
+  kind: 'folder' | 'summary' | 'training-log' | null
+  /** What will happen, or why it cannot be imported. */
+  message: string
 }
 
 export type DirEntry = { name: string; path: string; isDir: boolean }
@@ -218,6 +255,8 @@ export type Api = {
     start(input: { paths: string[] }): Promise<{ jobId: string }>
     /** Stop a running import; what was written so far stays. */
     cancel(input: { jobId: string }): Promise<{ cancelled: boolean }>
+    /** Checks a path before it is queued: does it exist, and what would be imported from it. */
+    checkPath(input: { path: string }): Promise<PathCheck>
     /** A job's report (running or finished). */
     get(input: { jobId: string }): Promise<ImportReport>
     /** Past imports, newest first. */
@@ -364,7 +403,8 @@ export const METHOD_NAMES = [
   'app.preferences',
   'app.setPreferences',
   'results.pivot',
-  'results.pivotCsv'
+  'results.pivotCsv',
+  'imports.checkPath'
 ] as const satisfies readonly MethodName[]
 
 export const EVENT_NAMES = [

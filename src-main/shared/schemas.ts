@@ -201,5 +201,6 @@ export const INPUT_SCHEMAS = {
     .object({ theme: z.enum(['system', 'light', 'dark']).optional() })
     .strict(),
   'results.pivot': pivotQuery,
-  'results.pivotCsv': pivotQuery
+  'results.pivotCsv': pivotQuery,
+  'imports.checkPath': z.object({ path: z.string().min(1).max(4096) })
 } satisfies Record<MethodName, z.ZodType>

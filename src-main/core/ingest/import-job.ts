@@ -13,6 +13,7 @@ import { createReadContext, readInferenceResult, scanInferenceTree } from './inf
 import type { ResultLocation } from './inference'
 import { createDirLister } from './dir-listing'
 import { findSummaryFiles } from './find-summary-files'
+import { ImportTally } from './import-tally'
 import { mapOrdered } from './map-ordered'
 import { isSummaryFileName, readSummaryFile } from './summaries'
 import {
@@ -46,11 +47,19 @@ const SLICE_MS = 16
 /** Minimum gap between progress events, so a fast import does not flood the transport. */
 const PROGRESS_MS = 100
 
+/** A piece of work; `owner` is the path the user gave that it came from (report by path). */
 type Work =
-  | { kind: 'tree'; root: string; locations: ResultLocation[] }
-  | { kind: 'summary'; file: string }
-  | { kind: 'training'; root: string; sets: TrainingSetLocation[] }
-  | { kind: 'training-log'; file: string }
+  | { kind: 'tree'; owner: string; root: string; locations: ResultLocation[] }
+  | { kind: 'summary'; owner: string; file: string }
+  | { kind: 'training'; owner: string; root: string; sets: TrainingSetLocation[] }
+  | { kind: 'training-log'; owner: string; file: string }
+
+/** The suite a piece of work is expected to hold (summary files: by their name). */
+function plannedSuite(w: Work): 'inference' | 'training' {
+  if (w.kind === 'tree') return 'inference'
+  if (w.kind === 'summary') return isTrainingSummaryFileName(w.file) ? 'training' : 'inference'
+  return 'training'
+}
 
 /** Items a piece of work stands for, for the progress total. */
 function itemCount(w: Work): number {
@@ -87,8 +96,12 @@ export async function runImport(
     notes: [],
     startedAt: new Date().toISOString(),
     finishedAt: null,
-    error: null
+    error: null,
+    sources: [],
+    itemsDone: 0,
+    totalItems: null
   }
+  const tally = new ImportTally()
   const importId = insertImport(db, report)
   let phase: ImportProgress['phase'] = 'scanning'
   let totalItems: number | null = null
@@ -102,6 +115,7 @@ export async function runImport(
       jobId,
       phase,
       totalItems,
+      itemsDone: report.itemsDone,
       currentPath,
       filesRead: report.filesRead,
       resultsFound: report.resultsFound,
@@ -114,14 +128,22 @@ export async function runImport(
   const skip = (path: string, reason: string): void => {
     report.skipped++
     report.skippedItems.push({ path, reason })
+    tally.skipped()
+  }
+  const itemDone = (): void => {
+    report.itemsDone++
+    tally.itemDone()
   }
   let pending: InferenceResultRecord[] = []
+  /** Whose records are pending (counts of a write go to the path they were read from). */
+  let pendingOwner = tally.owner()
   let wroteAny = false
   let kept = 0
   let repeatedSummaryRows = 0
   const flush = (): void => {
     if (pending.length === 0) return
     const c = upsertInferenceResults(db, pending, importId)
+    tally.written(pendingOwner, { ...c, unchanged: c.unchanged + c.kept })
     report.imported += c.imported
     report.updated += c.updated
     report.unchanged += c.unchanged + c.kept
@@ -146,9 +168,14 @@ export async function runImport(
     if (rec.sourceKind === 'summary' && inferenceSeen.get(key) === 'summary') {
       repeatedSummaryRows++
       report.unchanged++
+      tally.unchanged()
       return
     }
     if (inferenceSeen.get(key) !== 'tree') inferenceSeen.set(key, rec.sourceKind)
+    if (tally.owner() !== pendingOwner) {
+      flush()
+      pendingOwner = tally.owner()
+    }
     pending.push(rec)
     if (pending.length >= BATCH) {
       phase = 'writing'
@@ -157,12 +184,14 @@ export async function runImport(
     }
   }
   let pendingTraining: TrainingResultRecord[] = []
+  let pendingTrainingOwner = tally.owner()
   let wroteTraining = false
   /** Training results read in this job, by key, with where they came from. */
   const trainingSeen = new Map<string, TrainingResultRecord['sourceKind']>()
   const flushTraining = (): void => {
     if (pendingTraining.length === 0) return
     const c = upsertTrainingResults(db, pendingTraining, importId)
+    tally.written(pendingTrainingOwner, { ...c, unchanged: c.unchanged + c.kept })
     report.imported += c.imported
     report.updated += c.updated
     report.unchanged += c.unchanged + c.kept
@@ -177,9 +206,14 @@ export async function runImport(
     if (rec.sourceKind === 'summary' && trainingSeen.get(key) === 'summary') {
       repeatedSummaryRows++
       report.unchanged++
+      tally.unchanged()
       return
     }
     if (trainingSeen.get(key) !== 'tree') trainingSeen.set(key, rec.sourceKind)
+    if (tally.owner() !== pendingTrainingOwner) {
+      flushTraining()
+      pendingTrainingOwner = tally.owner()
+    }
     pendingTraining.push(rec)
     if (pendingTraining.length >= TRAINING_BATCH) {
       phase = 'writing'
@@ -191,6 +225,7 @@ export async function runImport(
     report.filesRead += res.filesRead
     if ('record' in res) {
       report.resultsFound++
+      tally.found()
       report.notes.push(...trainingRunNotes(res.record))
       addTraining(res.record)
     } else {
@@ -204,15 +239,16 @@ export async function runImport(
     for (const p of paths) {
       if (signal.aborted) break
       currentPath = p
+      tally.at(p, null)
       const info = await stat(p).catch((e: NodeJS.ErrnoException) => e)
       if (info instanceof Error) {
         skip(p, info.code === 'ENOENT' ? 'No such file or folder' : `Cannot read: ${info.message}`)
         continue
       }
       if (info.isFile()) {
-        if (isResultFileName(basename(p))) work.push({ kind: 'training-log', file: p })
+        if (isResultFileName(basename(p))) work.push({ kind: 'training-log', owner: p, file: p })
         else if (isSummaryFileName(p) || isTrainingSummaryFileName(p))
-          work.push({ kind: 'summary', file: p })
+          work.push({ kind: 'summary', owner: p, file: p })
         else
           skip(
             p,
@@ -231,6 +267,7 @@ export async function runImport(
           emit()
         }
       })
+      tally.at(p, 'inference')
       for (const s of scan.skipped) skip(s.path, s.reason)
       // A clone holds one suite or the other; a folder of the user's own may hold both. The
       // training walk leaves out the inference result folders just found (most of the folders
@@ -245,25 +282,30 @@ export async function runImport(
           emit()
         }
       })
+      tally.at(p, 'training')
       for (const s of training.skipped) skip(s.path, s.reason)
       if (scan.locations.length > 0) {
-        work.push({ kind: 'tree', root: p, locations: scan.locations })
+        work.push({ kind: 'tree', owner: p, root: p, locations: scan.locations })
       }
-      if (training.sets.length > 0) work.push({ kind: 'training', root: p, sets: training.sets })
+      if (training.sets.length > 0) {
+        work.push({ kind: 'training', owner: p, root: p, sets: training.sets })
+      }
       if (scan.locations.length === 0 && training.sets.length === 0) {
         // A folder with no result folders may hold official summary files (e.g. a
         // cm4mlperf-results checkout): import those instead.
         const files = await findSummaryFiles(p, signal)
         if (files.length === 0 && scan.skipped.length === 0 && training.skipped.length === 0) {
+          tally.at(p, null)
           skip(
             p,
             'No MLPerf results found: no results/<system>/<benchmark>/<scenario>/performance folders, no training result_*.txt logs and no summary files'
           )
         }
-        for (const f of files) work.push({ kind: 'summary', file: f })
+        for (const f of files) work.push({ kind: 'summary', owner: p, file: f })
       }
     }
     totalItems = work.reduce((n, w) => n + itemCount(w), 0)
+    for (const w of work) tally.planned(w.owner, plannedSuite(w), itemCount(w))
     phase = 'parsing'
     emit(true)
 
@@ -272,9 +314,11 @@ export async function runImport(
     let sliceStart = performance.now()
     for (const w of work) {
       if (signal.aborted) break
+      tally.at(w.owner, plannedSuite(w))
       if (w.kind === 'training-log') {
         currentPath = w.file
         takeTrainingRead(await readTrainingLogFile(w.file, trainingCtx))
+        itemDone()
         emit()
         continue
       }
@@ -289,6 +333,7 @@ export async function runImport(
           if (signal.aborted) break
           currentPath = 'record' in res ? res.record.source : res.skipped.path
           takeTrainingRead(res)
+          itemDone()
           emit()
           if (performance.now() - sliceStart > SLICE_MS) {
             await yieldToLoop()
@@ -304,12 +349,20 @@ export async function runImport(
           trainingSummary = await readTrainingSummaryIfAny(w.file)
         } catch (e) {
           skip(w.file, e instanceof Error ? e.message : String(e))
+          itemDone()
           emit()
           continue
         }
         if (trainingSummary !== null) {
+          // Filed under training (planned by its name as inference unless it said training).
+          if (plannedSuite(w) !== 'training') {
+            tally.planned(w.owner, 'inference', -1)
+            tally.planned(w.owner, 'training', 1)
+            tally.at(w.owner, 'training')
+          }
           report.filesRead++
           report.resultsFound += trainingSummary.records.length
+          tally.found(trainingSummary.records.length)
           for (const s of trainingSummary.skipped) skip(s.path, s.reason)
           // Some of the parser's remarks name only a row: say which file.
           const file = w.file
@@ -317,19 +370,27 @@ export async function runImport(
             ...trainingSummary.notes.map((n) => (n.includes(file) ? n : `${file}: ${n}`))
           )
           for (const rec of trainingSummary.records) addTraining(rec)
+          itemDone()
           emit()
           continue
+        }
+        if (plannedSuite(w) !== 'inference') {
+          tally.planned(w.owner, 'training', -1)
+          tally.planned(w.owner, 'inference', 1)
+          tally.at(w.owner, 'inference')
         }
         try {
           const res = await readSummaryFile(w.file)
           report.filesRead++
           report.resultsFound += res.records.length
+          tally.found(res.records.length)
           for (const s of res.skipped) skip(s.path, s.reason)
           report.notes.push(...res.notes)
           for (const rec of res.records) addInference(rec)
         } catch (e) {
           skip(w.file, e instanceof Error ? e.message : String(e))
         }
+        itemDone()
         emit()
         continue
       }
@@ -345,10 +406,12 @@ export async function runImport(
         report.filesRead += res.filesRead
         if ('record' in res) {
           report.resultsFound++
+          tally.found()
           addInference(res.record)
         } else {
           skip(res.skipped.path, res.skipped.reason)
         }
+        itemDone()
         emit()
         if (performance.now() - sliceStart > SLICE_MS) {
           await yieldToLoop()
@@ -390,6 +453,8 @@ export async function runImport(
     if (!signal.aborted) report.error = e instanceof Error ? e.message : String(e)
   }
   report.finishedAt = new Date().toISOString()
+  report.sources = tally.rows()
+  report.totalItems = totalItems
   currentPath = null
   phase = 'done'
   saveImport(db, report)

@@ -6,6 +6,7 @@ import { up as prices } from './0040-prices'
 import { up as localRuns } from './0050-local-runs'
 import { up as roundOrder } from './0080-round-order'
 import { up as preferences } from './0081-preferences'
+import { up as importTally } from './0082-import-tally'
 
 export type Migration = { version: number; name: string; up: (db: WritableDb) => void }
 
@@ -17,5 +18,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 40, name: 'prices', up: prices },
   { version: 50, name: 'local-runs', up: localRuns },
   { version: 80, name: 'round-order', up: roundOrder },
-  { version: 81, name: 'preferences', up: preferences }
+  { version: 81, name: 'preferences', up: preferences },
+  { version: 82, name: 'import-tally', up: importTally }
 ]
