@@ -102,7 +102,7 @@ describe('checking a path when it is added', () => {
     expect(await checkImportPath(summary)).toMatchObject({ ok: true, kind: 'summary' })
     expect(await checkImportPath(missing)).toMatchObject({
       ok: false,
-      message: 'No such file or folder.'
+      message: 'Not found: no such file or folder.'
     })
     const other = join(dir, 'notes.txt')
     writeFileSync(other, 'x')

@@ -23,7 +23,7 @@ export async function checkImportPath(path: string): Promise<PathCheck> {
   if (info instanceof Error) {
     const message =
       info.code === 'ENOENT'
-        ? 'No such file or folder.'
+        ? 'Not found: no such file or folder.'
         : info.code === 'EACCES' || info.code === 'EPERM'
           ? 'Not allowed to read it.'
           : `Cannot read it: ${info.message}`

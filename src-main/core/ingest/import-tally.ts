@@ -72,8 +72,13 @@ export class ImportTally {
     if (this.#owner) this.#owner.unchanged++
   }
 
-  /** Rows in the order the paths were first named, suites in first-seen order. */
+  /**
+   * Rows in the order the paths were first named, suites in first-seen order; a path and suite
+   * with nothing to show (e.g. no training sets in an inference clone) is left out.
+   */
   rows(): ImportSourceTally[] {
-    return [...this.#rows.values()].map((r) => ({ ...r }))
+    return [...this.#rows.values()]
+      .filter((r) => r.items > 0 || r.found > 0 || r.skipped > 0 || r.unchanged > 0)
+      .map((r) => ({ ...r }))
   }
 }

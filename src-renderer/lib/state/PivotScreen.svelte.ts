@@ -11,7 +11,7 @@ export type PivotLocation = {
 }
 
 /** Filters the pivot's own controls set (the rest come from the table's facets). */
-const OWN = ['round', 'division', 'system_type'] as const
+type OwnFilter = 'round' | 'division' | 'system_type'
 
 /**
  * The per-round table (results.pivot): one round, one division and suite if chosen, the
@@ -38,7 +38,7 @@ export class PivotScreen {
   }
 
   /** The value of one of the screen's own filters ('' = all). */
-  value(column: (typeof OWN)[number]): string {
+  value(column: OwnFilter): string {
     const f = this.filters.find(
       (x) => x.column === column && (x.op === 'eq' || x.op === 'contains')
     )
@@ -54,7 +54,7 @@ export class PivotScreen {
   }
 
   /** Set or clear one of the round, division or system-type choices. */
-  choose(column: (typeof OWN)[number], value: string): void {
+  choose(column: OwnFilter, value: string): void {
     const rest = this.filters.filter((f) => f.column !== column)
     const op = column === 'system_type' ? 'contains' : 'eq'
     this.filters = value === '' ? rest : [...rest, { column, op, value }]
