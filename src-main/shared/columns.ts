@@ -128,7 +128,7 @@ export const TRAINING_COLUMNS: readonly ColumnInfo[] = [
     label: 'Scaling factor',
     type: 'number',
     facet: false,
-    defaultVisible: true,
+    defaultVisible: false,
     format: 'derived'
   },
   { name: 'accelerator', label: 'Accelerator', type: 'text', facet: true, defaultVisible: true },
