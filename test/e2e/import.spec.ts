@@ -16,7 +16,7 @@ test.describe('Import', () => {
     await dialog.open()
 
     // Web mode has no native picker, so the in-app folder browser is shown.
-    await expect(dialog.dialog.getByRole('listbox', { name: 'Folder contents' })).toBeVisible()
+    await expect(dialog.dialog.getByRole('list', { name: 'Folder contents' })).toBeVisible()
     await dialog.queuePath(tree)
     await dialog.start()
     await dialog.waitForReport()
@@ -69,7 +69,7 @@ test.describe('Import', () => {
     await explorer.open()
     const dialog = new ImportDialog(page)
     await dialog.open()
-    const listing = dialog.dialog.getByRole('listbox', { name: 'Folder contents' })
+    const listing = dialog.dialog.getByRole('list', { name: 'Folder contents' })
     await expect(listing).toBeVisible()
 
     // Walk from the file system root down to the fixture, one folder at a time.
@@ -84,7 +84,7 @@ test.describe('Import', () => {
     }
     const last = parts[parts.length - 1] ?? ''
     await listing
-      .getByRole('option')
+      .getByRole('listitem')
       .filter({ hasText: `${last}/` })
       .getByRole('button')
       .first()
