@@ -1,5 +1,6 @@
 // npm run bench: import throughput on a 20,000-result synthetic tree and query latency on
-// 200,000 rows, each next to a bare baseline measured in the same run.
+// 200,000 rows, each next to a bare baseline measured in the same run, and the table in the
+// browser (test/bench/ui-bench.ts; needs `npm run build` and Chromium).
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,6 +18,7 @@ import { benchTrainingParse } from './training-parse'
 import { benchChartRender } from './chart-render'
 import { runLocalRunBench } from './local-run-bench'
 import { writeTestModels } from '../fixtures/models/build-models'
+import { benchTableUi, describeUiBench } from './ui-bench'
 
 const root = join(import.meta.dirname, '..', '..')
 const corpus = join(root, '..', 'shared', 'corpus', 'inference')
@@ -103,8 +105,12 @@ console.log(
     `  issue jitter p99: SingleStream ${fmt(lr.singleStream.jitterP99Us)} µs, Server ${fmt(lr.server.jitterP99Us)} µs (target < 1000 µs)`
 )
 
+// The table in Chromium (web mode, built renderer) next to a bare DOM page; bundle sizes.
+const ui = await benchTableUi(rows)
+console.log(describeUiBench(ui))
+
 mkdirSync(join(root, 'test', 'output'), { recursive: true })
 writeFileSync(
   join(root, 'test', 'output', 'bench.json'),
-  JSON.stringify({ import: imp, query: q, trainingParse: tp, charts, localRuns: lr }, null, 2)
+  JSON.stringify({ import: imp, query: q, trainingParse: tp, charts, localRuns: lr, ui }, null, 2)
 )

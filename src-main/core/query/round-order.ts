@@ -15,3 +15,16 @@ export function roundOrderSql(column: string): string {
     `CAST(substr(${column}, instr(${column}, '.') + 1) AS INTEGER) ELSE -1 END)`
   )
 }
+
+/** SQLite's CAST(text AS INTEGER): the leading integer, 0 when there is none. */
+function castInteger(text: string): number {
+  const m = /^\s*([+-]?\d+)/.exec(text)
+  return m?.[1] === undefined ? 0 : Number(m[1])
+}
+
+/** The same key in JavaScript, for orderings done outside SQL (facets counted in one pass). */
+export function roundOrderKey(round: string): number {
+  if (!/^v[0-9].*\.[0-9]/s.test(round)) return -1
+  const dot = round.indexOf('.')
+  return castInteger(round.slice(1, dot)) * 1000 + castInteger(round.slice(dot + 1))
+}

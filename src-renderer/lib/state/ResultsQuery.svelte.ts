@@ -100,6 +100,9 @@ export class ResultsQuery {
   #requests = new PageRequests()
   #wanted: [number, number] = [0, 0]
   #timer: ReturnType<typeof setTimeout> | null = null
+  /** Settles when the current query's first page is in (or failed). */
+  #firstPage: Promise<void> = Promise.resolve()
+  #settleFirstPage: () => void = () => {}
 
   constructor(
     api: Api,
@@ -196,8 +199,19 @@ export class ResultsQuery {
     return this.pages.get(Math.floor(index / this.pageSize))?.[index % this.pageSize]
   }
 
+  /**
+   * Resolves once the current query's first page has arrived (or failed). The facet counts
+   * wait for it: on a large table they take far longer than a page, and the server answers
+   * one call at a time, so asked first they would hold the table back.
+   */
+  firstPage(): Promise<void> {
+    return this.#firstPage
+  }
+
   /** Start over for the current query: drop cached pages and fetch what is in view. */
   load(): void {
+    this.#settleFirstPage()
+    this.#firstPage = new Promise((resolve) => (this.#settleFirstPage = resolve))
     this.#generation++
     this.#requests.reset()
     this.pages = emptyPages()
@@ -267,6 +281,7 @@ export class ResultsQuery {
       this.error = errorMessage(err)
     } finally {
       if (generation === this.#generation) {
+        this.#settleFirstPage()
         this.#requests.finish(page, ok)
         this.inFlight = this.#requests.inFlight
         this.#ensure()

@@ -1,4 +1,11 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import { beforeEach, describe, expect, it } from 'vitest'
+import type { Filter } from '../../../../../src-main/shared/api'
+import type { InferenceResultRecord } from '../../../../../src-main/shared/inference'
+import { SAMPLE_FILE } from '../../../../../src-main/core/sample/load-sample'
+import { syntheticRecords } from '../../../../support/synthetic-records'
 import { openDb } from '../../../../../src-main/core/db/open-db'
 import type { WritableDb } from '../../../../../src-main/core/db/types'
 import { queryFacets } from '../../../../../src-main/core/query/facets'
@@ -12,8 +19,10 @@ import {
   upsertInferenceResults
 } from '../../../../../src-main/core/repo/inference-results'
 import { makeRecord } from '../../../../support/records'
+import { roundOrderKey, roundOrderSql } from '../../../../../src-main/core/query/round-order'
 
 const spec = tableSpec('inference')
+const repoRoot = join(import.meta.dirname, '..', '..', '..', '..', '..')
 
 describe('filters', () => {
   it('binds values and never interpolates them', () => {
@@ -342,6 +351,95 @@ describe('round order (newest first, release order, not text order)', () => {
         .join('\n')
       expect(plan).toMatch(new RegExp(`INDEX ${suite}_results_round_order`))
       expect(plan).not.toMatch(/TEMP B-TREE/)
+    }
+  })
+})
+
+describe('on a larger table (the sample made into 5,000 results)', () => {
+  let db: WritableDb
+  beforeEach(() => {
+    db = openDb(':memory:')
+    const sample = JSON.parse(
+      gunzipSync(readFileSync(join(repoRoot, 'resources', 'sample', SAMPLE_FILE))).toString('utf8')
+    ) as InferenceResultRecord[]
+    upsertInferenceResults(db, syntheticRecords(sample, 5000), null)
+    rebuildInferenceFts(db)
+    db.pragma('optimize')
+  })
+
+  it('counts facets in one pass exactly as one query per column does', () => {
+    const columns = [
+      'round',
+      'category',
+      'system_type',
+      'submitter',
+      'benchmark',
+      'scenario',
+      'valid'
+    ]
+    for (const filters of [
+      [] as Filter[],
+      [{ column: 'division', op: 'eq', value: 'closed' }] as Filter[],
+      [
+        { column: 'division', op: 'eq', value: 'closed' },
+        { column: 'scenario', op: 'in', value: ['Offline', 'Server'] }
+      ] as Filter[]
+    ]) {
+      const together = queryFacets(db, { suite: 'inference', filters, columns, size: 8 })
+      const alone = columns.map(
+        (c) => queryFacets(db, { suite: 'inference', filters, columns: [c], size: 8 })[0]
+      )
+      expect(together).toEqual(alone)
+    }
+  })
+
+  it('pages a broad filter along the round index, in the same order as a full sort', () => {
+    const filters: Filter[] = [{ column: 'division', op: 'eq', value: 'closed' }]
+    for (const offset of [0, 400]) {
+      const q = { suite: 'inference' as const, filters, offset, limit: 200 }
+      const walked = buildPageSql(q, { walkRoundIndex: true })
+      const sorted = buildPageSql(q)
+      const ids = (sql: string): number[] =>
+        (db.prepare(sql).all(...walked.params, 200, offset) as { id: number }[]).map((r) => r.id)
+      expect(ids(walked.pageSql)).toEqual(ids(sorted.pageSql))
+      const plan = (
+        db.prepare(`EXPLAIN QUERY PLAN ${walked.pageSql}`).all(...walked.params, 200, offset) as {
+          detail: string
+        }[]
+      )
+        .map((r) => r.detail)
+        .join('\n')
+      expect(plan).toMatch(/INDEX inference_results_round_order/)
+      expect(plan).not.toMatch(/TEMP B-TREE/)
+      expect(queryResults(db, q).rows.map((r) => r.id)).toEqual(ids(sorted.pageSql))
+    }
+  })
+})
+
+describe('the round key in JavaScript', () => {
+  it('equals the SQL key the indexes use, for rounds and odd names', () => {
+    const db = openDb(':memory:')
+    for (const round of [
+      'v0.5',
+      'v4.1',
+      'v10.0',
+      'v6.1.2',
+      'v4.1a',
+      'local',
+      'unknown',
+      'v',
+      'v4',
+      'V4.1',
+      '4.1',
+      'v.5',
+      'v4.x'
+    ]) {
+      const sql = (
+        db.prepare(`SELECT ${roundOrderSql('?')} AS k`).get(round, round, round, round, round) as {
+          k: number
+        }
+      ).k
+      expect(roundOrderKey(round), round).toBe(sql)
     }
   })
 })
