@@ -71,7 +71,7 @@ test.describe('Explorer', () => {
     await explorer.chips.getByRole('button', { name: 'Remove filter Division = closed' }).click()
     await expect(explorer.chips).not.toContainText('Division')
     expect(explorer.hash()).not.toContain('division=')
-    await explorer.chips.getByRole('button', { name: 'Clear all' }).click()
+    await page.getByRole('button', { name: 'Clear all' }).click()
     await expect.poll(() => explorer.total()).toBe(all)
     expect(explorer.hash()).toBe('#/inference')
   })

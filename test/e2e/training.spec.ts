@@ -88,7 +88,8 @@ test.describe('Training results', () => {
     await expect(training.run('result_3.txt')).toContainText('aborted')
     await expect(training.run('result_3.txt')).toContainText('not counted')
     await expect(training.runs).toContainText('run_stop reports the run as aborted')
-    await expect(training.run('result_0.txt')).toContainText('25.92')
+    // Times to train in minutes at the official training precision (3 decimals).
+    await expect(training.run('result_0.txt')).toContainText('25.915')
 
     // The convergence chart: every run, the target line, painted.
     await training.convergence.scrollIntoViewIfNeeded()
@@ -109,9 +110,9 @@ test.describe('Training results', () => {
     await expect(training.row(0)).toContainText('Acme T2')
     await training.row(0).click()
     await expect(training.detail.getByRole('heading', { level: 2 })).toContainText('Acme T2')
-    await expect(training.detail.getByTestId('scaling-factor')).toHaveText('× 1.02')
+    await expect(training.detail.getByTestId('scaling-factor')).toHaveText('× 1.020')
     await expect(training.detail.locator('.tags').getByText('RCP-normalised')).toBeVisible()
-    await expect(training.detail).toContainText('olympic mean 15.53 min')
+    await expect(training.detail).toContainText('olympic mean 15.529 min')
 
     // Escape closes this panel only: the screen stays, the inference result stays open.
     await page.keyboard.press('Escape')
