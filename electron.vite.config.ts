@@ -30,6 +30,9 @@ export default defineConfig({
     root: r('src-renderer'),
     plugins: [svelte()],
     build: {
+      // Minified, and split per screen: App.svelte loads each screen but the table with
+      // import() (lib/views/screens.ts), so first paint parses only the table's code.
+      minify: true,
       rolldownOptions: { input: { index: r('src-renderer/index.html') } }
     }
   }

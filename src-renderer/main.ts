@@ -5,6 +5,8 @@ import { apiContext, type Platform } from './lib/api/context'
 import { httpTransport } from './lib/api/http-transport'
 import { findPreloadApi, ipcTransport } from './lib/api/ipc-transport'
 import './app.css'
+// The theme is applied to <html> on import, before the first paint.
+import { theme } from './lib/theme/theme.svelte'
 
 // The transport is chosen once, here: IPC inside Electron, same-origin HTTP in the web mode.
 const preload = findPreloadApi()
@@ -27,9 +29,14 @@ if (params.has('token')) {
 const target = document.getElementById('app')
 if (!target) throw new Error('index.html has no #app element')
 
+const api = createApiClient(transport)
+void theme.connect(api).catch(() => {
+  // Without the stored preference the cached (or system) theme stays; nothing to report.
+})
+
 const app = mount(App, {
   target,
-  context: apiContext(createApiClient(transport), createEventSource(transport), platform)
+  context: apiContext(api, createEventSource(transport), platform)
 })
 
 export default app

@@ -7,10 +7,16 @@ import { resultsCsv } from '../core/export/results-csv'
 import { listDir } from '../core/files/list-dir'
 import { ImportManager } from '../core/ingest/import-manager'
 import { checkImportRound } from '../core/ingest/round-check'
+import { checkImportPath } from '../core/ingest/check-path'
 import { queryFacets } from '../core/query/facets'
 import { queryResults } from '../core/query/results-query'
+import { queryPivot } from '../core/query/pivot'
+import { tableFootnote } from '../core/export/render-view'
+import { commentBlock } from '../shared/charts/footnote'
+import { pivotCsv } from '../shared/pivot'
 import { countInferenceResults, getInferenceResult } from '../core/repo/inference-results'
 import { countTrainingResults, getTrainingResult } from '../core/repo/training-results'
+import { getPreferences, setPreferences } from '../core/repo/preferences'
 import { trainingRunsView } from '../core/query/training-runs'
 import { thresholdDefaults } from '../core/query/training-thresholds'
 import { buildTtmtView, loadTtmtSet } from '../core/query/training-ttmt'
@@ -102,7 +108,9 @@ export function createApi(ports: ApiPorts): ApiHandle {
         inferenceResults: countInferenceResults(db),
         trainingResults: countTrainingResults(db),
         shell: ports.shell
-      })
+      }),
+      preferences: async () => getPreferences(db),
+      setPreferences: async (changes) => setPreferences(db, changes)
     },
     results: {
       columns: async ({ suite }) => [...SUITE_COLUMNS[suite]],
@@ -119,7 +127,24 @@ export function createApi(ports: ApiPorts): ApiHandle {
         return { id, ...found }
       },
       csv: async (view) => resultsCsv(db, view),
-      ...published.results
+      ...published.results,
+      pivot: async (q) => queryPivot(db, q),
+      pivotCsv: async (q) => {
+        const table = queryPivot(db, q)
+        const at = new Date().toISOString()
+        const round =
+          table.round === null ? [] : [{ column: 'round', op: 'eq' as const, value: table.round }]
+        const view = {
+          suite: 'inference' as const,
+          filters: [...q.filters.filter((f) => f.column !== 'round'), ...round],
+          ...(q.search ? { search: q.search } : {})
+        }
+        return {
+          csv: pivotCsv(table) + commentBlock(tableFootnote(db, view, ports.version, at)),
+          filename: `mlperf-inference-${table.round ?? 'none'}-${table.measure}-by-system-${at.slice(0, 10)}.csv`,
+          rows: table.rows.length
+        }
+      }
     },
     imports: {
       start: async ({ paths, round }) => {
@@ -128,6 +153,7 @@ export function createApi(ports: ApiPorts): ApiHandle {
         return { jobId: imports.start(paths, { round: checked.round }).jobId }
       },
       cancel: async ({ jobId }) => ({ cancelled: imports.cancel(jobId) }),
+      checkPath: async ({ path }) => checkImportPath(path),
       get: async ({ jobId }) => {
         const r = imports.get(jobId)
         if (!r) throw new ApiFailure('not_found', `No import job ${jobId}`)

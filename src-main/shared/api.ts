@@ -12,6 +12,9 @@ import type { BundleInput, BundleWritten, CsvExport, CsvExportInput } from './ch
 import type { Price, PriceInput } from './charts/prices'
 import type { Comparison } from './compare'
 import type { InspectResult } from './local-run'
+import type { NumberKind } from './number-format'
+import type { Preferences } from './preferences'
+import type { PivotQuery, PivotTable } from './pivot'
 import type {
   InspectInput,
   LocalRunDetail,
@@ -101,6 +104,8 @@ export type ColumnInfo = {
   facet: boolean
   /** Shown when no column choice is stored. */
   defaultVisible: boolean
+  /** How a number column is shown (number-format.ts); absent: full precision, grouped. */
+  format?: NumberKind
 }
 
 /** One result; `detail` is an InferenceResultDetail for suite inference, a TrainingResultDetail for training. */
@@ -157,6 +162,23 @@ export type ImportCounts = {
 
 export type ImportStatus = 'running' | 'done' | 'cancelled' | 'failed'
 
+/** What one path of an import gave, per suite (the report is split by path and suite). */
+export type ImportSourceTally = {
+  /** The path as the user gave it. */
+  path: string
+  /** null: the path itself could not be used (missing, not a results file…). */
+  suite: Suite | null
+  /** Results read from it (summary rows included). */
+  found: number
+  imported: number
+  updated: number
+  unchanged: number
+  skipped: number
+  /** Sources (result folders, training sets, summary files, logs) read, of `items`. */
+  itemsDone: number
+  items: number
+}
+
 export type ImportReport = ImportCounts & {
   jobId: string
   paths: string[]
@@ -168,15 +190,35 @@ export type ImportReport = ImportCounts & {
   finishedAt: string | null
   /** Set when status is failed: why nothing could be read. */
   error: string | null
+  /** Per path and suite: what was found, written and skipped (in path order). */
+  sources: ImportSourceTally[]
+  /** Sources read (result folders, training sets, summary files, logs), of `totalItems`. */
+  itemsDone: number
+  totalItems: number | null
 }
 
 export type ImportProgress = ImportCounts & {
   jobId: string
   /** scanning | parsing | writing | done */
   phase: 'scanning' | 'parsing' | 'writing' | 'done'
-  /** Result folders or summary files found by the scan, once known. */
+  /**
+   * Sources to read, once known: result folders, training sets, summary files and logs (a
+   * summary file counts once here; its rows count in resultsFound).
+   */
   totalItems: number | null
+  /** Sources read so far, of totalItems. */
+  itemsDone: number
   currentPath: string | null
+}
+
+/** A path checked when it is added to the import queue. */
+export type PathCheck = {
+  path: string
+  ok: boolean
+  /** folder: scanned for results and summaries; the others are read as they are. */
+  kind: 'folder' | 'summary' | 'training-log' | null
+  /** What will happen, or why it cannot be imported. */
+  message: string
 }
 
 export type DirEntry = { name: string; path: string; isDir: boolean }
@@ -197,6 +239,10 @@ export type Api = {
   app: {
     /** Version, database path and row counts. */
     info(input: Record<string, never>): Promise<AppInfo>
+    /** The user's display preferences (colour theme), kept across restarts. */
+    preferences(input: Record<string, never>): Promise<Preferences>
+    /** Changes some preferences; returns them all. */
+    setPreferences(input: Partial<Preferences>): Promise<Preferences>
   }
   results: {
     /** Column metadata for a suite. */
@@ -218,6 +264,10 @@ export type Api = {
     fetchLogs(input: { suite: Suite; id: number }): Promise<FetchedLogsView>
     /** The last fetch of a result's logs (official beside logs), or null if none. */
     logs(input: { suite: Suite; id: number }): Promise<FetchedLogsView | null>
+    /** One round as MLCommons publishes it: systems × (benchmark, scenario), official values. */
+    pivot(input: PivotQuery): Promise<PivotTable>
+    /** The pivot as CSV (full precision) with the citation footnote as trailing `# ` lines. */
+    pivotCsv(input: PivotQuery): Promise<CsvExport>
   }
   imports: {
     /**
@@ -227,6 +277,8 @@ export type Api = {
     start(input: { paths: string[]; round?: string }): Promise<{ jobId: string }>
     /** Stop a running import; what was written so far stays. */
     cancel(input: { jobId: string }): Promise<{ cancelled: boolean }>
+    /** Checks a path before it is queued: does it exist, and what would be imported from it. */
+    checkPath(input: { path: string }): Promise<PathCheck>
     /** A job's report (running or finished). */
     get(input: { jobId: string }): Promise<ImportReport>
     /** Past imports, newest first. */
@@ -411,7 +463,12 @@ export const METHOD_NAMES = [
   'catalogue.getUpdate',
   'catalogue.status',
   'catalogue.remove',
-  'catalogue.restore'
+  'catalogue.restore',
+  'app.preferences',
+  'app.setPreferences',
+  'results.pivot',
+  'results.pivotCsv',
+  'imports.checkPath'
 ] as const satisfies readonly MethodName[]
 
 export const EVENT_NAMES = [

@@ -8,7 +8,7 @@ import type { ColumnInfo, Suite } from './api'
 export const INFERENCE_COLUMNS: readonly ColumnInfo[] = [
   { name: 'round', label: 'Round', type: 'text', facet: true, defaultVisible: true },
   { name: 'division', label: 'Division', type: 'text', facet: true, defaultVisible: true },
-  { name: 'category', label: 'Category', type: 'text', facet: true, defaultVisible: true },
+  { name: 'category', label: 'Category', type: 'text', facet: true, defaultVisible: false },
   { name: 'submitter', label: 'Submitter', type: 'text', facet: true, defaultVisible: true },
   { name: 'system_id', label: 'System ID', type: 'text', facet: false, defaultVisible: false },
   { name: 'system_name', label: 'System', type: 'text', facet: false, defaultVisible: true },
@@ -16,44 +16,67 @@ export const INFERENCE_COLUMNS: readonly ColumnInfo[] = [
   { name: 'scenario', label: 'Scenario', type: 'text', facet: true, defaultVisible: true },
   { name: 'metric', label: 'Metric', type: 'text', facet: true, defaultVisible: false },
   { name: 'unit', label: 'Unit', type: 'text', facet: true, defaultVisible: true },
-  { name: 'value', label: 'Result', type: 'number', facet: false, defaultVisible: true },
-  { name: 'power_value', label: 'Power', type: 'number', facet: false, defaultVisible: true },
-  { name: 'power_unit', label: 'Power unit', type: 'text', facet: true, defaultVisible: true },
-  { name: 'accuracy', label: 'Accuracy', type: 'text', facet: false, defaultVisible: true },
-  { name: 'valid', label: 'Valid', type: 'boolean', facet: true, defaultVisible: true },
-  { name: 'inferred', label: 'Inferred', type: 'boolean', facet: true, defaultVisible: true },
+  {
+    name: 'value',
+    label: 'Result',
+    type: 'number',
+    facet: false,
+    defaultVisible: true,
+    format: 'official'
+  },
+  {
+    name: 'power_value',
+    label: 'Power',
+    type: 'number',
+    facet: false,
+    defaultVisible: false,
+    format: 'official'
+  },
+  { name: 'power_unit', label: 'Power unit', type: 'text', facet: true, defaultVisible: false },
+  { name: 'accuracy', label: 'Accuracy', type: 'text', facet: false, defaultVisible: false },
+  { name: 'valid', label: 'Valid', type: 'boolean', facet: true, defaultVisible: false },
+  { name: 'inferred', label: 'Inferred', type: 'boolean', facet: true, defaultVisible: false },
   { name: 'accelerator', label: 'Accelerator', type: 'text', facet: true, defaultVisible: true },
   {
     name: 'accelerators_per_node',
     label: 'Acc./node',
     type: 'number',
     facet: true,
-    defaultVisible: true
+    defaultVisible: false,
+    format: 'count'
   },
-  { name: 'nodes', label: 'Nodes', type: 'number', facet: true, defaultVisible: true },
+  {
+    name: 'nodes',
+    label: 'Nodes',
+    type: 'number',
+    facet: true,
+    defaultVisible: false,
+    format: 'count'
+  },
   {
     name: 'accelerators_total',
     label: 'Total acc.',
     type: 'number',
     facet: true,
-    defaultVisible: true
+    defaultVisible: true,
+    format: 'count'
   },
   { name: 'source', label: 'Source', type: 'text', facet: false, defaultVisible: false },
-  { name: 'system_type', label: 'System type', type: 'text', facet: true, defaultVisible: true },
+  { name: 'system_type', label: 'System type', type: 'text', facet: true, defaultVisible: false },
   {
     name: 'host_processor',
     label: 'Host processor',
     type: 'text',
     facet: true,
-    defaultVisible: true
+    defaultVisible: false
   },
-  { name: 'framework', label: 'Framework', type: 'text', facet: true, defaultVisible: true },
+  { name: 'framework', label: 'Framework', type: 'text', facet: true, defaultVisible: false },
   {
     name: 'weight_data_types',
     label: 'Precision',
     type: 'text',
     facet: true,
-    defaultVisible: true
+    defaultVisible: false
   },
   { name: 'mlperf_model', label: 'MLPerf model', type: 'text', facet: true, defaultVisible: false },
   { name: 'public_id', label: 'MLPerf ID', type: 'text', facet: false, defaultVisible: false },
@@ -80,20 +103,35 @@ export const INFERENCE_CSV_COLUMNS: readonly string[] = INFERENCE_COLUMNS.map((c
 export const TRAINING_COLUMNS: readonly ColumnInfo[] = [
   { name: 'round', label: 'Round', type: 'text', facet: true, defaultVisible: true },
   { name: 'division', label: 'Division', type: 'text', facet: true, defaultVisible: true },
-  { name: 'category', label: 'Category', type: 'text', facet: true, defaultVisible: true },
+  { name: 'category', label: 'Category', type: 'text', facet: true, defaultVisible: false },
   { name: 'submitter', label: 'Submitter', type: 'text', facet: true, defaultVisible: true },
   { name: 'system_id', label: 'System ID', type: 'text', facet: false, defaultVisible: false },
   { name: 'system_name', label: 'System', type: 'text', facet: false, defaultVisible: true },
   { name: 'benchmark', label: 'Benchmark', type: 'text', facet: true, defaultVisible: true },
-  { name: 'runs', label: 'Runs', type: 'number', facet: true, defaultVisible: true },
-  { name: 'value', label: 'Score (min)', type: 'number', facet: false, defaultVisible: true },
+  {
+    name: 'runs',
+    label: 'Runs',
+    type: 'number',
+    facet: true,
+    defaultVisible: true,
+    format: 'count'
+  },
+  {
+    name: 'value',
+    label: 'Score (min)',
+    type: 'number',
+    facet: false,
+    defaultVisible: true,
+    format: 'training-score'
+  },
   { name: 'unit', label: 'Unit', type: 'text', facet: false, defaultVisible: false },
   {
     name: 'scaling_factor',
     label: 'Scaling factor',
     type: 'number',
     facet: false,
-    defaultVisible: true
+    defaultVisible: false,
+    format: 'derived'
   },
   { name: 'accelerator', label: 'Accelerator', type: 'text', facet: true, defaultVisible: true },
   {
@@ -101,26 +139,35 @@ export const TRAINING_COLUMNS: readonly ColumnInfo[] = [
     label: 'Total acc.',
     type: 'number',
     facet: true,
-    defaultVisible: true
+    defaultVisible: true,
+    format: 'count'
   },
-  { name: 'nodes', label: 'Nodes', type: 'number', facet: true, defaultVisible: true },
+  {
+    name: 'nodes',
+    label: 'Nodes',
+    type: 'number',
+    facet: true,
+    defaultVisible: false,
+    format: 'count'
+  },
   { name: 'source', label: 'Source', type: 'text', facet: false, defaultVisible: false },
-  { name: 'framework', label: 'Framework', type: 'text', facet: true, defaultVisible: true },
+  { name: 'framework', label: 'Framework', type: 'text', facet: true, defaultVisible: false },
   {
     name: 'aborted_runs',
     label: 'Aborted runs',
     type: 'number',
     facet: true,
-    defaultVisible: true
+    defaultVisible: false,
+    format: 'count'
   },
   {
     name: 'rcp_normalised',
     label: 'RCP-normalised',
     type: 'boolean',
     facet: true,
-    defaultVisible: true
+    defaultVisible: false
   },
-  { name: 'valid', label: 'Valid', type: 'boolean', facet: true, defaultVisible: true },
+  { name: 'valid', label: 'Valid', type: 'boolean', facet: true, defaultVisible: false },
   { name: 'source_kind', label: 'Imported from', type: 'text', facet: true, defaultVisible: false },
   // A power submission's energy as the official summarizer reports it (joules).
   { name: 'energy_value', label: 'Energy', type: 'number', facet: false, defaultVisible: false },

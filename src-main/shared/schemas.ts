@@ -109,6 +109,13 @@ const runSettings = z
   })
   .strict()
 
+const pivotQuery = z.object({
+  round: z.string().min(1).max(20).optional(),
+  filters: z.array(filter).max(100),
+  search: z.string().max(500).optional(),
+  measure: z.enum(['performance', 'power']).optional()
+})
+
 /** Input schemas keyed by wire name; a missing entry is a type error. */
 export const INPUT_SCHEMAS = {
   'app.info': empty,
@@ -213,5 +220,12 @@ export const INPUT_SCHEMAS = {
   'catalogue.getUpdate': z.object({ jobId: z.string().min(1).max(100) }),
   'catalogue.status': empty,
   'catalogue.remove': empty,
-  'catalogue.restore': empty
+  'catalogue.restore': empty,
+  'app.preferences': empty,
+  'app.setPreferences': z
+    .object({ theme: z.enum(['system', 'light', 'dark']).optional() })
+    .strict(),
+  'results.pivot': pivotQuery,
+  'results.pivotCsv': pivotQuery,
+  'imports.checkPath': z.object({ path: z.string().min(1).max(4096) })
 } satisfies Record<MethodName, z.ZodType>

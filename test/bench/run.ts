@@ -1,5 +1,6 @@
 // npm run bench: import throughput on a 20,000-result synthetic tree and query latency on
-// 200,000 rows, each next to a bare baseline measured in the same run.
+// 200,000 rows, each next to a bare baseline measured in the same run, and the table in the
+// browser (test/bench/ui-bench.ts; needs `npm run build` and Chromium).
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -19,6 +20,7 @@ import { benchChartBrowser, chartBrowserLine } from './chart-browser'
 import { runLocalRunBench } from './local-run-bench'
 import { harnessOverheadLines, runHarnessOverheadBench } from './harness-overhead-bench'
 import { writeTestModels } from '../fixtures/models/build-models'
+import { benchTableUi, describeUiBench } from './ui-bench'
 
 const root = join(import.meta.dirname, '..', '..')
 const corpus = join(root, '..', 'shared', 'corpus', 'inference')
@@ -116,6 +118,9 @@ console.log(
 // The LoadGen harness itself, on a near-zero-cost model, next to a bare loop in the same run.
 const overhead = await runHarnessOverheadBench()
 for (const line of harnessOverheadLines(overhead)) console.log(line)
+// The table in Chromium (web mode, built renderer) next to a bare DOM page; bundle sizes.
+const ui = await benchTableUi(rows)
+console.log(describeUiBench(ui))
 
 mkdirSync(join(root, 'test', 'output'), { recursive: true })
 writeFileSync(
@@ -129,7 +134,8 @@ writeFileSync(
       charts,
       chartBrowser,
       localRuns: lr,
-      harnessOverhead: overhead
+      harnessOverhead: overhead,
+      ui
     },
     null,
     2

@@ -34,9 +34,12 @@ test.describe('Training results', () => {
     for (const label of ['Round', 'Division', 'Submitter', 'System', 'Benchmark', 'Runs'])
       expect(headers).toContain(label)
     expect(headers).toContain('Score (min)')
-    expect(headers).toContain('Scaling factor')
-    expect(headers).toContain('Aborted runs')
-    expect(headers).toContain('RCP-normalised')
+    // The rest of the columns are one click away in the column chooser.
+    await page.getByRole('button', { name: /^Columns/ }).click()
+    const chooser = page.getByRole('group', { name: 'Visible columns' })
+    for (const label of ['Scaling factor', 'Aborted runs', 'RCP-normalised'])
+      await expect(chooser.getByLabel(label, { exact: false })).toBeVisible()
+    await page.keyboard.press('Escape')
     expect(new Set(await training.columnValues('benchmark'))).toEqual(new Set(['resnet']))
     await page.screenshot({ path: join(shots, 'training-table.png') })
 
@@ -86,7 +89,8 @@ test.describe('Training results', () => {
     await expect(training.detail.getByRole('heading', { level: 2 })).toContainText('Acme T1')
 
     await expect(training.detail.getByTestId('detail-value')).toContainText('28.03')
-    await expect(training.detail.getByTestId('scaling-factor')).toHaveText('× 1')
+    // A derived factor at 4 significant digits; the tooltip has it in full.
+    await expect(training.detail.getByTestId('scaling-factor')).toHaveText('× 1.000')
     await expect(training.runs.locator('tbody tr[data-run]')).toHaveCount(5)
     for (const file of ['result_0.txt', 'result_1.txt', 'result_4.txt']) {
       await expect(training.run(file)).toHaveAttribute('data-role', 'counted')
@@ -96,7 +100,8 @@ test.describe('Training results', () => {
     await expect(training.run('result_3.txt')).toContainText('aborted')
     await expect(training.run('result_3.txt')).toContainText('not counted')
     await expect(training.runs).toContainText('run_stop reports the run as aborted')
-    await expect(training.run('result_0.txt')).toContainText('25.92')
+    // Times to train in minutes at the official training precision (3 decimals).
+    await expect(training.run('result_0.txt')).toContainText('25.915')
 
     // The convergence chart: every run, the target line, painted.
     await training.convergence.scrollIntoViewIfNeeded()
@@ -117,9 +122,9 @@ test.describe('Training results', () => {
     await expect(training.row(0)).toContainText('Acme T2')
     await training.row(0).click()
     await expect(training.detail.getByRole('heading', { level: 2 })).toContainText('Acme T2')
-    await expect(training.detail.getByTestId('scaling-factor')).toHaveText('× 1.02')
+    await expect(training.detail.getByTestId('scaling-factor')).toHaveText('× 1.020')
     await expect(training.detail.locator('.tags').getByText('RCP-normalised')).toBeVisible()
-    await expect(training.detail).toContainText('olympic mean 15.53 min')
+    await expect(training.detail).toContainText('olympic mean 15.529 min')
 
     // Escape closes this panel only: the screen stays, the inference result stays open.
     await page.keyboard.press('Escape')

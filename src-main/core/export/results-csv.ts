@@ -1,6 +1,7 @@
 import Papa from 'papaparse'
 import type { Cell, ViewQuery } from '../../shared/api'
 import { SUITE_CSV_COLUMNS } from '../../shared/columns'
+import { csvNumber } from '../../shared/number-format'
 import type { ReadonlyDb } from '../db/types'
 import { orderBy } from '../query/results-query'
 import { tableSpec } from '../query/column-registry'
@@ -11,7 +12,7 @@ const CHUNK = 1000
 /**
  * Streams the filtered table as CSV (header row first), walking the statement's iterator and
  * unparsing a chunk at a time so 200k rows never sit in memory as one array of objects.
- * Numbers keep full precision (JavaScript's shortest round-trip form).
+ * Numbers keep full precision (the shortest round-trip form, never an exponent: csvNumber).
  */
 export function writeResultsCsv(
   db: ReadonlyDb,
@@ -30,7 +31,7 @@ export function writeResultsCsv(
   let chunk: Cell[][] = []
   let rows = 0
   for (const row of stmt.iterate(...where.params) as Iterable<Cell[]>) {
-    chunk.push(row)
+    chunk.push(row.map((v) => (typeof v === 'number' ? csvNumber(v) : v)))
     rows++
     if (chunk.length >= CHUNK) {
       write(Papa.unparse(chunk, { newline: '\n' }) + '\n')

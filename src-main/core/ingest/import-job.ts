@@ -23,6 +23,7 @@ import { createReadContext, readInferenceResult, scanInferenceTree } from './inf
 import type { ResultLocation } from './inference'
 import { createDirLister } from './dir-listing'
 import { findSummaryFiles } from './find-summary-files'
+import { ImportTally } from './import-tally'
 import { mapOrdered } from './map-ordered'
 import { NewerRoundTally, UndecidedRounds, refuseInvalidRounds } from './round-check'
 import { isSummaryFileName, readSummaryFile } from './summaries'
@@ -64,11 +65,19 @@ const SLICE_MS = 16
 /** Minimum gap between progress events, so a fast import does not flood the transport. */
 const PROGRESS_MS = 100
 
+/** A piece of work; `owner` is the path the user gave that it came from (report by path). */
 type Work =
-  | { kind: 'tree'; root: string; locations: ResultLocation[] }
-  | { kind: 'summary'; file: string }
-  | { kind: 'training'; root: string; sets: TrainingSetLocation[] }
-  | { kind: 'training-log'; file: string }
+  | { kind: 'tree'; owner: string; root: string; locations: ResultLocation[] }
+  | { kind: 'summary'; owner: string; file: string }
+  | { kind: 'training'; owner: string; root: string; sets: TrainingSetLocation[] }
+  | { kind: 'training-log'; owner: string; file: string }
+
+/** The suite a piece of work is expected to hold (summary files: by their name). */
+function plannedSuite(w: Work): 'inference' | 'training' {
+  if (w.kind === 'tree') return 'inference'
+  if (w.kind === 'summary') return isTrainingSummaryFileName(w.file) ? 'training' : 'inference'
+  return 'training'
+}
 
 /** Items a piece of work stands for, for the progress total. */
 function itemCount(w: Work): number {
@@ -108,8 +117,12 @@ export async function runImport(
     notes: [],
     startedAt: new Date().toISOString(),
     finishedAt: null,
-    error: null
+    error: null,
+    sources: [],
+    itemsDone: 0,
+    totalItems: null
   }
+  const tally = new ImportTally()
   const importId = insertImport(db, report)
   let phase: ImportProgress['phase'] = 'scanning'
   let totalItems: number | null = null
@@ -123,6 +136,7 @@ export async function runImport(
       jobId,
       phase,
       totalItems,
+      itemsDone: report.itemsDone,
       currentPath,
       filesRead: report.filesRead,
       resultsFound: report.resultsFound,
@@ -135,8 +149,15 @@ export async function runImport(
   const skip = (path: string, reason: string): void => {
     report.skipped++
     report.skippedItems.push({ path, reason })
+    tally.skipped()
+  }
+  const itemDone = (): void => {
+    report.itemsDone++
+    tally.itemDone()
   }
   let pending: InferenceResultRecord[] = []
+  /** Whose records are pending (counts of a write go to the path they were read from). */
+  let pendingOwner = tally.owner()
   let wroteAny = false
   let kept = 0
   let enriched = 0
@@ -144,7 +165,9 @@ export async function runImport(
   let repeatedSummaryRows = 0
   const newerRounds = new NewerRoundTally()
   const undecidedRounds = new UndecidedRounds()
-  const tally = (c: UpsertCounts): void => {
+  /** Adds one write's counts to the report and to the path its records were read from. */
+  const count = (owner: ReturnType<ImportTally['owner']>, c: UpsertCounts): void => {
+    tally.written(owner, { ...c, unchanged: c.unchanged + c.kept })
     report.imported += c.imported
     report.updated += c.updated
     report.unchanged += c.unchanged
@@ -158,7 +181,7 @@ export async function runImport(
   let filledFromCopies = 0
   const flush = (): void => {
     if (pending.length > 0) {
-      tally(upsertInferenceResults(db, pending, importId, origin))
+      count(pendingOwner, upsertInferenceResults(db, pending, importId, origin))
       pending = []
       wroteAny = true
     }
@@ -188,10 +211,15 @@ export async function runImport(
       repeatedSummaryRows++
       report.unchanged++
       copies.push(rec)
+      tally.unchanged()
       return
     }
     if (inferenceSeen.get(key) !== 'tree') inferenceSeen.set(key, rec.sourceKind)
     newerRounds.add('inference', rec.round)
+    if (tally.owner() !== pendingOwner) {
+      flush()
+      pendingOwner = tally.owner()
+    }
     pending.push(rec)
     if (pending.length >= BATCH) {
       phase = 'writing'
@@ -200,12 +228,13 @@ export async function runImport(
     }
   }
   let pendingTraining: TrainingResultRecord[] = []
+  let pendingTrainingOwner = tally.owner()
   let wroteTraining = false
   /** Training results read in this job, by key, with where they came from. */
   const trainingSeen = new Map<string, TrainingResultRecord['sourceKind']>()
   const flushTraining = (): void => {
     if (pendingTraining.length > 0) {
-      tally(upsertTrainingResults(db, pendingTraining, importId, origin))
+      count(pendingTrainingOwner, upsertTrainingResults(db, pendingTraining, importId, origin))
       pendingTraining = []
       wroteTraining = true
     }
@@ -224,10 +253,15 @@ export async function runImport(
       repeatedSummaryRows++
       report.unchanged++
       trainingCopies.push(rec)
+      tally.unchanged()
       return
     }
     if (trainingSeen.get(key) !== 'tree') trainingSeen.set(key, rec.sourceKind)
     newerRounds.add('training', rec.round)
+    if (tally.owner() !== pendingTrainingOwner) {
+      flushTraining()
+      pendingTrainingOwner = tally.owner()
+    }
     pendingTraining.push(rec)
     if (pendingTraining.length >= TRAINING_BATCH) {
       phase = 'writing'
@@ -239,6 +273,7 @@ export async function runImport(
     report.filesRead += res.filesRead
     if ('record' in res) {
       report.resultsFound++
+      tally.found()
       report.notes.push(...trainingRunNotes(res.record))
       undecidedRounds.add(res.record.source, res.record.round)
       addTraining(res.record)
@@ -253,15 +288,16 @@ export async function runImport(
     for (const p of paths) {
       if (signal.aborted) break
       currentPath = p
+      tally.at(p, null)
       const info = await stat(p).catch((e: NodeJS.ErrnoException) => e)
       if (info instanceof Error) {
         skip(p, info.code === 'ENOENT' ? 'No such file or folder' : `Cannot read: ${info.message}`)
         continue
       }
       if (info.isFile()) {
-        if (isResultFileName(basename(p))) work.push({ kind: 'training-log', file: p })
+        if (isResultFileName(basename(p))) work.push({ kind: 'training-log', owner: p, file: p })
         else if (isSummaryFileName(p) || isTrainingSummaryFileName(p))
-          work.push({ kind: 'summary', file: p })
+          work.push({ kind: 'summary', owner: p, file: p })
         else
           skip(
             p,
@@ -280,6 +316,7 @@ export async function runImport(
           emit()
         }
       })
+      tally.at(p, 'inference')
       for (const s of scan.skipped) skip(s.path, s.reason)
       // A clone holds one suite or the other; a folder of the user's own may hold both. The
       // training walk leaves out the inference result folders just found (most of the folders
@@ -294,29 +331,32 @@ export async function runImport(
           emit()
         }
       })
+      tally.at(p, 'training')
       for (const s of training.skipped) skip(s.path, s.reason)
       // A folder naming a round no rules fit is refused once, by name, and not read.
       const locations = refuseInvalidRounds('inference', scan.locations)
       const sets = refuseInvalidRounds('training', training.sets)
       for (const s of [...locations.skipped, ...sets.skipped]) skip(s.path, s.reason)
       if (locations.kept.length > 0) {
-        work.push({ kind: 'tree', root: p, locations: locations.kept })
+        work.push({ kind: 'tree', owner: p, root: p, locations: locations.kept })
       }
-      if (sets.kept.length > 0) work.push({ kind: 'training', root: p, sets: sets.kept })
+      if (sets.kept.length > 0) work.push({ kind: 'training', owner: p, root: p, sets: sets.kept })
       if (scan.locations.length === 0 && training.sets.length === 0) {
         // A folder with no result folders may hold official summary files (e.g. a
         // cm4mlperf-results checkout): import those instead.
         const files = await findSummaryFiles(p, signal)
         if (files.length === 0 && scan.skipped.length === 0 && training.skipped.length === 0) {
+          tally.at(p, null)
           skip(
             p,
             'No MLPerf results found: no results/<system>/<benchmark>/<scenario>/performance folders, no training result_*.txt logs and no summary files'
           )
         }
-        for (const f of files) work.push({ kind: 'summary', file: f })
+        for (const f of files) work.push({ kind: 'summary', owner: p, file: f })
       }
     }
     totalItems = work.reduce((n, w) => n + itemCount(w), 0)
+    for (const w of work) tally.planned(w.owner, plannedSuite(w), itemCount(w))
     phase = 'parsing'
     emit(true)
 
@@ -325,9 +365,11 @@ export async function runImport(
     let sliceStart = performance.now()
     for (const w of work) {
       if (signal.aborted) break
+      tally.at(w.owner, plannedSuite(w))
       if (w.kind === 'training-log') {
         currentPath = w.file
         takeTrainingRead(await readTrainingLogFile(w.file, trainingCtx, round))
+        itemDone()
         emit()
         continue
       }
@@ -342,6 +384,7 @@ export async function runImport(
           if (signal.aborted) break
           currentPath = 'record' in res ? res.record.source : res.skipped.path
           takeTrainingRead(res)
+          itemDone()
           emit()
           if (performance.now() - sliceStart > SLICE_MS) {
             await yieldToLoop()
@@ -357,12 +400,20 @@ export async function runImport(
           trainingSummary = await readTrainingSummaryIfAny(w.file)
         } catch (e) {
           skip(w.file, e instanceof Error ? e.message : String(e))
+          itemDone()
           emit()
           continue
         }
         if (trainingSummary !== null) {
+          // Filed under training (planned by its name as inference unless it said training).
+          if (plannedSuite(w) !== 'training') {
+            tally.planned(w.owner, 'inference', -1)
+            tally.planned(w.owner, 'training', 1)
+            tally.at(w.owner, 'training')
+          }
           report.filesRead++
           report.resultsFound += trainingSummary.records.length
+          tally.found(trainingSummary.records.length)
           for (const s of trainingSummary.skipped) skip(s.path, s.reason)
           // Some of the parser's remarks name only a row: say which file.
           const file = w.file
@@ -370,19 +421,27 @@ export async function runImport(
             ...trainingSummary.notes.map((n) => (n.includes(file) ? n : `${file}: ${n}`))
           )
           for (const rec of trainingSummary.records) addTraining(rec)
+          itemDone()
           emit()
           continue
+        }
+        if (plannedSuite(w) !== 'inference') {
+          tally.planned(w.owner, 'training', -1)
+          tally.planned(w.owner, 'inference', 1)
+          tally.at(w.owner, 'inference')
         }
         try {
           const res = await readSummaryFile(w.file)
           report.filesRead++
           report.resultsFound += res.records.length
+          tally.found(res.records.length)
           for (const s of res.skipped) skip(s.path, s.reason)
           report.notes.push(...res.notes)
           for (const rec of res.records) addInference(rec)
         } catch (e) {
           skip(w.file, e instanceof Error ? e.message : String(e))
         }
+        itemDone()
         emit()
         continue
       }
@@ -398,10 +457,12 @@ export async function runImport(
         report.filesRead += res.filesRead
         if ('record' in res) {
           report.resultsFound++
+          tally.found()
           addInference(res.record)
         } else {
           skip(res.skipped.path, res.skipped.reason)
         }
+        itemDone()
         emit()
         if (performance.now() - sliceStart > SLICE_MS) {
           await yieldToLoop()
@@ -463,6 +524,8 @@ export async function runImport(
     if (!signal.aborted) report.error = e instanceof Error ? e.message : String(e)
   }
   report.finishedAt = new Date().toISOString()
+  report.sources = tally.rows()
+  report.totalItems = totalItems
   currentPath = null
   phase = 'done'
   saveImport(db, report)

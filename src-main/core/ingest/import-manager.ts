@@ -59,8 +59,27 @@ export class ImportManager {
     const stored = getImport(this.db, jobId)
     const p = this.live.get(jobId)
     if (!stored || !p || stored.status !== 'running') return stored
-    const { filesRead, resultsFound, imported, updated, unchanged, skipped } = p
-    return { ...stored, filesRead, resultsFound, imported, updated, unchanged, skipped }
+    const {
+      filesRead,
+      resultsFound,
+      imported,
+      updated,
+      unchanged,
+      skipped,
+      itemsDone,
+      totalItems
+    } = p
+    return {
+      ...stored,
+      filesRead,
+      resultsFound,
+      imported,
+      updated,
+      unchanged,
+      skipped,
+      itemsDone,
+      totalItems
+    }
   }
 
   list(): ImportReport[] {

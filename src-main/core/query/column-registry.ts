@@ -1,5 +1,6 @@
 import type { ColumnInfo, Suite } from '../../shared/api'
 import { INFERENCE_COLUMNS, TRAINING_COLUMNS } from '../../shared/columns'
+import { roundOrderSql } from './round-order'
 
 /** A column the query layer may name in SQL. The registry is the only source of identifiers. */
 export type SqlColumn = ColumnInfo & {
@@ -9,6 +10,8 @@ export type SqlColumn = ColumnInfo & {
   filterable: boolean
   /** Declared NOT NULL: an ascending sort needs no NULLs-last key and can walk an index. */
   notNull: boolean
+  /** Sort key when it is not the value itself (round: release order, see round-order.ts). */
+  sortSql?: string
 }
 
 export type TableSpec = {
@@ -16,6 +19,9 @@ export type TableSpec = {
   fts: string
   columns: ReadonlyMap<string, SqlColumn>
 }
+
+/** The round's release-order key over the alias `r` (indexed by migration 0080). */
+export const ROUND_ORDER = roundOrderSql('r.round')
 
 function registry(
   columns: readonly ColumnInfo[],
@@ -29,7 +35,8 @@ function registry(
         sql: `r.${c.name}`,
         sortable: true,
         filterable: true,
-        notNull: notNull.has(c.name)
+        notNull: notNull.has(c.name),
+        ...(c.name === 'round' ? { sortSql: ROUND_ORDER } : {})
       } satisfies SqlColumn
     ])
   )

@@ -18,6 +18,15 @@ type ImportRow = {
   skipped_json: string
   notes_json: string
   error: string | null
+  tally_json: string
+}
+
+/** The report's split by path and suite (migration 0082); older rows have none. */
+type Tally = Pick<ImportReport, 'sources' | 'itemsDone' | 'totalItems'>
+
+function readTally(json: string): Tally {
+  const t = JSON.parse(json) as Partial<Tally>
+  return { sources: t.sources ?? [], itemsDone: t.itemsDone ?? 0, totalItems: t.totalItems ?? null }
 }
 
 function toReport(r: ImportRow): ImportReport {
@@ -35,7 +44,8 @@ function toReport(r: ImportRow): ImportReport {
     skipped: r.skipped,
     skippedItems: JSON.parse(r.skipped_json) as ImportReport['skippedItems'],
     notes: JSON.parse(r.notes_json) as string[],
-    error: r.error
+    error: r.error,
+    ...readTally(r.tally_json)
   }
 }
 
@@ -54,7 +64,7 @@ export function saveImport(db: WritableDb, r: ImportReport): void {
     `UPDATE imports SET status = @status, finished_at = @finished_at, files_read = @files_read,
        results_found = @results_found, imported = @imported, updated = @updated,
        unchanged = @unchanged, skipped = @skipped, skipped_json = @skipped_json,
-       notes_json = @notes_json, error = @error WHERE job_id = @job_id`
+       notes_json = @notes_json, error = @error, tally_json = @tally_json WHERE job_id = @job_id`
   ).run({
     job_id: r.jobId,
     status: r.status,
@@ -67,7 +77,12 @@ export function saveImport(db: WritableDb, r: ImportReport): void {
     skipped: r.skipped,
     skipped_json: JSON.stringify(r.skippedItems),
     notes_json: JSON.stringify(r.notes),
-    error: r.error
+    error: r.error,
+    tally_json: JSON.stringify({
+      sources: r.sources,
+      itemsDone: r.itemsDone,
+      totalItems: r.totalItems
+    } satisfies Tally)
   })
 }
 

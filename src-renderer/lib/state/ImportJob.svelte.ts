@@ -1,8 +1,14 @@
-import type { Api, ImportProgress, ImportReport } from '../../../src-main/shared/api'
+import type { Api, ImportProgress, ImportReport, PathCheck } from '../../../src-main/shared/api'
 import { errorMessage, type ApiEventSource } from '../api/client'
 import { percent } from '../format/number'
 
 export type ImportPhase = 'choose' | 'starting' | 'running' | 'finished'
+
+/**
+ * What became of a cancel: it stopped the import (what was read is kept), or it came after the
+ * import had finished (everything was imported).
+ */
+export type CancelOutcome = 'cancelled' | 'too-late' | null
 
 type Early = { progress?: ImportProgress; report?: ImportReport }
 
@@ -22,6 +28,15 @@ export class ImportJob {
   picking = $state(false)
   /** Round of results whose folders name none ("v3.1"); blank lets folders and logs decide. */
   round = $state('')
+  /** Each queued path's check (null while it runs). */
+  checks = $state.raw<Readonly<Record<string, PathCheck | null>>>({})
+  cancelOutcome = $state<CancelOutcome>(null)
+  #cancelAsked = false
+
+  /** Every queued path checked and importable. */
+  ready: boolean = $derived(
+    this.queue.length > 0 && this.queue.every((p) => this.checks[p]?.ok === true)
+  )
 
   /** Share done in percent, or null while the total is unknown (indeterminate bar). */
   percentDone: number | null = $derived.by(() => {
@@ -29,8 +44,7 @@ export class ImportJob {
     const p = this.progress
     if (!p) return null
     if (p.phase === 'done') return 100
-    const processed = p.imported + p.updated + p.unchanged + p.skipped
-    return percent(Math.max(processed, p.resultsFound), p.totalItems)
+    return percent(p.itemsDone, p.totalItems)
   })
 
   readonly #api: Api
@@ -60,7 +74,7 @@ export class ImportJob {
     try {
       const { path } = await this.#api.files.pickFolder({})
       if (path === null) return false
-      this.add(path)
+      void this.add(path)
       return true
     } catch (err) {
       this.error = errorMessage(err)
@@ -70,14 +84,29 @@ export class ImportJob {
     }
   }
 
-  add(path: string): void {
+  /** Queues a path and checks it at once (exists, and what would be read from it). */
+  add(path: string): Promise<void> {
     const clean = path.trim()
-    if (clean === '' || this.queue.includes(clean)) return
+    if (clean === '' || this.queue.includes(clean)) return Promise.resolve()
     this.queue = [...this.queue, clean]
+    return this.#checkPath(clean)
   }
 
   remove(path: string): void {
     this.queue = this.queue.filter((p) => p !== path)
+    const { [path]: _gone, ...rest } = this.checks
+    this.checks = rest
+  }
+
+  async #checkPath(path: string): Promise<void> {
+    this.checks = { ...this.checks, [path]: null }
+    let result: PathCheck
+    try {
+      result = await this.#api.imports.checkPath({ path })
+    } catch (err) {
+      result = { path, ok: false, kind: null, message: errorMessage(err) }
+    }
+    if (this.queue.includes(path)) this.checks = { ...this.checks, [path]: result }
   }
 
   /** Start importing the given paths (default: the queue). */
@@ -88,6 +117,8 @@ export class ImportJob {
     this.error = null
     this.progress = null
     this.report = null
+    this.cancelOutcome = null
+    this.#cancelAsked = false
     this.#subscribe()
     try {
       const round = this.round.trim()
@@ -112,6 +143,7 @@ export class ImportJob {
   async cancel(): Promise<void> {
     if (this.jobId === null || this.phase !== 'running') return
     this.cancelling = true
+    this.#cancelAsked = true
     try {
       const { cancelled } = await this.#api.imports.cancel({ jobId: this.jobId })
       await this.#check()
@@ -135,6 +167,9 @@ export class ImportJob {
     this.report = null
     this.error = null
     this.cancelling = false
+    this.checks = {}
+    this.cancelOutcome = null
+    this.#cancelAsked = false
   }
 
   dispose(): void {
@@ -175,6 +210,9 @@ export class ImportJob {
     if (this.phase === 'finished') return
     this.#stop()
     this.report = report
+    // A cancel that reached a job already past its last source changes nothing: say so.
+    if (this.#cancelAsked)
+      this.cancelOutcome = report.status === 'cancelled' ? 'cancelled' : 'too-late'
     this.phase = 'finished'
     this.#onFinished(report)
   }

@@ -8,7 +8,13 @@ import type {
   ViewQuery
 } from '../../../src-main/shared/api'
 import { errorMessage } from '../api/client'
-import { INFERENCE_SCHEMA, firstSortDir, schemaColumn, type TableSchema } from '../table/columns'
+import {
+  INFERENCE_SCHEMA,
+  firstSortDir,
+  frozenFirst,
+  schemaColumn,
+  type TableSchema
+} from '../table/columns'
 import { PageRequests, emptyPages, trimPages, withPage } from '../table/page-cache'
 import { pagesForRange } from '../table/virtual-window'
 import type { ViewState } from '../url/hash-state'
@@ -60,8 +66,9 @@ export class ResultsQuery {
   /** Identity of the data query (not of columns or the open row). */
   key: string = $derived(`${JSON.stringify(this.viewQuery)}#${this.revision}`)
 
+  /** Frozen columns first (always shown), then the chosen ones in list order. */
   visibleColumns: ColumnInfo[] = $derived(
-    (this.columns ?? this.schema.defaultColumns)
+    frozenFirst(this.columns ?? this.schema.defaultColumns, this.schema.frozen)
       .map((name) => schemaColumn(this.schema, name))
       .filter((c): c is ColumnInfo => c !== undefined)
   )
@@ -93,6 +100,9 @@ export class ResultsQuery {
   #requests = new PageRequests()
   #wanted: [number, number] = [0, 0]
   #timer: ReturnType<typeof setTimeout> | null = null
+  /** Settles when the current query's first page is in (or failed). */
+  #firstPage: Promise<void> = Promise.resolve()
+  #settleFirstPage: () => void = () => {}
 
   constructor(
     api: Api,
@@ -167,6 +177,7 @@ export class ResultsQuery {
   }
 
   toggleColumn(name: string): void {
+    if (this.schema.frozen.includes(name)) return
     const current = this.visibleColumns.map((c) => c.name)
     const next = current.includes(name) ? current.filter((n) => n !== name) : [...current, name]
     this.setColumns(next)
@@ -188,8 +199,19 @@ export class ResultsQuery {
     return this.pages.get(Math.floor(index / this.pageSize))?.[index % this.pageSize]
   }
 
+  /**
+   * Resolves once the current query's first page has arrived (or failed). The facet counts
+   * wait for it: on a large table they take far longer than a page, and the server answers
+   * one call at a time, so asked first they would hold the table back.
+   */
+  firstPage(): Promise<void> {
+    return this.#firstPage
+  }
+
   /** Start over for the current query: drop cached pages and fetch what is in view. */
   load(): void {
+    this.#settleFirstPage()
+    this.#firstPage = new Promise((resolve) => (this.#settleFirstPage = resolve))
     this.#generation++
     this.#requests.reset()
     this.pages = emptyPages()
@@ -259,6 +281,7 @@ export class ResultsQuery {
       this.error = errorMessage(err)
     } finally {
       if (generation === this.#generation) {
+        this.#settleFirstPage()
         this.#requests.finish(page, ok)
         this.inFlight = this.#requests.inFlight
         this.#ensure()

@@ -15,9 +15,32 @@ export const MERGED_UNIT: Readonly<Record<string, string>> = {
 }
 const MERGED_INTO = new Set(Object.values(MERGED_UNIT))
 
-export const DEFAULT_COLUMNS: readonly string[] = ALL_COLUMNS.filter(
-  (c) => c.defaultVisible && !MERGED_INTO.has(c.name)
-).map((c) => c.name)
+/**
+ * Columns frozen on the left of the inference table, in this order, whatever else is shown: an
+ * analyst never sees a result without its submitter, system, benchmark and scenario, even with
+ * the detail panel open or the table scrolled right.
+ */
+export const INFERENCE_FROZEN: readonly string[] = [
+  'submitter',
+  'system_name',
+  'benchmark',
+  'scenario',
+  'value'
+]
+
+/** The training table's frozen columns (no scenario in training). */
+export const TRAINING_FROZEN: readonly string[] = ['submitter', 'system_name', 'benchmark', 'value']
+
+/** Columns shown when the URL names none: the frozen ones first, then the rest in list order. */
+export const DEFAULT_COLUMNS: readonly string[] = frozenFirst(
+  ALL_COLUMNS.filter((c) => c.defaultVisible && !MERGED_INTO.has(c.name)).map((c) => c.name),
+  INFERENCE_FROZEN
+)
+
+/** `names` with the frozen columns first (always present, in their order), the rest after. */
+export function frozenFirst(names: readonly string[], frozen: readonly string[]): string[] {
+  return [...frozen, ...names.filter((n) => !frozen.includes(n))]
+}
 
 /**
  * Sidebar facets when the URL names none: the ones analysts slice by first. Each facet is a
@@ -59,6 +82,8 @@ export type TableSchema = {
   mergedUnit: Readonly<Record<string, string>>
   /** Column widths that differ from columnWidth's (pixels). */
   widths: Readonly<Record<string, number>>
+  /** Columns frozen on the left, always shown, in this order. */
+  frozen: readonly string[]
 }
 
 /** A schema from column metadata; facets and merged units are kept only where columns exist. */
@@ -69,6 +94,7 @@ export function tableSchema(
     defaultFacets: readonly string[]
     mergedUnit: Readonly<Record<string, string>>
     widths?: Readonly<Record<string, number>>
+    frozen?: readonly string[]
   }
 ): TableSchema {
   const has = (name: string): boolean => all.some((c) => c.name === name)
@@ -76,21 +102,27 @@ export function tableSchema(
     Object.entries(options.mergedUnit).filter(([value, unit]) => has(value) && has(unit))
   )
   const merged = new Set(Object.values(mergedUnit))
+  const frozen = (options.frozen ?? []).filter(has)
   return {
     suite,
     all,
     names: new Set(all.map((c) => c.name)),
-    defaultColumns: all.filter((c) => c.defaultVisible && !merged.has(c.name)).map((c) => c.name),
+    defaultColumns: frozenFirst(
+      all.filter((c) => c.defaultVisible && !merged.has(c.name)).map((c) => c.name),
+      frozen
+    ),
     defaultFacets: options.defaultFacets.filter((n) => all.some((c) => c.name === n && c.facet)),
     facetable: all.filter((c) => c.facet),
     mergedUnit,
-    widths: options.widths ?? {}
+    widths: options.widths ?? {},
+    frozen
   }
 }
 
 export const INFERENCE_SCHEMA: TableSchema = tableSchema('inference', ALL_COLUMNS, {
   defaultFacets: DEFAULT_FACETS,
-  mergedUnit: MERGED_UNIT
+  mergedUnit: MERGED_UNIT,
+  frozen: INFERENCE_FROZEN
 })
 
 /** Training facets when the URL names none. */
@@ -111,9 +143,10 @@ export const TRAINING_DEFAULT_FACETS: readonly string[] = [
 export const TRAINING_SCHEMA: TableSchema = tableSchema('training', TRAINING_COLUMNS, {
   defaultFacets: TRAINING_DEFAULT_FACETS,
   mergedUnit: {},
+  frozen: TRAINING_FROZEN,
   widths: {
     category: 170,
-    value: 150,
+    value: 110,
     runs: 64,
     scaling_factor: 116,
     aborted_runs: 100,
@@ -137,28 +170,32 @@ export function schemaColumn(schema: TableSchema, name: string): ColumnInfo | un
   return schema.all.find((c) => c.name === name)
 }
 
-/** Pixel widths: wide enough for typical values, fixed so the virtual rows never reflow. */
+/**
+ * Pixel widths: wide enough for typical values, fixed so the virtual rows never reflow. The
+ * default columns (frozen ones included) fit the table at a 1440 px wide window; longer values
+ * end in an ellipsis and show whole in the cell's tooltip.
+ */
 const WIDTHS: Readonly<Record<string, number>> = {
-  round: 72,
-  division: 86,
+  round: 66,
+  division: 80,
   category: 94,
-  submitter: 130,
+  submitter: 124,
   system_id: 220,
-  system_name: 300,
-  benchmark: 150,
-  scenario: 110,
+  system_name: 220,
+  benchmark: 124,
+  scenario: 100,
   metric: 170,
   unit: 100,
-  value: 210,
-  power_value: 150,
+  value: 176,
+  power_value: 160,
   power_unit: 100,
   accuracy: 210,
   valid: 58,
   inferred: 70,
-  accelerator: 240,
+  accelerator: 170,
   accelerators_per_node: 84,
   nodes: 64,
-  accelerators_total: 84,
+  accelerators_total: 76,
   source: 320,
   system_type: 120,
   host_processor: 240,
@@ -178,4 +215,39 @@ export function columnWidth(column: ColumnInfo): number {
 /** Clicking a header on a new column: numbers start with the largest, text with A. */
 export function firstSortDir(column: ColumnInfo): 'asc' | 'desc' {
   return column.type === 'number' ? 'desc' : 'asc'
+}
+
+/** How narrow the frozen text columns may get on a narrow screen (their text then ellipsises). */
+export const FROZEN_MIN_WIDTHS: Readonly<Record<string, number>> = {
+  submitter: 84,
+  system_name: 120,
+  benchmark: 96
+}
+
+/**
+ * Column widths for a table `room` pixels wide: when the frozen columns (after `fixed` pixels
+ * of checkbox) would not leave room to scroll the others, their text columns give up width in
+ * proportion to what they can spare, down to FROZEN_MIN_WIDTHS; nothing else changes.
+ */
+export function fitFrozenWidths(
+  names: readonly string[],
+  natural: readonly number[],
+  frozenCount: number,
+  room: number,
+  fixed = 0
+): number[] {
+  const out = [...natural]
+  const frozenTotal = fixed + natural.slice(0, frozenCount).reduce((a, b) => a + b, 0)
+  if (room <= 0 || frozenTotal <= room) return out
+  const slack = names.slice(0, frozenCount).map((name, i) => {
+    const min = FROZEN_MIN_WIDTHS[name]
+    return min === undefined ? 0 : Math.max(0, (natural[i] ?? 0) - min)
+  })
+  const totalSlack = slack.reduce((a, b) => a + b, 0)
+  if (totalSlack === 0) return out
+  const cut = Math.min(frozenTotal - room, totalSlack)
+  slack.forEach((s, i) => {
+    out[i] = (natural[i] ?? 0) - Math.round((cut * s) / totalSlack)
+  })
+  return out
 }

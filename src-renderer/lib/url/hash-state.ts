@@ -13,7 +13,8 @@ export const ROUTES = [
   'compare',
   'runs',
   'imports',
-  'catalogue'
+  'catalogue',
+  'pivot'
 ] as const
 export type Route = (typeof ROUTES)[number]
 
@@ -139,7 +140,36 @@ export function parseHash(
     else if (LIST_OPS.has(op)) view.filters.push({ column, op, value: splitList(value) })
     else view.filters.push({ column, op, value: dec(value) })
   }
+  view.filters = unionRepeated(view.filters)
   return { route, view, params }
+}
+
+/**
+ * A column named more than once with `=` (or `__in`) means "any of", like the comma form:
+ * `benchmark=a&benchmark=b` is `benchmark=a,b`, one `in` filter at the first one's place.
+ */
+function unionRepeated(filters: Filter[]): Filter[] {
+  const out: Filter[] = []
+  const positive = new Map<string, Filter>()
+  for (const f of filters) {
+    if (f.op !== 'eq' && f.op !== 'in') {
+      out.push(f)
+      continue
+    }
+    const values = Array.isArray(f.value) ? f.value : [f.value ?? '']
+    const first = positive.get(f.column)
+    if (!first) {
+      const copy: Filter = { ...f, value: Array.isArray(f.value) ? [...f.value] : f.value }
+      positive.set(f.column, copy)
+      out.push(copy)
+      continue
+    }
+    const merged = Array.isArray(first.value) ? first.value : [first.value ?? '']
+    for (const v of values) if (!merged.includes(v)) merged.push(v)
+    first.op = merged.length > 1 ? 'in' : 'eq'
+    first.value = merged.length > 1 ? merged : merged[0]
+  }
+  return out
 }
 
 function filterParam(filter: Filter): string {

@@ -8,6 +8,9 @@ import { up as oneEnergyUnit } from './0060-one-energy-unit'
 import { up as trainingEnergy } from './0061-training-energy'
 import { up as originCatalogue } from './0070-origin-catalogue'
 import { up as publishedSources } from './0075-published-sources'
+import { up as roundOrder } from './0080-round-order'
+import { up as preferences } from './0081-preferences'
+import { up as importTally } from './0082-import-tally'
 
 export type Migration = { version: number; name: string; up: (db: WritableDb) => void }
 
@@ -21,5 +24,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 60, name: 'one-energy-unit', up: oneEnergyUnit },
   { version: 61, name: 'training-energy', up: trainingEnergy },
   { version: 70, name: 'origin-catalogue', up: originCatalogue },
-  { version: 75, name: 'published-sources', up: publishedSources }
+  { version: 75, name: 'published-sources', up: publishedSources },
+  { version: 80, name: 'round-order', up: roundOrder },
+  { version: 81, name: 'preferences', up: preferences },
+  { version: 82, name: 'import-tally', up: importTally }
 ]

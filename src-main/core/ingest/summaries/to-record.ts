@@ -17,6 +17,7 @@ import {
 } from '../../../mlperf'
 import type { SkippedItem } from '../../../shared/api'
 import type { InferenceResultRecord, Scenario } from '../../../shared/inference'
+import { primaryAccuracyKey } from '../../../shared/accuracy-key'
 
 /** A scalar as the detail panel stores it. */
 export type DetailValue = string | number | boolean | null
@@ -295,35 +296,6 @@ export function resolveMetric(
 
 // ---------------------------------------------------------------------------------------------
 // Accuracy.
-
-/** The metric the checker reports first for each model: the name a bare number stands for. */
-function primaryAccuracyKey(mlperfModel: string): string {
-  const model = mlperfModel.toLowerCase()
-  const table: [string, string][] = [
-    ['resnet', 'acc'],
-    ['mobilenet', 'acc'],
-    ['rgat', 'acc'],
-    ['ssd', 'mAP'],
-    ['retinanet', 'mAP'],
-    ['pointpainting', 'mAP'],
-    ['yolo', 'mAP'],
-    ['bert', 'F1'],
-    ['dlrm', 'AUC'],
-    ['3d-unet', 'DICE'],
-    ['rnnt', 'ACCURACY'],
-    ['whisper', 'ACCURACY'],
-    ['gnmt', 'BLEU'],
-    ['gptj', 'ROUGE1'],
-    ['llama2', 'ROUGE1'],
-    ['mixtral', 'ROUGE1'],
-    ['llama3.1-8b', 'ROUGE1'],
-    ['llama3.1-405b', 'ROUGEL'],
-    ['stable-diffusion', 'CLIP_SCORE'],
-    ['deepseek', 'exact_match'],
-    ['gpt-oss', 'exact_match']
-  ]
-  return table.find(([prefix]) => model.startsWith(prefix))?.[1] ?? 'accuracy'
-}
 
 /**
  * Parses the checker's accuracy rendering ("ROUGE1: 44.5  ROUGE2: 22.1", "acc: 76.076") into a

@@ -1,4 +1,8 @@
+import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
+import type { Filter } from '../../../../../src-main/shared/api'
+import { catalogueInferenceRecords } from '../../../../support/catalogue-records'
+import { syntheticRecords } from '../../../../support/synthetic-records'
 import { openDb } from '../../../../../src-main/core/db/open-db'
 import type { WritableDb } from '../../../../../src-main/core/db/types'
 import { queryFacets } from '../../../../../src-main/core/query/facets'
@@ -12,8 +16,10 @@ import {
   upsertInferenceResults
 } from '../../../../../src-main/core/repo/inference-results'
 import { makeRecord } from '../../../../support/records'
+import { roundOrderKey, roundOrderSql } from '../../../../../src-main/core/query/round-order'
 
 const spec = tableSpec('inference')
+const repoRoot = join(import.meta.dirname, '..', '..', '..', '..', '..')
 
 describe('filters', () => {
   it('binds values and never interpolates them', () => {
@@ -260,5 +266,174 @@ describe('results and facets over a database', () => {
     expect(plan([{ column: 'scenario', op: 'eq', value: 'Server' }])).toMatch(
       /USING (COVERING )?INDEX inference_results_(scenario|bench)/
     )
+  })
+})
+
+describe('round order (newest first, release order, not text order)', () => {
+  let db: WritableDb
+  const rounds = ['v0.5', 'v4.1', 'local', 'v10.0', 'v2.0', 'v4.1', 'v0.7']
+  beforeEach(() => {
+    db = openDb(':memory:')
+    upsertInferenceResults(
+      db,
+      rounds.map((round, i) =>
+        makeRecord({
+          round,
+          systemId: `s${i}`,
+          ...(round === 'local' ? { division: 'local', sourceKind: 'local' as const } : {})
+        })
+      ),
+      null
+    )
+  })
+
+  const page = (sort?: { column: string; dir: 'asc' | 'desc' }): string[] =>
+    queryResults(db, {
+      suite: 'inference',
+      filters: [],
+      ...(sort ? { sort } : {}),
+      offset: 0,
+      limit: 50
+    }).rows.map((r) => String(r.round))
+
+  it('puts the newest round first when no sort is chosen, import order within a round', () => {
+    const rows = queryResults(db, { suite: 'inference', filters: [], offset: 0, limit: 50 }).rows
+    expect(rows.map((r) => r.round)).toEqual([
+      'v10.0',
+      'v4.1',
+      'v4.1',
+      'v2.0',
+      'v0.7',
+      'v0.5',
+      'local'
+    ])
+    expect(rows[1]?.system_id).toBe('s1')
+    expect(rows[2]?.system_id).toBe('s5')
+  })
+
+  it('sorts the Round column by release order both ways', () => {
+    expect(page({ column: 'round', dir: 'asc' })).toEqual([
+      'local',
+      'v0.5',
+      'v0.7',
+      'v2.0',
+      'v4.1',
+      'v4.1',
+      'v10.0'
+    ])
+    expect(page({ column: 'round', dir: 'desc' })[0]).toBe('v10.0')
+  })
+
+  it('lists the round facet newest first whatever the counts', () => {
+    const [facet] = queryFacets(db, { suite: 'inference', filters: [], columns: ['round'] })
+    expect(facet?.values.map((v) => v.value)).toEqual([
+      'v10.0',
+      'v4.1',
+      'v2.0',
+      'v0.7',
+      'v0.5',
+      'local'
+    ])
+  })
+
+  it('walks the round-order index for the default order (no sort of every row)', () => {
+    for (const suite of ['inference', 'training'] as const) {
+      const b = buildPageSql({ suite, filters: [], offset: 0, limit: 50 })
+      const plan = (
+        db.prepare(`EXPLAIN QUERY PLAN ${b.pageSql}`).all(...b.params, 50, 0) as {
+          detail: string
+        }[]
+      )
+        .map((r) => r.detail)
+        .join('\n')
+      expect(plan).toMatch(new RegExp(`INDEX ${suite}_results_round_order`))
+      expect(plan).not.toMatch(/TEMP B-TREE/)
+    }
+  })
+})
+
+describe('on a larger table (the sample made into 5,000 results)', () => {
+  let db: WritableDb
+  beforeEach(() => {
+    db = openDb(':memory:')
+    upsertInferenceResults(db, syntheticRecords(catalogueInferenceRecords(repoRoot), 5000), null)
+    rebuildInferenceFts(db)
+    db.pragma('optimize')
+  })
+
+  it('counts facets in one pass exactly as one query per column does', () => {
+    const columns = [
+      'round',
+      'category',
+      'system_type',
+      'submitter',
+      'benchmark',
+      'scenario',
+      'valid'
+    ]
+    for (const filters of [
+      [] as Filter[],
+      [{ column: 'division', op: 'eq', value: 'closed' }] as Filter[],
+      [
+        { column: 'division', op: 'eq', value: 'closed' },
+        { column: 'scenario', op: 'in', value: ['Offline', 'Server'] }
+      ] as Filter[]
+    ]) {
+      const together = queryFacets(db, { suite: 'inference', filters, columns, size: 8 })
+      const alone = columns.map(
+        (c) => queryFacets(db, { suite: 'inference', filters, columns: [c], size: 8 })[0]
+      )
+      expect(together).toEqual(alone)
+    }
+  })
+
+  it('pages a broad filter along the round index, in the same order as a full sort', () => {
+    const filters: Filter[] = [{ column: 'division', op: 'eq', value: 'closed' }]
+    for (const offset of [0, 400]) {
+      const q = { suite: 'inference' as const, filters, offset, limit: 200 }
+      const walked = buildPageSql(q, { walkRoundIndex: true })
+      const sorted = buildPageSql(q)
+      const ids = (sql: string): number[] =>
+        (db.prepare(sql).all(...walked.params, 200, offset) as { id: number }[]).map((r) => r.id)
+      expect(ids(walked.pageSql)).toEqual(ids(sorted.pageSql))
+      const plan = (
+        db.prepare(`EXPLAIN QUERY PLAN ${walked.pageSql}`).all(...walked.params, 200, offset) as {
+          detail: string
+        }[]
+      )
+        .map((r) => r.detail)
+        .join('\n')
+      expect(plan).toMatch(/INDEX inference_results_round_order/)
+      expect(plan).not.toMatch(/TEMP B-TREE/)
+      expect(queryResults(db, q).rows.map((r) => r.id)).toEqual(ids(sorted.pageSql))
+    }
+  })
+})
+
+describe('the round key in JavaScript', () => {
+  it('equals the SQL key the indexes use, for rounds and odd names', () => {
+    const db = openDb(':memory:')
+    for (const round of [
+      'v0.5',
+      'v4.1',
+      'v10.0',
+      'v6.1.2',
+      'v4.1a',
+      'local',
+      'unknown',
+      'v',
+      'v4',
+      'V4.1',
+      '4.1',
+      'v.5',
+      'v4.x'
+    ]) {
+      const sql = (
+        db.prepare(`SELECT ${roundOrderSql('?')} AS k`).get(round, round, round, round, round) as {
+          k: number
+        }
+      ).k
+      expect(roundOrderKey(round), round).toBe(sql)
+    }
   })
 })

@@ -6,29 +6,52 @@ import {
 } from '../../../../../src-renderer/lib/format/cell'
 import { formatDateTime, formatDuration } from '../../../../../src-renderer/lib/format/date'
 
+const text = { name: 'system_name', type: 'text' } as const
+const plain = { name: 'x', type: 'number' } as const
+const official = { name: 'value', type: 'number', format: 'official' } as const
+const score = { name: 'value', type: 'number', format: 'training-score' } as const
+const scaling = { name: 'scaling_factor', type: 'number', format: 'derived' } as const
+const flag = { name: 'valid', type: 'boolean' } as const
+const accuracy = { name: 'accuracy', type: 'text' } as const
+
 describe('formatCell', () => {
   it('shows null and empty strings as an empty muted cell', () => {
-    expect(formatCell(null, 'text')).toEqual({ text: '', kind: 'null', title: 'empty' })
-    expect(formatCell('', 'number').kind).toBe('null')
+    expect(formatCell(null, text)).toEqual({ text: '', kind: 'null', title: 'empty' })
+    expect(formatCell('', plain).kind).toBe('null')
   })
 
-  it('formats numbers at full precision with separators', () => {
-    expect(formatCell(233274.76, 'number')).toEqual({
-      text: '233,274.76',
+  it('shows official values at the official precision, full precision and unit in the title', () => {
+    expect(formatCell(5013.7911666667, official, { unit: 'Watts' })).toEqual({
+      text: '5,013.79',
       kind: 'number',
-      title: '233274.76'
+      title: '5,013.7911666667 Watts'
     })
-    expect(formatCell('0.386829', 'number').text).toBe('0.386829')
+    expect(formatCell(2692, official, { unit: 'Streams' }).text).toBe('2,692')
+    expect(formatCell(5.065766654320987, score).text).toBe('5.066')
+    expect(formatCell(1.0511463844797178, scaling).text).toBe('1.051')
+  })
+
+  it('keeps numbers of columns without a kind at full precision with separators', () => {
+    expect(formatCell(233274.76, plain).text).toBe('233,274.76')
+    expect(formatCell('0.386829', plain).text).toBe('0.386829')
   })
 
   it('draws booleans as ✓ and —', () => {
-    expect(formatCell(1, 'boolean')).toMatchObject({ text: '✓', kind: 'true', title: 'Yes' })
-    expect(formatCell(0, 'boolean')).toMatchObject({ text: '—', kind: 'false', title: 'No' })
-    expect(formatCell('maybe', 'boolean')).toMatchObject({ text: 'maybe', kind: 'text' })
+    expect(formatCell(1, flag)).toMatchObject({ text: '✓', kind: 'true', title: 'Yes' })
+    expect(formatCell(0, flag)).toMatchObject({ text: '—', kind: 'false', title: 'No' })
+    expect(formatCell('maybe', flag)).toMatchObject({ text: 'maybe', kind: 'text' })
+  })
+
+  it('renders accuracy the same whatever the source, the stored text in the title', () => {
+    expect(formatCell('acc: 75.920', accuracy)).toMatchObject({
+      text: 'acc: 75.92',
+      title: 'acc: 75.920'
+    })
+    expect(formatCell('75.92', accuracy, { accuracyKey: 'acc' }).text).toBe('acc: 75.92')
   })
 
   it('keeps text as it is', () => {
-    expect(formatCell('NVIDIA H100-SXM-80GB', 'text').text).toBe('NVIDIA H100-SXM-80GB')
+    expect(formatCell('NVIDIA H100-SXM-80GB', text).text).toBe('NVIDIA H100-SXM-80GB')
   })
 })
 
@@ -50,7 +73,7 @@ describe('formatDetailValue', () => {
     // Seeds exceed 2^53; whatever double arrived is shown as is, without separators.
     const seed = Number('3066443479025735752')
     expect(formatDetailValue('effective_qsl_rng_seed', seed)).toBe(String(seed))
-    expect(formatDetailValue('result_min_latency_ns', 30412877)).toBe('30,412,877')
+    expect(formatDetailValue('result_min_latency_ns', 30412877)).toBe('30.413 ms')
     expect(formatDetailValue('early_stopping_met', true)).toBe('Yes')
     expect(formatDetailValue('sw_notes', null)).toBe('')
   })

@@ -3,7 +3,9 @@ import { INFERENCE_COLUMNS, TRAINING_COLUMNS } from '../../../../../src-main/sha
 import {
   DEFAULT_COLUMNS,
   DEFAULT_FACETS,
+  INFERENCE_FROZEN,
   INFERENCE_SCHEMA,
+  fitFrozenWidths,
   TRAINING_SCHEMA,
   routeColumns,
   tableSchema
@@ -22,7 +24,12 @@ describe('table schemas', () => {
     expect(TRAINING_SCHEMA.suite).toBe('training')
     expect(TRAINING_SCHEMA.all).toBe(TRAINING_COLUMNS)
     expect(TRAINING_SCHEMA.defaultColumns).toContain('value')
-    expect(TRAINING_SCHEMA.defaultColumns).toContain('scaling_factor')
+    expect(TRAINING_SCHEMA.defaultColumns.slice(0, 4)).toEqual([
+      'submitter',
+      'system_name',
+      'benchmark',
+      'value'
+    ])
     expect(TRAINING_SCHEMA.defaultFacets).toContain('division')
     expect(TRAINING_SCHEMA.defaultFacets.every((n) => TRAINING_SCHEMA.names.has(n))).toBe(true)
     expect(TRAINING_SCHEMA.mergedUnit).toEqual({})
@@ -44,5 +51,23 @@ describe('table schemas', () => {
     expect(routeColumns('inference')?.has('scenario')).toBe(true)
     expect(routeColumns('charts')?.has('scenario')).toBe(true)
     expect(routeColumns('ttmt')).toBeUndefined()
+  })
+})
+
+describe('frozen columns', () => {
+  it('come first, in their order, in the default inference columns', () => {
+    expect(INFERENCE_SCHEMA.defaultColumns.slice(0, 5)).toEqual([...INFERENCE_FROZEN])
+    expect(INFERENCE_FROZEN).toEqual(['submitter', 'system_name', 'benchmark', 'scenario', 'value'])
+  })
+
+  it('shrink their text columns on a narrow table, never below their minimum', () => {
+    const names = ['submitter', 'system_name', 'benchmark', 'scenario', 'value', 'round']
+    const natural = [124, 230, 124, 100, 176, 66]
+    expect(fitFrozenWidths(names, natural, 5, 2000, 34)).toEqual(natural)
+    const fitted = fitFrozenWidths(names, natural, 5, 700, 34)
+    expect(34 + fitted.slice(0, 5).reduce((a, b) => a + b, 0)).toBe(700)
+    expect(fitted.slice(3)).toEqual([100, 176, 66])
+    const tight = fitFrozenWidths(names, natural, 5, 300, 34)
+    expect(tight.slice(0, 3)).toEqual([84, 120, 96])
   })
 })

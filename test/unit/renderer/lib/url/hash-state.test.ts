@@ -13,7 +13,8 @@ const known = new Set([
   'value',
   'round',
   'system_type',
-  'power_value'
+  'power_value',
+  'benchmark'
 ])
 
 describe('parseHash', () => {
@@ -69,6 +70,24 @@ describe('parseHash', () => {
     expect(view.filters).toEqual([{ column: 'division', op: 'eq', value: '%E0%A4%A' }])
     expect(view.sort).toBeNull()
     expect(view.open).toBeNull()
+  })
+
+  it('reads a repeated parameter as "any of", like the comma form (table and charts)', () => {
+    const repeated = parseHash('#/inference?benchmark=a&division=closed&benchmark=b', known)
+    const comma = parseHash('#/inference?benchmark=a,b&division=closed', known)
+    expect(repeated.view.filters).toEqual([
+      { column: 'benchmark', op: 'in', value: ['a', 'b'] },
+      { column: 'division', op: 'eq', value: 'closed' }
+    ])
+    expect(repeated.view.filters).toEqual(comma.view.filters)
+    expect(formatHash(repeated)).toBe(formatHash(comma))
+    expect(
+      parseHash('#/charts?benchmark=a&benchmark__in=b,c&benchmark=a', known).view.filters
+    ).toEqual([{ column: 'benchmark', op: 'in', value: ['a', 'b', 'c'] }])
+    // Exclusions already combine: "not a and not b".
+    expect(
+      parseHash('#/inference?benchmark__ne=a&benchmark__ne=b', known).view.filters
+    ).toHaveLength(2)
   })
 
   it('keeps commas inside one value apart from list separators', () => {
