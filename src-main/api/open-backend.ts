@@ -46,7 +46,9 @@ export function appVersion(appRoot: string): string {
 /** Opens the database and builds the API every shell (Electron, web mode, CLI) talks to. */
 export function openBackend(o: BackendOptions): Backend {
   const db = openDb(o.dbPath, o.nativeBinding ? { nativeBinding: o.nativeBinding } : {})
-  if (o.seedSample) seedSampleIfEmpty(db, join(o.appRoot, 'resources', 'sample', SAMPLE_FILE))
+  // A read-only database opens for browsing only: nothing is seeded into it.
+  if (o.seedSample && !db.readonly)
+    seedSampleIfEmpty(db, join(o.appRoot, 'resources', 'sample', SAMPLE_FILE))
   const hub = new EventHub()
   const { api, imports, runs } = createApi({
     db,

@@ -145,7 +145,8 @@ export type ImportCounts = {
   skipped: number
 }
 
-export type ImportStatus = 'running' | 'done' | 'cancelled' | 'failed'
+/** `interrupted`: the process carrying it out stopped (marked at the next start). */
+export type ImportStatus = 'running' | 'done' | 'cancelled' | 'failed' | 'interrupted'
 
 export type ImportReport = ImportCounts & {
   jobId: string

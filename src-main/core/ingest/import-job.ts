@@ -5,6 +5,7 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import type { ImportProgress, ImportReport } from '../../shared/api'
 import type { InferenceResultRecord } from '../../shared/inference'
 import type { TrainingResultRecord } from '../../shared/training'
+import { describeDbError } from '../db/db-errors'
 import type { WritableDb } from '../db/types'
 import { insertImport, saveImport } from '../repo/imports'
 import { rebuildInferenceFts, upsertInferenceResults } from '../repo/inference-results'
@@ -59,6 +60,10 @@ function itemCount(w: Work): number {
   return 1
 }
 
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e)
+}
+
 /**
  * One import: scans every path for inference result folders and training result sets, parses
  * them and summary files (either suite), writes them in batches, and reports progress. Bad
@@ -89,7 +94,7 @@ export async function runImport(
     finishedAt: null,
     error: null
   }
-  const importId = insertImport(db, report)
+  let importId: number | null = null
   let phase: ImportProgress['phase'] = 'scanning'
   let totalItems: number | null = null
   let currentPath: string | null = null
@@ -199,6 +204,7 @@ export async function runImport(
   }
 
   try {
+    importId = insertImport(db, report)
     emit(true)
     const work: Work[] = []
     for (const p of paths) {
@@ -373,8 +379,13 @@ export async function runImport(
     if (wroteAny) rebuildInferenceFts(db)
     if (wroteTraining) rebuildTrainingFts(db)
     if (wroteAny || wroteTraining) {
-      // Fresh statistics keep the planner on the right index after a large import.
-      db.pragma('optimize')
+      // Fresh statistics keep the planner on the right index after a large import; optional, so
+      // a busy or full database does not fail an import whose results are all written.
+      try {
+        db.pragma('optimize')
+      } catch {
+        // the next import tries again
+      }
     }
     report.status = signal.aborted ? 'cancelled' : 'done'
     if (!signal.aborted && report.resultsFound === 0) {
@@ -382,17 +393,32 @@ export async function runImport(
       report.error = 'Nothing could be read: no result was found in ' + paths.join(', ')
     }
   } catch (e) {
-    // Something unexpected (e.g. the database is read-only), or a scan that stopped on cancel:
-    // keep what was written.
-    flush()
-    flushTraining()
+    // A database fault (read-only, disk full, locked for too long) or a scan that stopped on
+    // cancel: keep what can still be written, and end the job with the reason in words.
+    const failure = e
+    try {
+      flush()
+      flushTraining()
+      if (wroteAny) rebuildInferenceFts(db)
+      if (wroteTraining) rebuildTrainingFts(db)
+    } catch {
+      // The same fault again: what the earlier batches committed stays.
+    }
     report.status = signal.aborted ? 'cancelled' : 'failed'
-    if (!signal.aborted) report.error = e instanceof Error ? e.message : String(e)
+    if (!signal.aborted) report.error = describeDbError(failure) ?? errorText(failure)
   }
   report.finishedAt = new Date().toISOString()
   currentPath = null
   phase = 'done'
-  saveImport(db, report)
+  if (importId !== null) {
+    try {
+      saveImport(db, report)
+    } catch (e) {
+      // The report still reaches the window and the CLI; only the history misses it.
+      const why = describeDbError(e) ?? errorText(e)
+      report.notes.push(`This report could not be saved in the import history: ${why}`)
+    }
+  }
   emit(true)
   events.finished?.(report)
   return report

@@ -117,11 +117,17 @@ export class LocalRunManager {
 
   constructor(o: RunManagerOptions) {
     this.#o = o
-    failStaleRuns(
-      o.db,
-      'The app (or the command line) stopped while this run was going; its log files may be incomplete.',
-      this.#now().toISOString()
-    )
+    // A read-only database is only browsed; a locked one gets its stale runs marked next time.
+    if (o.db.readonly) return
+    try {
+      failStaleRuns(
+        o.db,
+        'The app (or the command line) stopped while this run was going; its log files may be incomplete.',
+        this.#now().toISOString()
+      )
+    } catch {
+      // see above
+    }
   }
 
   #now(): Date {

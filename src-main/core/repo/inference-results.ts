@@ -1,6 +1,7 @@
 import type { Cell } from '../../shared/api'
 import type { InferenceResultDetail, InferenceResultRecord } from '../../shared/inference'
 import { prepareCached } from '../db/statement-cache'
+import { writeTransaction } from '../db/write-transaction'
 import type { ReadonlyDb, WritableDb } from '../db/types'
 import type { UpsertCounts } from './upsert-sql'
 import { contentHash, upsertSql } from './upsert-sql'
@@ -97,7 +98,7 @@ export function upsertInferenceResults(
   const insert = prepareCached(db, SQL.insert)
   const update = prepareCached(db, SQL.update)
   const detail = prepareCached(db, SQL.detail)
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const rec of records) {
       const row = toRow(rec)
       const detailJson = JSON.stringify(rec.detail)
@@ -118,7 +119,7 @@ export function upsertInferenceResults(
         counts.updated++
       }
     }
-  })()
+  })
   return counts
 }
 

@@ -7,6 +7,7 @@ import type {
   TrainingRunStatus
 } from '../../shared/training'
 import { prepareCached } from '../db/statement-cache'
+import { writeTransaction } from '../db/write-transaction'
 import type { ReadonlyDb, WritableDb } from '../db/types'
 import type { UpsertCounts } from './upsert-sql'
 import { contentHash, upsertSql } from './upsert-sql'
@@ -121,7 +122,7 @@ export function upsertTrainingResults(
     )
   }
 
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const rec of records) {
       const row = toRow(rec)
       // The runs live in training_runs; the stored detail leaves them out.
@@ -156,7 +157,7 @@ export function upsertTrainingResults(
         counts.updated++
       }
     }
-  })()
+  })
   return counts
 }
 

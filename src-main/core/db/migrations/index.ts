@@ -4,6 +4,7 @@ import { up as inferenceFts } from './0020-inference-fts'
 import { up as training } from './0030-training'
 import { up as prices } from './0040-prices'
 import { up as localRuns } from './0050-local-runs'
+import { up as importOwner } from './0090-import-owner'
 
 export type Migration = { version: number; name: string; up: (db: WritableDb) => void }
 
@@ -13,5 +14,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 20, name: 'inference-fts', up: inferenceFts },
   { version: 30, name: 'training', up: training },
   { version: 40, name: 'prices', up: prices },
-  { version: 50, name: 'local-runs', up: localRuns }
+  { version: 50, name: 'local-runs', up: localRuns },
+  { version: 90, name: 'import-owner', up: importOwner }
 ]
