@@ -5,28 +5,23 @@
  * description, unknown round…) yields a SkippedItem with the path and a reason; one bad result
  * never throws.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import path from 'node:path'
 
 import type { SkippedItem } from '../../../shared/api'
 import type {
   InferenceResultDetail,
   InferenceResultRecord,
-  Scenario,
   SourceFile
 } from '../../../shared/inference'
+import { fileSizeSafe, readFileSafe, readTextSafeSync } from '../file-safety'
 import { parseAccuracyText } from './accuracy-txt'
 import { mlperfModelName } from './benchmark-names'
 import type { LegacyDetail } from './legacy-detail'
 import { isLegacyDetailText, parseLegacyDetail } from './legacy-detail'
 import type { MllogDetail, MllogValue } from './mllog-detail'
-import {
-  decodeDetailLog,
-  isMllogText,
-  mllogIntegerText,
-  mllogNumber,
-  parseMllogDetail
-} from './mllog-detail'
+import { decodeDetailLog, isMllogText, mllogIntegerText, mllogNumber } from './mllog-detail'
+import { parseMllogDetailSliced } from './mllog-sliced'
 import { deriveOfficialValue, summaryTextForKey, officialMetricSpec } from './official-value'
 import { computePower, timezoneFromPtdJson } from './power'
 import { roundAtLeast, roundFromLoadgenVersion, roundFromSeeds } from './rounds'
@@ -35,6 +30,7 @@ import { normaliseScenario, parseSummaryLog, printedDecimals, summaryValue } fro
 import type { SystemDescription } from './system-description'
 import { parseSystemDescription } from './system-description'
 import type { ResultLocation } from './tree-scan'
+import { recordScenario } from './record-scenario'
 import { validityChecks } from './validity'
 
 /** Caches shared across the results of one import (system files are read once). */
@@ -60,30 +56,21 @@ type DetailValue = string | number | boolean | null
 // themselves (measured: about a third of import time). The import job yields to the event
 // loop between results on a time budget, so the window stays responsive.
 
-/** Text of a file, or null when it does not exist / cannot be read. */
+/**
+ * Text of a file, or null when it does not exist or was refused (not a regular file, too big,
+ * a link out of the imported folders: file-safety.ts records why for the report).
+ */
 async function readText(p: string): Promise<string | null> {
-  try {
-    return readFileSync(p, 'utf8')
-  } catch {
-    return null
-  }
+  return readTextSafeSync(p)
 }
 
-/** Bytes of a file, or null when it does not exist / cannot be read. */
+/** Bytes of a file (a large one read in slices that let the event loop turn), or null. */
 async function readBytes(p: string): Promise<Buffer | null> {
-  try {
-    return readFileSync(p)
-  } catch {
-    return null
-  }
+  return readFileSafe(p)
 }
 
 async function fileSize(p: string): Promise<number | null> {
-  try {
-    return statSync(p).size
-  } catch {
-    return null
-  }
+  return fileSizeSafe(p)
 }
 
 async function listDirs(p: string): Promise<string[]> {
@@ -138,7 +125,8 @@ async function readRun(perfDir: string, name: string): Promise<RunLogs> {
   let mllog: MllogDetail | null = null
   let legacy: LegacyDetail | null = null
   if (detailText !== null) {
-    if (isMllogText(detailText)) mllog = parseMllogDetail(detailText)
+    // A large log is parsed in slices that let the event loop turn (mllog-sliced.ts).
+    if (isMllogText(detailText)) mllog = await parseMllogDetailSliced(detailText)
     else if (isLegacyDetailText(detailText)) legacy = parseLegacyDetail(detailText)
   }
   return {
@@ -464,7 +452,6 @@ export async function readInferenceResult(
     const folderScenario: SummaryScenario = interactive
       ? 'Server'
       : (normaliseScenario(loc.scenarioDir) ?? logScenario)
-    const recordScenario: Scenario = interactive ? 'Interactive' : folderScenario
 
     // Which run is official: run_1, except v0.5/v0.7 Server whose checker looped over run_1…run_5
     // and kept the last valid run.
@@ -644,7 +631,7 @@ export async function readInferenceResult(
       operatingSystem: sys.operatingSystem,
       benchmark: loc.benchmark,
       mlperfModel: model.model,
-      scenario: recordScenario,
+      scenario: recordScenario(loc.scenarioDir, folderScenario, logScenario, ov.inferred),
       metric: ov.metric,
       unit: ov.unit,
       value: ov.value,
