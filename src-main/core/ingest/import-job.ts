@@ -14,7 +14,18 @@ import { createReadContext, readInferenceResult, scanInferenceTree } from './inf
 import type { ResultLocation } from './inference'
 import { createDirLister } from './dir-listing'
 import { findSummaryFiles } from './find-summary-files'
+import { withoutFileContent } from './error-text'
+import type { FileScope } from './file-safety'
+import { kindOf, withFileScope } from './file-safety'
 import { mapOrdered } from './map-ordered'
+import {
+  changeNotes,
+  newGuardTally,
+  sameResultReason,
+  scenarioMismatchNote,
+  tally
+} from './import-checks'
+import { guardInference, guardTraining, withoutValueInvalid } from './stored-guard'
 import { isSummaryFileName, readSummaryFile } from './summaries'
 import {
   readTrainingLogFile,
@@ -78,6 +89,19 @@ export async function runImport(
   signal: AbortSignal,
   jobId: string = randomUUID()
 ): Promise<ImportReport> {
+  // Files are read only inside the chosen paths, and every refused file is remembered for the
+  // report and for the stored-row guard (file-safety.ts, stored-guard.ts).
+  return withFileScope(paths, (scope) => importInScope(scope, db, paths, events, signal, jobId))
+}
+
+async function importInScope(
+  scope: FileScope,
+  db: WritableDb,
+  paths: readonly string[],
+  events: Partial<ImportEvents>,
+  signal: AbortSignal,
+  jobId: string
+): Promise<ImportReport> {
   const report: ImportReport = {
     jobId,
     paths: [...paths],
@@ -124,9 +148,12 @@ export async function runImport(
   let wroteAny = false
   let kept = 0
   let repeatedSummaryRows = 0
+  const guarded = newGuardTally()
   const flush = (): void => {
     if (pending.length === 0) return
-    const c = upsertInferenceResults(db, pending, importId)
+    const g = guardInference(db, pending, scope.problems)
+    tally(guarded, g, report)
+    const c = upsertInferenceResults(db, g.write, importId)
     report.imported += c.imported
     report.updated += c.updated
     report.unchanged += c.unchanged + c.kept
@@ -136,7 +163,10 @@ export async function runImport(
   }
   /** Inference results read in this job, by key, with where they came from. */
   const inferenceSeen = new Map<string, InferenceResultRecord['sourceKind']>()
-  const addInference = (rec: InferenceResultRecord): void => {
+  /** Which tree folder each result of this job came from: two folders must not map to one. */
+  const treeSources = new Map<string, string>()
+  const addInference = (read: InferenceResultRecord): void => {
+    const rec = withoutValueInvalid(read)
     const key = [
       rec.round,
       rec.division,
@@ -153,6 +183,16 @@ export async function runImport(
       report.unchanged++
       return
     }
+    if (rec.sourceKind === 'tree') {
+      const first = treeSources.get(key)
+      if (first !== undefined && first !== rec.source) {
+        skip(rec.source, sameResultReason(rec, first))
+        return
+      }
+      treeSources.set(key, rec.source)
+      const mismatch = scenarioMismatchNote(rec)
+      if (mismatch !== null) report.notes.push(mismatch)
+    }
     if (inferenceSeen.get(key) !== 'tree') inferenceSeen.set(key, rec.sourceKind)
     pending.push(rec)
     if (pending.length >= BATCH) {
@@ -167,7 +207,9 @@ export async function runImport(
   const trainingSeen = new Map<string, TrainingResultRecord['sourceKind']>()
   const flushTraining = (): void => {
     if (pendingTraining.length === 0) return
-    const c = upsertTrainingResults(db, pendingTraining, importId)
+    const g = guardTraining(db, pendingTraining, scope.problems)
+    tally(guarded, g, report)
+    const c = upsertTrainingResults(db, g.write, importId)
     report.imported += c.imported
     report.updated += c.updated
     report.unchanged += c.unchanged + c.kept
@@ -175,7 +217,8 @@ export async function runImport(
     pendingTraining = []
     wroteTraining = true
   }
-  const addTraining = (rec: TrainingResultRecord): void => {
+  const addTraining = (read: TrainingResultRecord): void => {
+    const rec = withoutValueInvalid(read)
     const key = trainingRecordKey(rec)
     // The CM export repeats a row in several experiments: the first copy read is kept, so a
     // re-import finds it unchanged instead of flipping between copies.
@@ -213,6 +256,10 @@ export async function runImport(
       const info = await stat(p).catch((e: NodeJS.ErrnoException) => e)
       if (info instanceof Error) {
         skip(p, info.code === 'ENOENT' ? 'No such file or folder' : `Cannot read: ${info.message}`)
+        continue
+      }
+      if (!info.isFile() && !info.isDirectory()) {
+        skip(p, `${basename(p)} is ${kindOf(info)}, not a regular file or a folder; not read`)
         continue
       }
       if (info.isFile()) {
@@ -309,7 +356,7 @@ export async function runImport(
         try {
           trainingSummary = await readTrainingSummaryIfAny(w.file)
         } catch (e) {
-          skip(w.file, e instanceof Error ? e.message : String(e))
+          skip(w.file, withoutFileContent(e))
           emit()
           continue
         }
@@ -334,7 +381,7 @@ export async function runImport(
           report.notes.push(...res.notes)
           for (const rec of res.records) addInference(rec)
         } catch (e) {
-          skip(w.file, e instanceof Error ? e.message : String(e))
+          skip(w.file, withoutFileContent(e))
         }
         emit()
         continue
@@ -407,6 +454,9 @@ export async function runImport(
     report.status = signal.aborted ? 'cancelled' : 'failed'
     if (!signal.aborted) report.error = describeDbError(failure) ?? errorText(failure)
   }
+  // Every file refused (not a regular file, too big, a link out of the chosen folders) once.
+  for (const [p, reason] of scope.problems) skip(p, reason)
+  if (guarded.changed.length > 0) report.notes.push(...changeNotes(guarded.changed))
   report.finishedAt = new Date().toISOString()
   currentPath = null
   phase = 'done'
