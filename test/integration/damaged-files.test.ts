@@ -220,7 +220,7 @@ describe('training sets', () => {
     expect(lines).toMatch(/result_1\.txt is a FIFO/)
     expect(lines).toMatch(/result_2\.txt leads out of the imported folders/)
     expect(lines).toMatch(
-      /acme_t2\/resnet: Not updated: .*result_1\.txt, a run that counted, is no longer read/
+      /acme_t2\/resnet: Not updated: .*result_1\.txt, a run of the set at the last import, is no longer read/
     )
   })
 

@@ -142,6 +142,15 @@ export function problemsFor(
   return out
 }
 
+/** U+FFFD (a failed UTF-8 decode) or a control character other than tab and line breaks. */
+function notText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c === 0xfffd || (c < 0x20 && c !== 9 && c !== 10 && c !== 13)) return true
+  }
+  return false
+}
+
 function notesOf(detailJson: string | null): string[] {
   if (detailJson === null) return []
   try {
@@ -198,6 +207,10 @@ function guard<R extends { source: string; sourceKind: string; systemId: string 
     const evidence = [...refused]
     for (const d of diffs) {
       if (d.from !== null && d.to === null) evidence.push(`the files no longer give ${d.column}`)
+      // Bytes that are not text (U+FFFD from a failed UTF-8 decode, control characters).
+      if (typeof d.to === 'string' && notText(d.to)) {
+        evidence.push(`${d.column} now holds bytes that are not text`)
+      }
     }
     if (t.extra) evidence.push(...t.extra(db, stored, rec))
     const before = new Set(notesOf(stored.detail_json))
@@ -218,6 +231,61 @@ function guard<R extends { source: string; sourceKind: string; systemId: string 
   return out
 }
 
+/** "Average of N analyzer samples …" from power.ts: the number of power samples used. */
+function powerSamples(notes: readonly string[]): number | null {
+  for (const n of notes) {
+    const m = /Average of (\d+) analyzer samples/.exec(n)
+    if (m) return Number(m[1])
+  }
+  return null
+}
+
+type SourceFileLike = { path?: unknown; bytes?: unknown }
+
+/** The files a stored inference result was read from, by path, with their sizes then. */
+function storedFiles(detailJson: string | null): Map<string, number | null> {
+  const out = new Map<string, number | null>()
+  if (detailJson === null) return out
+  try {
+    const files = (JSON.parse(detailJson) as { files?: unknown }).files
+    if (!Array.isArray(files)) return out
+    for (const f of files as SourceFileLike[]) {
+      if (typeof f.path === 'string') out.set(f.path, typeof f.bytes === 'number' ? f.bytes : null)
+    }
+  } catch {
+    // no usable file list: nothing to compare
+  }
+  return out
+}
+
+/**
+ * Signs of damage in an inference result: a file it was read from is gone or much shorter than
+ * at the last import (cut off), or its power value now comes from fewer analyzer samples.
+ */
+function inferenceDamage(_db: ReadonlyDb, stored: Stored, rec: InferenceResultRecord): string[] {
+  const out: string[] = []
+  const before = storedFiles(stored.detail_json)
+  const now = new Map(rec.detail.files.map((f) => [f.path, f.bytes]))
+  for (const [p, bytes] of before) {
+    if (!now.has(p)) {
+      out.push(`${path.basename(p)} was read at the last import and is now missing or unreadable`)
+      continue
+    }
+    const b = now.get(p) ?? null
+    if (bytes !== null && b !== null && b < bytes * 0.9) {
+      out.push(`${path.basename(p)} is ${b} bytes, ${bytes} at the last import (cut off?)`)
+    }
+  }
+  const samplesBefore = powerSamples(notesOf(stored.detail_json))
+  const samplesNow = powerSamples(rec.detail.notes)
+  if (samplesBefore !== null && samplesNow !== null && samplesNow < samplesBefore) {
+    out.push(
+      `spl.txt now gives ${samplesNow} power samples inside the power window instead of ${samplesBefore} (cut off?)`
+    )
+  }
+  return out
+}
+
 const INFERENCE: Table<InferenceResultRecord> = {
   table: 'inference_results',
   details: 'inference_result_details',
@@ -230,7 +298,8 @@ const INFERENCE: Table<InferenceResultRecord> = {
     system_id: r.systemId,
     benchmark: r.benchmark,
     scenario: r.scenario
-  })
+  }),
+  extra: inferenceDamage
 }
 
 /**
@@ -252,10 +321,9 @@ function trainingDamage(db: ReadonlyDb, stored: Stored, rec: TrainingResultRecor
     out.push('scaling.json no longer gives the scaling factor (missing or unreadable)')
   }
   for (const r of runs) {
-    if (r.status !== 'success') continue
     const again = now.get(r.file)
-    if (!again) out.push(`${r.file}, a run that counted, is no longer read`)
-    else if (again.status !== 'success')
+    if (!again) out.push(`${r.file}, a run of the set at the last import, is no longer read`)
+    else if (r.status === 'success' && again.status !== 'success')
       out.push(
         `${r.file}, a run that counted, is now ${again.status}${again.reason ? ` (${again.reason.replace(/\.$/, '')})` : ''}`
       )
