@@ -262,6 +262,12 @@ export type Api = {
     pickPath(input: { purpose: PickPurpose }): Promise<{ path: string | null; native: boolean }>
     /** List a folder, for the in-app folder browser. Defaults to the home folder. */
     list(input: { path?: string }): Promise<DirListing>
+    /**
+     * The in-app browser's choice (web mode only: it has no native dialog). An `output` folder
+     * chosen here may then be written to, as one picked in a native dialog; a folder typed
+     * into a field may not (only the data folder and picked folders are).
+     */
+    choose(input: { purpose: PickPurpose; path: string }): Promise<{ path: string }>
   }
   runs: {
     /** Settings from the official mlperf.conf for a benchmark, scenario and mode. */
@@ -348,7 +354,8 @@ export const METHOD_NAMES = [
   'runs.cancel',
   'runs.list',
   'runs.get',
-  'runs.inspect'
+  'runs.inspect',
+  'files.choose'
 ] as const satisfies readonly MethodName[]
 
 export const EVENT_NAMES = [

@@ -188,5 +188,9 @@ export const INPUT_SCHEMAS = {
     labelsPath: filePath.nullable().optional(),
     topK: z.number().int().min(1).max(100).optional(),
     executionProvider: z.string().min(1).max(40).optional()
+  }),
+  'files.choose': z.object({
+    purpose: z.enum(['model', 'dataset', 'output', 'sample', 'labels']),
+    path: filePath
   })
 } satisfies Record<MethodName, z.ZodType>
