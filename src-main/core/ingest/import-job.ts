@@ -8,8 +8,8 @@ import type { TrainingResultRecord } from '../../shared/training'
 import { describeDbError } from '../db/db-errors'
 import type { WritableDb } from '../db/types'
 import { insertImport, saveImport } from '../repo/imports'
-import { rebuildInferenceFts, upsertInferenceResults } from '../repo/inference-results'
-import { rebuildTrainingFts, upsertTrainingResults } from '../repo/training-results'
+import { upsertInferenceResults } from '../repo/inference-results'
+import { upsertTrainingResults } from '../repo/training-results'
 import { createReadContext, readInferenceResult, scanInferenceTree } from './inference'
 import type { ResultLocation } from './inference'
 import { createDirLister } from './dir-listing'
@@ -423,8 +423,7 @@ async function importInScope(
           'the tree results (read from the logs) were kept.'
       )
     }
-    if (wroteAny) rebuildInferenceFts(db)
-    if (wroteTraining) rebuildTrainingFts(db)
+    // The full-text indexes follow each committed row by trigger (migration 0091).
     if (wroteAny || wroteTraining) {
       // Fresh statistics keep the planner on the right index after a large import; optional, so
       // a busy or full database does not fail an import whose results are all written.
@@ -446,8 +445,6 @@ async function importInScope(
     try {
       flush()
       flushTraining()
-      if (wroteAny) rebuildInferenceFts(db)
-      if (wroteTraining) rebuildTrainingFts(db)
     } catch {
       // The same fault again: what the earlier batches committed stays.
     }

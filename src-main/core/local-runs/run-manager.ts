@@ -387,16 +387,8 @@ export class LocalRunManager {
       record.benchmark,
       record.scenario
     ) as { id: number } | undefined
-    if (!row) return null
-    // One row into the external-content index instead of rebuilding it for the whole table.
-    prepareCached(
-      db,
-      `INSERT INTO inference_results_fts (rowid, submitter, system_name, system_id, accelerator,
-         host_processor, benchmark, framework)
-       SELECT id, submitter, system_name, system_id, accelerator, host_processor, benchmark,
-         framework FROM inference_results WHERE id = ?`
-    ).run(row.id)
-    return row.id
+    // The full-text index follows the row by trigger (migration 0091).
+    return row?.id ?? null
   }
 
   /** Stop the job a run belongs to; false when that run is not going. */

@@ -5,6 +5,7 @@ import { up as training } from './0030-training'
 import { up as prices } from './0040-prices'
 import { up as localRuns } from './0050-local-runs'
 import { up as importOwner } from './0090-import-owner'
+import { up as ftsTriggers } from './0091-fts-triggers'
 
 export type Migration = { version: number; name: string; up: (db: WritableDb) => void }
 
@@ -15,5 +16,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 30, name: 'training', up: training },
   { version: 40, name: 'prices', up: prices },
   { version: 50, name: 'local-runs', up: localRuns },
-  { version: 90, name: 'import-owner', up: importOwner }
+  { version: 90, name: 'import-owner', up: importOwner },
+  { version: 91, name: 'fts-triggers', up: ftsTriggers }
 ]
