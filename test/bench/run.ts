@@ -17,6 +17,7 @@ import { benchTrainingParse } from './training-parse'
 import { benchChartRender } from './chart-render'
 import { runLocalRunBench } from './local-run-bench'
 import { writeTestModels } from '../fixtures/models/build-models'
+import { runReliabilityBench } from './reliability-bench'
 
 const root = join(import.meta.dirname, '..', '..')
 const corpus = join(root, '..', 'shared', 'corpus', 'inference')
@@ -108,3 +109,6 @@ writeFileSync(
   join(root, 'test', 'output', 'bench.json'),
   JSON.stringify({ import: imp, query: q, trainingParse: tp, charts, localRuns: lr }, null, 2)
 )
+
+// Issue 13: the catalogue-scale table with 10,000 local runs, and 50 web clients during imports.
+await runReliabilityBench()
