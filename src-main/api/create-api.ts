@@ -75,7 +75,8 @@ export function createApi(ports: ApiPorts): ApiHandle {
         dbPath: ports.dbPath,
         inferenceResults: countInferenceResults(db),
         trainingResults: countTrainingResults(db),
-        shell: ports.shell
+        shell: ports.shell,
+        readOnly: db.readonly
       })
     },
     results: {

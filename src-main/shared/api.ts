@@ -181,6 +181,8 @@ export type AppInfo = {
   trainingResults: number
   /** 'electron' | 'web' : for the about box only; features never branch on it. */
   shell: string
+  /** The database file may not be written: it opened read-only, for browsing (issue 13). */
+  readOnly?: boolean
 }
 
 /** The API, area by area. Wire names are `area.method`. */

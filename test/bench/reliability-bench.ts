@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url'
 import { gunzipSync } from 'node:zlib'
 import { openBackend } from '../../src-main/api/open-backend'
 import { dispatch } from '../../src-main/api/dispatch'
+import { withFtsDeferred } from '../../src-main/core/db/fts-bulk'
 import { queryFacets } from '../../src-main/core/query/facets'
 import { upsertInferenceResults } from '../../src-main/core/repo/inference-results'
 import type { FacetQuery } from '../../src-main/shared/api'
@@ -105,8 +106,10 @@ export async function catalogueQueries(): Promise<void> {
     ).toString('utf8')
   ) as InferenceResultRecord[]
   const rows = [...syntheticRecords(sample, CATALOGUE), ...localRunRecords(sample, LOCAL_RUNS)]
-  for (let i = 0; i < rows.length; i += 5000)
-    upsertInferenceResults(backend.db, rows.slice(i, i + 5000), null)
+  withFtsDeferred(backend.db, () => {
+    for (let i = 0; i < rows.length; i += 5000)
+      upsertInferenceResults(backend.db, rows.slice(i, i + 5000), null)
+  })
   backend.db.pragma('optimize')
   const q = await benchQueries(backend.db, backend.api, 20)
   console.log(

@@ -5,10 +5,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { openBackend } from '../../src-main/api/open-backend'
-import {
-  rebuildInferenceFts,
-  upsertInferenceResults
-} from '../../src-main/core/repo/inference-results'
+import { withFtsDeferred } from '../../src-main/core/db/fts-bulk'
+import { upsertInferenceResults } from '../../src-main/core/repo/inference-results'
 import type { InferenceResultRecord } from '../../src-main/shared/inference'
 import { syntheticRecords } from '../support/synthetic-records'
 import { benchImport, buildSyntheticTree } from './import-throughput'
@@ -53,9 +51,10 @@ const sample = JSON.parse(
   )
 ) as InferenceResultRecord[]
 const synthetic = syntheticRecords(sample, rows)
-for (let i = 0; i < synthetic.length; i += 5000)
-  upsertInferenceResults(backend.db, synthetic.slice(i, i + 5000), null)
-rebuildInferenceFts(backend.db)
+withFtsDeferred(backend.db, () => {
+  for (let i = 0; i < synthetic.length; i += 5000)
+    upsertInferenceResults(backend.db, synthetic.slice(i, i + 5000), null)
+})
 backend.db.pragma('optimize')
 const q = await benchQueries(backend.db, backend.api, 30)
 console.log(

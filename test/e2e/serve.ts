@@ -8,6 +8,7 @@ import { gunzipSync } from 'node:zlib'
 import { openBackend } from '../../src-main/api/open-backend'
 import { startHttpServer } from '../../src-main/bridge/http-server'
 import { SAMPLE_FILE } from '../../src-main/core/sample/load-sample'
+import { withFtsDeferred } from '../../src-main/core/db/fts-bulk'
 import {
   rebuildInferenceFts,
   upsertInferenceResults
@@ -32,10 +33,11 @@ if (rows > 0) {
     gunzipSync(readFileSync(join(root, 'resources', 'sample', SAMPLE_FILE))).toString('utf8')
   ) as InferenceResultRecord[]
   const records = syntheticRecords(sample, rows)
-  for (let i = 0; i < records.length; i += 5000) {
-    upsertInferenceResults(backend.db, records.slice(i, i + 5000), null)
-  }
-  rebuildInferenceFts(backend.db)
+  withFtsDeferred(backend.db, () => {
+    for (let i = 0; i < records.length; i += 5000) {
+      upsertInferenceResults(backend.db, records.slice(i, i + 5000), null)
+    }
+  })
 } else {
   // The training screens' data: the MLLOG fixture tree, imported by the real import job.
   const tree = join(root, 'test', 'fixtures', 'training-tree')

@@ -2,11 +2,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
 import type { InferenceResultRecord } from '../../shared/inference'
 import type { WritableDb } from '../db/types'
-import {
-  countInferenceResults,
-  rebuildInferenceFts,
-  upsertInferenceResults
-} from '../repo/inference-results'
+import { withFtsDeferred } from '../db/fts-bulk'
+import { countInferenceResults, upsertInferenceResults } from '../repo/inference-results'
 
 /** File name of the bundled sample inside resources/sample/. */
 export const SAMPLE_FILE = 'inference-results.json.gz'
@@ -21,7 +18,7 @@ export function seedSampleIfEmpty(db: WritableDb, samplePath: string): number {
   const records = JSON.parse(
     gunzipSync(readFileSync(samplePath)).toString('utf8')
   ) as InferenceResultRecord[]
-  const counts = upsertInferenceResults(db, records, null)
-  rebuildInferenceFts(db)
+  // One index rebuild for the whole sample instead of a trigger per row.
+  const counts = withFtsDeferred(db, () => upsertInferenceResults(db, records, null))
   return counts.imported
 }
