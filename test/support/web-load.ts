@@ -37,7 +37,7 @@ function nextRequest(i: number, client: number): { method: string; input: unknow
       filters: filters.map((f) => ({
         ...f,
         value: f.value as string | string[]
-      })) as ResultQuery['filters'],
+      })),
       sort: { column: SORTS[k % SORTS.length]!, dir: k % 2 === 0 ? 'desc' : 'asc' },
       offset: (k % 3) * 100,
       limit: 100
