@@ -14,6 +14,7 @@ import { MIGRATIONS } from '../../src-main/core/db/migrations'
 import { openDb } from '../../src-main/core/db/open-db'
 import { INTERRUPTED_REASON } from '../../src-main/core/repo/imports'
 import { buildSyntheticTree } from '../bench/import-throughput'
+import { runCli } from '../support/cli-process'
 
 const root = join(import.meta.dirname, '..', '..')
 const dir = mkdtempSync(join(tmpdir(), 'mlx-writers-'))
@@ -49,19 +50,6 @@ async function raceOpen(file: string, count: number): Promise<{ ok: boolean; err
   return Promise.all(results)
 }
 
-function cli(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [join(root, 'src-main', 'cli', 'bin.js'), ...args], {
-      cwd: root
-    })
-    let out = ''
-    let err = ''
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()))
-    child.on('close', (code) => done({ code, out, err }))
-  })
-}
-
 describe('concurrent writers', () => {
   it('six openers of one new database: every one succeeds, the schema is made once', async () => {
     const file = join(dir, 'race.db')
@@ -76,8 +64,8 @@ describe('concurrent writers', () => {
   it('two CLI processes importing one tree into one database both finish', async () => {
     const file = join(dir, 'two.db')
     const [a, b] = await Promise.all([
-      cli(['import', tree, '--db', file]),
-      cli(['import', tree, '--db', file])
+      runCli(['import', tree, '--db', file]),
+      runCli(['import', tree, '--db', file])
     ])
     expect([a?.err, b?.err]).toEqual(['', ''])
     expect([a?.code, b?.code]).toEqual([0, 0])

@@ -3,7 +3,6 @@
  * import as `failed` with the reason in words; the web-mode server keeps answering and the CLI
  * prints one line and exits 1.
  */
-import { spawn } from 'node:child_process'
 import { chmodSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -13,6 +12,8 @@ import { openBackend } from '../../src-main/api/open-backend'
 import type { Backend } from '../../src-main/api/open-backend'
 import { startHttpServer } from '../../src-main/bridge/http-server'
 import type { ImportReport, Reply } from '../../src-main/shared/api'
+import { startCli } from '../support/cli-process'
+import type { CliRun } from '../support/cli-process'
 import { fillDisk, holdWriteLock, makeReadOnly, READ_ONLY_MODE } from '../support/db-faults'
 
 const root = join(import.meta.dirname, '..', '..')
@@ -131,20 +132,8 @@ describe('a database fault during an import', () => {
   })
 })
 
-/** Runs the CLI as a user would (node + tsx), collecting its output. */
-function cli(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [join(root, 'src-main', 'cli', 'bin.js'), ...args], {
-      cwd: root,
-      env: { ...process.env, MLPERF_EXPLORER_DEBUG: '' }
-    })
-    let out = ''
-    let err = ''
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()))
-    child.on('close', (code) => done({ code, out, err }))
-  })
-}
+/** The CLI as a user runs it; a stack trace would only show with MLPERF_EXPLORER_DEBUG. */
+const cli = (args: string[]): CliRun['done'] => startCli(args, { MLPERF_EXPLORER_DEBUG: '' }).done
 
 describe('the CLI on a database fault', () => {
   it('a read-only database: one line on stderr, exit 1, no stack trace', async () => {

@@ -441,7 +441,6 @@ async function importInScope(
   } catch (e) {
     // A database fault (read-only, disk full, locked for too long) or a scan that stopped on
     // cancel: keep what can still be written, and end the job with the reason in words.
-    const failure = e
     try {
       flush()
       flushTraining()
@@ -449,7 +448,7 @@ async function importInScope(
       // The same fault again: what the earlier batches committed stays.
     }
     report.status = signal.aborted ? 'cancelled' : 'failed'
-    if (!signal.aborted) report.error = describeDbError(failure) ?? errorText(failure)
+    if (!signal.aborted) report.error = describeDbError(e) ?? errorText(e)
   }
   // Every file refused (not a regular file, too big, a link out of the chosen folders) once.
   for (const [p, reason] of scope.problems) skip(p, reason)
