@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import type { Api } from '../shared/api'
 import { chartView } from '../shared/charts/chart-view'
@@ -8,12 +9,15 @@ import { queryChartData } from '../core/charts/chart-data'
 import { MissingResultError, compareResults } from '../core/charts/compare-data'
 import { deletePrice, listPrices, setPrice } from '../core/charts/prices-repo'
 import { chartCsv } from '../core/export/chart-csv'
-import { readViewFile, writeReportBundle } from '../core/export/report-bundle'
+import { readViewFile, VIEW_FILE, writeReportBundle } from '../core/export/report-bundle'
+import { withoutFileContent } from '../core/ingest/error-text'
+import { checkFile } from '../core/ingest/file-safety'
 import { buildView, renderView, tableFootnote } from '../core/export/render-view'
 import { resultsCsv } from '../core/export/results-csv'
 import { commentBlock } from '../shared/charts/footnote'
 import { describeFilters } from '../core/query/filters'
 import { ApiFailure } from './api-failure'
+import { PathGrants } from './path-grants'
 
 export type ChartPorts = {
   db: WritableDb
@@ -21,6 +25,28 @@ export type ChartPorts = {
   version: string
   /** ISO timestamp of "now" (exports print it in the footnote). */
   now?: () => string
+  /** Where bundles may be written (default: under the data folder only). */
+  grants?: PathGrants
+}
+
+/** Largest view.json read: a saved view is a few kilobytes. */
+const MAX_VIEW_BYTES = 1024 * 1024
+
+/**
+ * The file a saved view is read from (a bundle folder's view.json, or the file itself), checked
+ * to be a regular file of at most 1 MB first: a FIFO would block, /dev/zero never ends.
+ */
+function checkedViewFile(path: string): string {
+  let file = path
+  try {
+    if (statSync(path).isDirectory()) file = join(path, VIEW_FILE)
+  } catch {
+    // missing: reported as such below
+  }
+  const c = checkFile(file, MAX_VIEW_BYTES)
+  if (c.ok) return file
+  if (c.missing) throw new ApiFailure('not_found', `No saved view at ${path}`)
+  throw new ApiFailure('invalid_input', `Cannot read a view from ${path}: ${c.reason}`)
 }
 
 /**
@@ -30,6 +56,7 @@ export type ChartPorts = {
 export function chartAreas(ports: ChartPorts): Pick<Api, 'charts' | 'exports'> {
   const { db, version } = ports
   const now = ports.now ?? (() => new Date().toISOString())
+  const grants = ports.grants ?? new PathGrants(dirname(resolve(ports.dbPath)))
   return {
     charts: {
       data: async ({ view }) => queryChartData(db, view, version),
@@ -71,7 +98,12 @@ export function chartAreas(ports: ChartPorts): Pick<Api, 'charts' | 'exports'> {
       },
       bundle: async ({ view, dir, size }) => {
         const at = now()
-        const parent = resolve(dir ?? join(dirname(ports.dbPath), 'exports'))
+        // Under the data folder or a folder picked in a dialog only; made before rendering so a
+        // refused or impossible folder costs nothing.
+        const parent = grants.writableFolder(
+          dir ?? join(dirname(ports.dbPath), 'exports'),
+          'A report bundle'
+        )
         const rendered = renderView(db, view, version, at, size)
         return writeReportBundle(parent, view, rendered, {
           appVersion: version,
@@ -82,11 +114,16 @@ export function chartAreas(ports: ChartPorts): Pick<Api, 'charts' | 'exports'> {
       openView: async ({ path }) => {
         let raw: unknown
         try {
-          raw = await readViewFile(resolve(path))
+          raw = await readViewFile(checkedViewFile(resolve(path)))
         } catch (e) {
           const err = e as NodeJS.ErrnoException
+          if (e instanceof ApiFailure) throw e
           if (err.code === 'ENOENT') throw new ApiFailure('not_found', `No saved view at ${path}`)
-          throw new ApiFailure('invalid_input', `Cannot read a view from ${path}: ${err.message}`)
+          // The reason without the file's text (a JSON error quotes what it choked on).
+          throw new ApiFailure(
+            'invalid_input',
+            `Cannot read a view from ${path}: ${withoutFileContent(e)}`
+          )
         }
         // Older or hand-written files may leave options out: those take their defaults.
         const parsed = chartViewSchema.partial().safeParse(raw)

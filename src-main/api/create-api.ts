@@ -23,6 +23,7 @@ import { buildTtmtView, loadTtmtSet } from '../core/query/training-ttmt'
 import { LocalRunManager } from '../core/local-runs/run-manager'
 import type { WorkerFactory } from '../core/runner/worker-pool'
 import { ApiFailure } from './api-failure'
+import { PathGrants } from './path-grants'
 import { chartAreas } from './chart-handlers'
 import { runAreas } from './run-handlers'
 import { PublishedUpdates } from '../core/published/update-manager'
@@ -67,6 +68,12 @@ const sourceWorkers = async (): Promise<WorkerFactory> =>
 /** The API implementation; every transport (IPC, HTTP, CLI) calls it through dispatch. */
 export function createApi(ports: ApiPorts): ApiHandle {
   const { db } = ports
+  // Folders clients may have the app write into: the data folder, and folders picked in dialogs.
+  const grants = new PathGrants(dirname(resolve(ports.dbPath)))
+  const picked = (path: string | null, folder: boolean): string | null => {
+    if (path !== null && folder) grants.grant(path)
+    return path
+  }
   const imports = new ImportManager(db, {
     progress: (p) => ports.emit('imports.progress', p),
     finished: (r) => ports.emit('imports.finished', r)
@@ -107,7 +114,8 @@ export function createApi(ports: ApiPorts): ApiHandle {
         dbPath: ports.dbPath,
         inferenceResults: countInferenceResults(db),
         trainingResults: countTrainingResults(db),
-        shell: ports.shell
+        shell: ports.shell,
+        readOnly: db.readonly
       }),
       preferences: async () => getPreferences(db),
       setPreferences: async (changes) => setPreferences(db, changes)
@@ -177,12 +185,14 @@ export function createApi(ports: ApiPorts): ApiHandle {
         return buildTtmtView(sets, thresholds)
       }
     },
-    ...chartAreas({ db, dbPath: ports.dbPath, version: ports.version }),
+    ...chartAreas({ db, dbPath: ports.dbPath, version: ports.version, grants }),
     files: {
-      pickFolder: async () => ({ path: ports.pickFolder ? await ports.pickFolder() : null }),
+      pickFolder: async () => ({
+        path: ports.pickFolder ? picked(await ports.pickFolder(), true) : null
+      }),
       pickPath: async ({ purpose }) =>
         ports.pickPath
-          ? { path: await ports.pickPath(purpose), native: true }
+          ? { path: picked(await ports.pickPath(purpose), purpose === 'output'), native: true }
           : { path: null, native: false },
       list: async ({ path }) => {
         try {
@@ -194,9 +204,19 @@ export function createApi(ports: ApiPorts): ApiHandle {
           }
           throw new ApiFailure('invalid_input', `Cannot list ${path ?? ''}: ${err.message}`)
         }
+      },
+      // The in-app browser is the web mode's dialog: a folder chosen in it may be written to.
+      // Where a native dialog exists, only the dialog grants.
+      choose: async ({ purpose, path }) => {
+        if (ports.pickPath || ports.pickFolder) {
+          throw new ApiFailure('conflict', 'Choose the folder with the dialog (Browse…).')
+        }
+        const abs = resolve(path)
+        if (purpose === 'output') grants.grant(abs)
+        return { path: abs }
       }
     },
-    ...runAreas(runs),
+    ...runAreas(runs, grants),
     catalogue: { ...catalogueArea(db, ports.cataloguePath ?? null), ...published.catalogue }
   }
   return { api, imports, runs, updates }

@@ -2,6 +2,7 @@ import type { Api, MethodName, Reply } from '../shared/api'
 import { METHOD_NAMES } from '../shared/api'
 import { INPUT_SCHEMAS } from '../shared/schemas'
 import { QueryInputError } from '../core/query/column-registry'
+import { describeDbError, sqliteCode } from '../core/db/db-errors'
 import { ApiFailure } from './api-failure'
 
 const KNOWN = new Set<string>(METHOD_NAMES)
@@ -40,6 +41,13 @@ export async function dispatch(api: Api, method: string, input: unknown): Promis
     }
     if (e instanceof QueryInputError) {
       return { ok: false, error: { code: 'invalid_input', message: e.message } }
+    }
+    // A database fault (read-only file, full disk, lock held too long) in words, not SQLite's.
+    const said = describeDbError(e)
+    if (said !== null) {
+      const code = sqliteCode(e) ?? ''
+      const conflict = /^SQLITE_(READONLY|BUSY|LOCKED)/.test(code)
+      return { ok: false, error: { code: conflict ? 'conflict' : 'internal', message: said } }
     }
     return {
       ok: false,

@@ -55,7 +55,10 @@ export function appVersion(appRoot: string): string {
 export function openBackend(o: BackendOptions): Backend {
   const db = openDb(o.dbPath, o.nativeBinding ? { nativeBinding: o.nativeBinding } : {})
   const cataloguePath = join(o.appRoot, ...CATALOGUE_PATH)
-  if (o.catalogue === 'decline') declineCatalogue(db, cataloguePath)
+  // A read-only database opens for browsing only: nothing is loaded into it.
+  if (db.readonly) {
+    // nothing to load
+  } else if (o.catalogue === 'decline') declineCatalogue(db, cataloguePath)
   else if (o.catalogue) {
     try {
       ensureCatalogue(db, cataloguePath)

@@ -1,7 +1,9 @@
 import type { Api } from '../shared/api'
 import type { LocalRunManager } from '../core/local-runs/run-manager'
 import { RunStartError } from '../core/local-runs/run-manager'
+import { withoutFileContent } from '../core/ingest/error-text'
 import { ApiFailure } from './api-failure'
+import type { PathGrants } from './path-grants'
 
 function failure(e: unknown): unknown {
   if (e instanceof RunStartError) return new ApiFailure(e.kind, e.message)
@@ -12,7 +14,7 @@ function failure(e: unknown): unknown {
  * The `runs` area of the API: local ONNX runs. Kept apart from create-api.ts (as the chart
  * areas are) so this work does not churn the file every area touches.
  */
-export function runAreas(runs: LocalRunManager): Pick<Api, 'runs'> {
+export function runAreas(runs: LocalRunManager, grants?: PathGrants): Pick<Api, 'runs'> {
   return {
     runs: {
       defaults: async (input) => {
@@ -23,6 +25,9 @@ export function runAreas(runs: LocalRunManager): Pick<Api, 'runs'> {
         }
       },
       start: async (input) => {
+        // A run folder named by the client: under the data folder or one picked in a dialog.
+        const out = input.settings.outputDir
+        if (out !== undefined && grants) grants.writableFolder(out, 'The run folder')
         try {
           return runs.start(input).started
         } catch (e) {
@@ -40,8 +45,9 @@ export function runAreas(runs: LocalRunManager): Pick<Api, 'runs'> {
         try {
           return await runs.inspect(input)
         } catch (e) {
-          // A model that does not load or an input that does not fit is the user's input.
-          throw new ApiFailure('invalid_input', e instanceof Error ? e.message : String(e))
+          // A model that does not load or an input that does not fit is the user's input; the
+          // reason never quotes the file (a JSON error would).
+          throw new ApiFailure('invalid_input', withoutFileContent(e))
         }
       },
       suggestBenchmark: async (input) => runs.suggestBenchmark(input)

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { timingSafeEqual } from 'node:crypto'
 import type { Api } from '../shared/api'
+import { CONTENT_SECURITY_POLICY_HEADER } from '../shared/content-security-policy'
 import { dispatch } from '../api/dispatch'
 import type { EventHub } from '../api/event-hub'
 
@@ -21,7 +22,8 @@ export type HttpServerOptions = {
 export type HttpServerHandle = { url: string; port: number; close: () => Promise<void> }
 
 const COOKIE = 'mlx_token'
-const MAX_BODY = 1 << 20
+/** Largest request body: API inputs are small JSON objects (a chart view, a list of paths). */
+export const MAX_BODY = 1 << 20
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -41,20 +43,42 @@ function sameToken(a: string, b: string): boolean {
 function cookieToken(req: IncomingMessage): string | null {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [k, v] = part.trim().split('=')
-    if (k === COOKIE && v) return decodeURIComponent(v)
+    if (k === COOKIE && v) return decodeOrNull(v)
   }
   return null
 }
+
+/** decodeURIComponent, or null for a malformed percent-encoding (a 400, never a 500). */
+function decodeOrNull(s: string): string | null {
+  try {
+    return decodeURIComponent(s)
+  } catch {
+    return null
+  }
+}
+
+class BodyTooLarge extends Error {}
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const c of req as AsyncIterable<Buffer>) {
     size += c.length
-    if (size > MAX_BODY) throw new Error('Request body too large')
+    if (size > MAX_BODY) throw new BodyTooLarge()
     chunks.push(c)
   }
   return Buffer.concat(chunks).toString('utf8')
+}
+
+/** Headers every response carries: no caching, no sniffing, no framing, no referrer. */
+const SECURITY_HEADERS = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'content-security-policy': CONTENT_SECURITY_POLICY_HEADER
 }
 
 function send(
@@ -63,8 +87,35 @@ function send(
   body: string,
   type = 'text/plain; charset=utf-8'
 ): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' })
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type })
   res.end(body)
+}
+
+/** 413, and the connection closed: the rest of an oversized body is not read. */
+function tooLarge(res: ServerResponse, req: IncomingMessage): void {
+  res.setHeader('connection', 'close')
+  send(res, 413, `Request body too large (more than ${MAX_BODY} bytes)`)
+  req.resume()
+}
+
+/**
+ * Whether a request comes from the app's own page. A browser sends Origin (on POST and on every
+ * cross-origin request) and Sec-Fetch-Site; a page on another port of 127.0.0.1 is same-site
+ * but not same-origin, and carries the user's cookie, so both are checked. A client that sends
+ * neither (the CLI, curl) is no browser: it has to show the token, which it can only have from
+ * the user.
+ */
+function sameOrigin(req: IncomingMessage, port: number): boolean {
+  const origin = req.headers.origin
+  if (
+    origin !== undefined &&
+    origin !== `http://127.0.0.1:${port}` &&
+    origin !== `http://localhost:${port}`
+  ) {
+    return false
+  }
+  const site = req.headers['sec-fetch-site']
+  return site === undefined || site === 'same-origin' || site === 'none'
 }
 
 /**
@@ -84,6 +135,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
 
   const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const path = decodeOrNull(url.pathname)
+    if (path === null) return send(res, 400, 'Bad request: malformed percent-encoding in the path')
     const host = (req.headers.host ?? '').toLowerCase()
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
       return send(res, 403, 'Forbidden host')
@@ -106,10 +159,15 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
         `${COOKIE}=${encodeURIComponent(opts.token)}; HttpOnly; SameSite=Strict; Path=/`
       )
     }
+    // The API (events included) answers the app's own page only: no other site, and no other
+    // port of 127.0.0.1, may start imports and runs, set prices or write files.
+    if (path.startsWith('/api/') && !sameOrigin(req, port)) {
+      return send(res, 403, 'Forbidden: requests to the API must come from the app itself')
+    }
     if (url.pathname === '/api/events' && req.method === 'GET') {
       res.writeHead(200, {
+        ...SECURITY_HEADERS,
         'content-type': 'text/event-stream',
-        'cache-control': 'no-store',
         connection: 'keep-alive'
       })
       res.write(': connected\n\n')
@@ -119,14 +177,22 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
     }
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'Use POST')
+      // JSON only: an HTML form (the classic cross-site request) cannot send this type.
+      const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase()
+      if (type !== 'application/json') {
+        return send(res, 415, 'Unsupported media type: send the input as application/json')
+      }
+      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return tooLarge(res, req)
       let input: unknown
       try {
         const body = await readBody(req)
         input = body ? (JSON.parse(body) as unknown) : {}
       } catch (e) {
+        if (e instanceof BodyTooLarge) return tooLarge(res, req)
+        // Never the parser's message: it quotes the body.
         const reply = {
           ok: false,
-          error: { code: 'invalid_input', message: `Bad request body: ${(e as Error).message}` }
+          error: { code: 'invalid_input', message: 'Bad request body: not valid JSON' }
         }
         return send(res, 400, JSON.stringify(reply), 'application/json')
       }
@@ -134,23 +200,30 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
       return send(res, 200, JSON.stringify(reply), 'application/json')
     }
     // Static renderer files; anything unknown falls back to index.html (hash routing).
-    const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '')
+    const rel = normalize(path).replace(/^([/\\])+/, '')
     let file = join(root, rel)
     if (file !== root && !file.startsWith(root + sep)) return send(res, 403, 'Forbidden')
     const info = await stat(file).catch(() => null)
     if (!info || info.isDirectory()) file = join(root, 'index.html')
     const exists = await stat(file).catch(() => null)
-    if (!exists) return send(res, 404, `Renderer not built: ${file} is missing (run npm run build)`)
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+    if (!exists) return send(res, 404, 'Renderer not built: run npm run build')
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream'
+    })
     createReadStream(file).pipe(res)
   }
 
   const server: Server = createServer((req, res) => {
-    handler(req, res).catch((e: unknown) => {
-      if (!res.headersSent) send(res, 500, e instanceof Error ? e.message : String(e))
+    handler(req, res).catch(() => {
+      // Never an error's text: it may name files or quote what they hold.
+      if (!res.headersSent) send(res, 500, 'Internal error')
       else res.end()
     })
   })
+  // A client that sends its request slowly cannot hold a connection for minutes.
+  server.headersTimeout = 10_000
+  server.requestTimeout = 30_000
   await new Promise<void>((ok, fail) => {
     server.once('error', fail)
     server.listen(opts.port ?? 0, '127.0.0.1', () => ok())

@@ -8,6 +8,7 @@ import { dispatch } from '../api/dispatch'
 import { appVersion, openBackend } from '../api/open-backend'
 import type { Backend } from '../api/open-backend'
 import { defaultDbPath } from '../core/app-paths'
+import { describeDbError } from '../core/db/db-errors'
 import { writeResultsCsv } from '../core/export/results-csv'
 import { startHttpServer } from '../bridge/http-server'
 import { ensureRendererBuilt } from './ensure-renderer'
@@ -105,7 +106,10 @@ async function importCmd(
   if (tty) io.err('\n')
   await backend.close()
   io.out(formatReport(report))
-  return report.status === 'failed' ? 1 : 0
+  if (report.status !== 'failed') return 0
+  // The report (stdout) lists what was read; the reason is one line on stderr.
+  io.err(`import failed: ${(report.error ?? 'no reason given').replace(/\s*\n\s*/g, ' ')}\n`)
+  return 1
 }
 
 export function formatReport(r: ImportReport): string {
@@ -258,8 +262,28 @@ async function serveCmd(
   return 0
 }
 
-/** Runs one CLI invocation; returns the exit code. */
+/**
+ * Runs one CLI invocation; returns the exit code. Whatever goes wrong (a database that cannot
+ * be opened, a full disk, a bug) ends as one line on stderr and exit code 1, never a stack
+ * trace (MLPERF_EXPLORER_DEBUG=1 adds it).
+ */
 export async function main(argv: string[], io: Out = stdio): Promise<number> {
+  try {
+    return await command(argv, io)
+  } catch (e) {
+    io.err(`${errorLine(argv[0], e)}\n`)
+    if (process.env.MLPERF_EXPLORER_DEBUG && e instanceof Error && e.stack) io.err(e.stack + '\n')
+    return 1
+  }
+}
+
+/** "import: <what went wrong>", in words for database faults. */
+export function errorLine(cmd: string | undefined, e: unknown): string {
+  const said = describeDbError(e) ?? (e instanceof Error ? e.message : String(e))
+  return `${cmd ? `${cmd}: ` : ''}${said.replace(/\s*\n\s*/g, ' ')}`
+}
+
+async function command(argv: string[], io: Out): Promise<number> {
   const [command, ...rest] = argv
   // `run` has options of its own (parsed in run-cmd.ts).
   if (command === 'run') return runCmd(rest, io)

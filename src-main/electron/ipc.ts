@@ -2,12 +2,18 @@ import type { BrowserWindow, IpcMainInvokeEvent } from 'electron'
 import { ipcMain } from 'electron'
 import type { Api } from '../shared/api'
 import { dispatch } from '../api/dispatch'
+import { isOwnUrl } from './security'
 import type { EventHub } from '../api/event-hub'
 
-/** Only our own renderer (file:// bundle or the dev server) may call the API. */
-function trustedSender(event: IpcMainInvokeEvent, devUrl: string | undefined): boolean {
-  const url = event.senderFrame?.url ?? ''
-  return url.startsWith('file://') || (devUrl !== undefined && url.startsWith(devUrl))
+/**
+ * Only our own renderer may call the API: the top frame of a page from app://mlperf (or the dev
+ * server, which main.ts passes in development only). A file:// page, a frame inside the page,
+ * or a page the window was somehow navigated to gets nothing.
+ */
+export function trustedSender(event: IpcMainInvokeEvent, devUrl: string | undefined): boolean {
+  const frame = event.senderFrame
+  if (!frame || frame.parent !== null) return false
+  return isOwnUrl(frame.url, devUrl)
 }
 
 /** Binds the single `api:invoke` channel to dispatch and forwards hub events to the window. */

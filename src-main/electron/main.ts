@@ -1,4 +1,4 @@
-import { app, dialog, BrowserWindow } from 'electron'
+import { app, dialog, protocol, session, shell, BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import { APP_DIR_NAME, defaultDataDir, defaultDbPath } from '../core/app-paths'
 import { openBackend } from '../api/open-backend'
@@ -9,6 +9,8 @@ import { installMenu } from './menu'
 import { electronSqliteBinding } from './native-binding'
 import { pickPath } from './pick-path'
 import { createMainWindow } from './window'
+import { registerAppScheme, serveRenderer } from './app-protocol'
+import { denyPermissions, guardContents, isOwnUrl } from './security'
 
 // The CLI computes the same folder, so `mlperf-explorer --db` defaults to this database.
 app.setName(APP_DIR_NAME)
@@ -16,12 +18,30 @@ app.setPath('userData', defaultDataDir())
 
 const outDir = join(import.meta.dirname, '..')
 const appRoot = join(outDir, '..')
-const devUrl = process.env.ELECTRON_RENDERER_URL
+// The dev server only in development: a packaged app never loads (or trusts) an http page.
+const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+
+// app:// must be registered before the app is ready (app-protocol.ts).
+registerAppScheme(protocol)
+// Every WebContents (the window, devtools, anything a bug might open) stays on the app.
+app.on('web-contents-created', (_event, contents) => {
+  guardContents(
+    contents,
+    (url) => isOwnUrl(url, devUrl),
+    (url) => shell.openExternal(url)
+  )
+})
+// A rejection nobody handled must not take the window down with it; it is logged instead.
+process.on('unhandledRejection', (e: unknown) => {
+  console.error('Unhandled rejection in the main process:', e)
+})
 
 let backend: Backend | null = null
 
 async function start(): Promise<void> {
   await app.whenReady()
+  denyPermissions(session.defaultSession)
+  serveRenderer(protocol, join(outDir, 'renderer'))
   const nativeBinding = electronSqliteBinding(appRoot, process.versions.electron)
   backend = openBackend({
     dbPath: defaultDbPath(),

@@ -1,29 +1,15 @@
-import { BrowserWindow, shell } from 'electron'
-import { join } from 'node:path'
+import { BrowserWindow } from 'electron'
+import { APP_INDEX_URL } from './app-protocol'
+import { mainWindowOptions } from './window-options'
 
-/** The main window: sandboxed renderer, context isolation, no Node in the page. */
+/**
+ * The main window: settings from window-options.ts, the renderer from app:// (the dev server
+ * only in development). Navigation, new windows and links are guarded for every WebContents in
+ * main.ts (security.ts).
+ */
 export function createMainWindow(outDir: string, devUrl: string | undefined): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    minWidth: 900,
-    minHeight: 600,
-    show: false,
-    title: 'MLPerf Explorer',
-    webPreferences: {
-      preload: join(outDir, 'preload', 'index.cjs'),
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false
-    }
-  })
+  const win = new BrowserWindow(mainWindowOptions(outDir))
   win.once('ready-to-show', () => win.show())
-  // Links open in the user's browser, never inside the app window.
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    void shell.openExternal(url)
-    return { action: 'deny' }
-  })
-  if (devUrl) void win.loadURL(devUrl)
-  else void win.loadFile(join(outDir, 'renderer', 'index.html'))
+  void win.loadURL(devUrl ?? APP_INDEX_URL)
   return win
 }

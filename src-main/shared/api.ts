@@ -160,7 +160,8 @@ export type ImportCounts = {
   skipped: number
 }
 
-export type ImportStatus = 'running' | 'done' | 'cancelled' | 'failed'
+/** `interrupted`: the process carrying it out stopped (marked at the next start). */
+export type ImportStatus = 'running' | 'done' | 'cancelled' | 'failed' | 'interrupted'
 
 /** What one path of an import gave, per suite (the report is split by path and suite). */
 export type ImportSourceTally = {
@@ -232,6 +233,8 @@ export type AppInfo = {
   trainingResults: number
   /** 'electron' | 'web' : for the about box only; features never branch on it. */
   shell: string
+  /** The database file may not be written: it opened read-only, for browsing (issue 13). */
+  readOnly?: boolean
 }
 
 /** The API, area by area. Wire names are `area.method`. */
@@ -338,6 +341,12 @@ export type Api = {
     pickPath(input: { purpose: PickPurpose }): Promise<{ path: string | null; native: boolean }>
     /** List a folder, for the in-app folder browser. Defaults to the home folder. */
     list(input: { path?: string }): Promise<DirListing>
+    /**
+     * The in-app browser's choice (web mode only: it has no native dialog). An `output` folder
+     * chosen here may then be written to, as one picked in a native dialog; a folder typed
+     * into a field may not (only the data folder and picked folders are).
+     */
+    choose(input: { purpose: PickPurpose; path: string }): Promise<{ path: string }>
   }
   runs: {
     /** Settings from the official mlperf.conf for a benchmark, scenario and mode. */
@@ -468,7 +477,8 @@ export const METHOD_NAMES = [
   'app.setPreferences',
   'results.pivot',
   'results.pivotCsv',
-  'imports.checkPath'
+  'imports.checkPath',
+  'files.choose'
 ] as const satisfies readonly MethodName[]
 
 export const EVENT_NAMES = [

@@ -227,5 +227,9 @@ export const INPUT_SCHEMAS = {
     .strict(),
   'results.pivot': pivotQuery,
   'results.pivotCsv': pivotQuery,
-  'imports.checkPath': z.object({ path: z.string().min(1).max(4096) })
+  'imports.checkPath': z.object({ path: z.string().min(1).max(4096) }),
+  'files.choose': z.object({
+    purpose: z.enum(['model', 'dataset', 'output', 'sample', 'labels']),
+    path: filePath
+  })
 } satisfies Record<MethodName, z.ZodType>

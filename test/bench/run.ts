@@ -5,10 +5,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openBackend } from '../../src-main/api/open-backend'
-import {
-  rebuildInferenceFts,
-  upsertInferenceResults
-} from '../../src-main/core/repo/inference-results'
+import { withFtsDeferred } from '../../src-main/core/db/fts-bulk'
+import { upsertInferenceResults } from '../../src-main/core/repo/inference-results'
 import { catalogueInferenceRecords } from '../support/catalogue-records'
 import { syntheticRecords } from '../support/synthetic-records'
 import { benchCatalogueLoad } from './catalogue-load'
@@ -21,6 +19,7 @@ import { runLocalRunBench } from './local-run-bench'
 import { harnessOverheadLines, runHarnessOverheadBench } from './harness-overhead-bench'
 import { writeTestModels } from '../fixtures/models/build-models'
 import { benchTableUi, describeUiBench } from './ui-bench'
+import { runReliabilityBench } from './reliability-bench'
 
 const root = join(import.meta.dirname, '..', '..')
 const corpus = join(root, '..', 'shared', 'corpus', 'inference')
@@ -60,9 +59,10 @@ const backend = openBackend({
 })
 const sample = catalogueInferenceRecords(root)
 const synthetic = syntheticRecords(sample, rows)
-for (let i = 0; i < synthetic.length; i += 5000)
-  upsertInferenceResults(backend.db, synthetic.slice(i, i + 5000), null)
-rebuildInferenceFts(backend.db)
+withFtsDeferred(backend.db, () => {
+  for (let i = 0; i < synthetic.length; i += 5000)
+    upsertInferenceResults(backend.db, synthetic.slice(i, i + 5000), null)
+})
 backend.db.pragma('optimize')
 const q = await benchQueries(backend.db, backend.api, 30)
 console.log(
@@ -141,3 +141,6 @@ writeFileSync(
     2
   )
 )
+
+// Issue 13: the catalogue-scale table with 10,000 local runs, and 50 web clients during imports.
+await runReliabilityBench()

@@ -7,10 +7,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openBackend } from '../../src-main/api/open-backend'
 import { startHttpServer } from '../../src-main/bridge/http-server'
-import {
-  rebuildInferenceFts,
-  upsertInferenceResults
-} from '../../src-main/core/repo/inference-results'
+import { withFtsDeferred } from '../../src-main/core/db/fts-bulk'
+import { upsertInferenceResults } from '../../src-main/core/repo/inference-results'
 import { catalogueInferenceRecords } from '../support/catalogue-records'
 import { localRuns } from '../support/local-runs'
 import { syntheticRecords } from '../support/synthetic-records'
@@ -29,10 +27,11 @@ const backend = openBackend({
 })
 if (rows > 0) {
   const records = syntheticRecords(catalogueInferenceRecords(root), rows)
-  for (let i = 0; i < records.length; i += 5000) {
-    upsertInferenceResults(backend.db, records.slice(i, i + 5000), null)
-  }
-  rebuildInferenceFts(backend.db)
+  withFtsDeferred(backend.db, () => {
+    for (let i = 0; i < records.length; i += 5000) {
+      upsertInferenceResults(backend.db, records.slice(i, i + 5000), null)
+    }
+  })
 } else if (!catalogueOnly) {
   // The training screens' data: the MLLOG fixture tree, imported by the real import job.
   const tree = join(root, 'test', 'fixtures', 'training-tree')
@@ -44,7 +43,6 @@ if (rows > 0) {
   }
   // The user's own (unverified) runs, for the charts and compare specs.
   upsertInferenceResults(backend.db, localRuns(), null)
-  rebuildInferenceFts(backend.db)
 }
 const server = await startHttpServer({
   api: backend.api,

@@ -232,7 +232,7 @@ describe('HTTP bridge security and events', () => {
     const api = await fetch(`${base()}/api/app.info`, {
       method: 'POST',
       body: '{}',
-      headers: { cookie: cookie.split(';')[0] ?? '' }
+      headers: { cookie: cookie.split(';')[0] ?? '', 'content-type': 'application/json' }
     })
     expect(((await api.json()) as Reply<unknown>).ok).toBe(true)
   })

@@ -503,9 +503,9 @@ describe.skipIf(!haveCorpus)(
         expect(training.filter((r) => r['round'] === round)).toHaveLength(scores)
         const powerFile = join(folder, 'summary_power.csv')
         if (!existsSync(powerFile)) {
-          expect(training.filter((r) => r['round'] === round && r['energy_value'] !== null)).toEqual(
-            []
-          )
+          expect(
+            training.filter((r) => r['round'] === round && r['energy_value'] !== null)
+          ).toEqual([])
           return
         }
         const lines = Papa.parse<string[]>(readFileSync(powerFile, 'utf8'), {

@@ -18,8 +18,7 @@ import { ORIGINS } from '../../shared/catalogue'
 import { compareRounds } from '../../mlperf'
 import { prepareCached } from '../db/statement-cache'
 import type { ReadonlyDb, WritableDb } from '../db/types'
-import { rebuildInferenceFts } from '../repo/inference-results'
-import { rebuildTrainingFts } from '../repo/training-results'
+import { withFtsDeferred } from '../db/fts-bulk'
 import type { CatalogueFile, CatalogueTable } from './catalogue-file'
 import { catalogueBuildId, decodeCatalogue, unpackRows } from './catalogue-file'
 
@@ -140,16 +139,15 @@ export function recordCoverage(db: WritableDb, entries: readonly CoverageEntry[]
  */
 function load(db: WritableDb, file: CatalogueFile, buildId: string): CatalogueChange {
   const change: CatalogueChange = { inference: 0, training: 0 }
-  db.transaction(() => {
+  // The full-text triggers are off for the bulk load, with one index rebuild at its end.
+  withFtsDeferred(db, () => {
     for (const suite of SUITES) {
       prepareCached(db, `DELETE FROM ${TABLES[suite].table} WHERE origin = 'bundled'`).run()
       change[suite] = insertTable(db, suite, file[suite])
     }
     saveCoverage(db, file)
     setState(db, buildId, false)
-  })()
-  rebuildInferenceFts(db)
-  rebuildTrainingFts(db)
+  })
   db.pragma('optimize')
   return change
 }
@@ -179,7 +177,7 @@ export function declineCatalogue(db: WritableDb, path: string): void {
 /** Removes every bundled row (both suites); they stay out, on every start, until restored. */
 export function removeBundled(db: WritableDb, path: string): CatalogueChange {
   const change: CatalogueChange = { inference: 0, training: 0 }
-  db.transaction(() => {
+  withFtsDeferred(db, () => {
     for (const suite of SUITES) {
       change[suite] = prepareCached(
         db,
@@ -187,9 +185,7 @@ export function removeBundled(db: WritableDb, path: string): CatalogueChange {
       ).run().changes
     }
     setState(db, state(db)?.build_id ?? shipped(path)?.buildId ?? 'none', true)
-  })()
-  rebuildInferenceFts(db)
-  rebuildTrainingFts(db)
+  })
   return change
 }
 

@@ -17,8 +17,10 @@ export class DatabaseFromFutureError extends Error {
 }
 
 /**
- * Applies pending migrations in one transaction with user_version set inside it, so a failed
- * step leaves the database as it was (Signal's runner).
+ * Applies pending migrations in one exclusive transaction with user_version set inside it, so a
+ * failed step leaves the database as it was (Signal's runner). The version is read again once
+ * the lock is held: two processes opening a new database at once would otherwise both see
+ * version 0 and the second would fail with "table imports already exists".
  */
 export function migrate(db: WritableDb, migrations: readonly Migration[] = MIGRATIONS): number {
   for (let i = 1; i < migrations.length; i++) {
@@ -29,14 +31,22 @@ export function migrate(db: WritableDb, migrations: readonly Migration[] = MIGRA
     }
   }
   const latest = migrations.at(-1)?.version ?? 0
-  const current = db.pragma('user_version', { simple: true }) as number
-  if (current > latest) throw new DatabaseFromFutureError(current, latest)
-  const pending = migrations.filter((m) => m.version > current)
-  if (pending.length === 0) return current
-  db.transaction(() => {
-    for (const m of pending) m.up(db)
-    db.pragma(`user_version = ${latest}`)
-  })()
-  db.pragma('optimize')
+  const version = (): number => db.pragma('user_version', { simple: true }) as number
+  // Up to date (the usual case): no lock taken.
+  const seen = version()
+  if (seen > latest) throw new DatabaseFromFutureError(seen, latest)
+  if (seen === latest) return latest
+  const applied = db
+    .transaction((): boolean => {
+      const current = version()
+      if (current > latest) throw new DatabaseFromFutureError(current, latest)
+      const pending = migrations.filter((m) => m.version > current)
+      if (pending.length === 0) return false
+      for (const m of pending) m.up(db)
+      db.pragma(`user_version = ${latest}`)
+      return true
+    })
+    .exclusive()
+  if (applied) db.pragma('optimize')
   return latest
 }

@@ -1,26 +1,92 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { migrate } from './migrate'
+import { describeDbError, sqliteCode } from './db-errors'
+import { DatabaseFileError, inspectDbFile } from './db-file'
+import { DatabaseFromFutureError, migrate } from './migrate'
+import { MIGRATIONS } from './migrations'
 import type { WritableDb } from './types'
 
 export type OpenDbOptions = {
   /** Path of a better-sqlite3 .node file built for the running ABI (Electron keeps its own). */
   nativeBinding?: string
+  /** How long a write waits for another writer's lock before SQLITE_BUSY (default 5 s). */
+  busyTimeoutMs?: number
 }
 
-/** Opens (creating if needed) and migrates a database. ':memory:' gives a private in-memory one. */
+const BUSY_TIMEOUT_MS = 5000
+
+/**
+ * Opens (creating if needed) and migrates a database. ':memory:' gives a private in-memory one.
+ *
+ * Order matters, so that a file the app cannot use is never changed: the file is inspected
+ * before SQLite opens it (db-file.ts), busy_timeout is set before anything takes a lock, and the
+ * schema version is read before the journal mode is switched to WAL (that switch writes the
+ * header). A read-only file opens read-only for browsing: writes then fail with SQLITE_READONLY,
+ * which every caller reports in words (db-errors.ts). Throws DatabaseFileError or
+ * DatabaseFromFutureError with a sentence for the user.
+ */
 export function openDb(file: string, options: OpenDbOptions = {}): WritableDb {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
-  const db = new Database(
-    file,
-    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}
-  )
-  db.pragma('journal_mode = WAL')
-  db.pragma('foreign_keys = ON')
-  db.pragma('busy_timeout = 5000')
-  db.pragma('synchronous = NORMAL')
-  const writable = db as WritableDb
-  migrate(writable)
-  return writable
+  const memory = file === ':memory:'
+  const state = memory ? ({ kind: 'new' } as const) : inspectDbFile(file)
+  if (state.kind === 'new' && !memory) mkdirSync(dirname(file), { recursive: true })
+  const readOnly = state.kind === 'sqlite' && state.readOnly
+  const db = new Database(file, {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(readOnly ? { readonly: true } : {}),
+    ...(state.kind === 'sqlite' ? { fileMustExist: true } : {})
+  })
+  try {
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? BUSY_TIMEOUT_MS}`)
+    const version = probeVersion(db, file)
+    const latest = MIGRATIONS.at(-1)?.version ?? 0
+    if (version > latest) throw new DatabaseFromFutureError(version, latest)
+    if (readOnly) {
+      if (version < latest) {
+        throw new DatabaseFileError(
+          file,
+          `${file} is read-only and was written by an older version of the app, so it cannot be brought up to date. It was left unchanged. Make it writable, or open a writable copy.`
+        )
+      }
+      db.pragma('foreign_keys = ON')
+      return db as WritableDb
+    }
+    db.pragma('journal_mode = WAL')
+    db.pragma('foreign_keys = ON')
+    db.pragma('synchronous = NORMAL')
+    const writable = db as WritableDb
+    migrate(writable)
+    return writable
+  } catch (e) {
+    db.close()
+    if (e instanceof DatabaseFileError || e instanceof DatabaseFromFutureError) throw e
+    const said = describeDbError(e, `The database ${file}`)
+    if (said !== null) throw new DatabaseFileError(file, said)
+    throw e
+  }
+}
+
+/**
+ * The schema version, read without writing. Reading the schema first makes SQLite look at the
+ * file's pages, so a damaged file is refused here rather than half-way through a migration.
+ */
+function probeVersion(db: Database.Database, file: string): number {
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get()
+    return db.pragma('user_version', { simple: true }) as number
+  } catch (e) {
+    const code = sqliteCode(e)
+    if (code !== null && /^SQLITE_(CORRUPT|NOTADB)/.test(code)) {
+      throw new DatabaseFileError(
+        file,
+        `${file} is damaged or not an SQLite database (${code}). It was left unchanged. Restore a backup, choose another file (--db), or move this one away to start a new database.`
+      )
+    }
+    throw e
+  }
+}
+
+/** Whether a connection was opened read-only (a read-only file opens for browsing). */
+export function isReadOnly(db: Database.Database): boolean {
+  return db.readonly
 }

@@ -6,7 +6,9 @@
  * lister yields to the event loop every few milliseconds so the window stays responsive.
  */
 import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { setImmediate as yieldToLoop } from 'node:timers/promises'
+import { classifyOddEntry, mayList } from './file-safety'
 
 export type Listing = { dirs: string[]; files: string[] }
 
@@ -33,12 +35,20 @@ export function createDirLister(): DirLister {
 }
 
 function listNow(dir: string): Listing | null {
+  // Links are followed only inside the imported folders; FIFOs, sockets and the like are left
+  // out and named in the report (file-safety.ts).
+  if (!mayList(dir)) return null
   try {
     const dirs: string[] = []
     const files: string[] = []
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       if (e.isDirectory()) dirs.push(e.name)
       else if (e.isFile()) files.push(e.name)
+      else {
+        const kind = classifyOddEntry(join(dir, e.name), e.isSymbolicLink())
+        if (kind === 'dir') dirs.push(e.name)
+        else if (kind === 'file') files.push(e.name)
+      }
     }
     dirs.sort()
     files.sort()

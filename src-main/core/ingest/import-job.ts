@@ -6,23 +6,27 @@ import type { ImportProgress, ImportReport } from '../../shared/api'
 import type { InferenceResultRecord } from '../../shared/inference'
 import type { TrainingResultRecord } from '../../shared/training'
 import type { Origin } from '../../shared/catalogue'
+import { describeDbError } from '../db/db-errors'
 import type { WritableDb } from '../db/types'
 import type { UpsertCounts } from '../repo/upsert-sql'
 import { insertImport, saveImport } from '../repo/imports'
-import {
-  fillInferenceSummaryGaps,
-  rebuildInferenceFts,
-  upsertInferenceResults
-} from '../repo/inference-results'
-import {
-  fillTrainingSummaryGaps,
-  rebuildTrainingFts,
-  upsertTrainingResults
-} from '../repo/training-results'
+import { fillInferenceSummaryGaps, upsertInferenceResults } from '../repo/inference-results'
+import { fillTrainingSummaryGaps, upsertTrainingResults } from '../repo/training-results'
 import { createReadContext, readInferenceResult, scanInferenceTree } from './inference'
 import type { ResultLocation } from './inference'
 import { createDirLister } from './dir-listing'
 import { findSummaryFiles } from './find-summary-files'
+import { withoutFileContent } from './error-text'
+import type { FileScope } from './file-safety'
+import { kindOf, withFileScope } from './file-safety'
+import {
+  changeNotes,
+  newGuardTally,
+  sameResultReason,
+  scenarioMismatchNote,
+  tally as tallyGuard
+} from './import-checks'
+import { guardInference, guardTraining, withoutValueInvalid } from './stored-guard'
 import { ImportTally } from './import-tally'
 import { mapOrdered } from './map-ordered'
 import { NewerRoundTally, UndecidedRounds, refuseInvalidRounds } from './round-check'
@@ -86,6 +90,10 @@ function itemCount(w: Work): number {
   return 1
 }
 
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e)
+}
+
 /**
  * One import: scans every path for inference result folders and training result sets, parses
  * them and summary files (either suite), writes them in batches, and reports progress. Bad
@@ -100,6 +108,22 @@ export async function runImport(
   signal: AbortSignal,
   jobId: string = randomUUID(),
   options: ImportOptions = {}
+): Promise<ImportReport> {
+  // Files are read only inside the chosen paths, and every refused file is remembered for the
+  // report and for the stored-row guard (file-safety.ts, stored-guard.ts).
+  return withFileScope(paths, (scope) =>
+    importInScope(scope, db, paths, events, signal, jobId, options)
+  )
+}
+
+async function importInScope(
+  scope: FileScope,
+  db: WritableDb,
+  paths: readonly string[],
+  events: Partial<ImportEvents>,
+  signal: AbortSignal,
+  jobId: string,
+  options: ImportOptions
 ): Promise<ImportReport> {
   const round = options.round ?? null
   const origin: Origin = options.origin ?? 'imported'
@@ -123,7 +147,7 @@ export async function runImport(
     totalItems: null
   }
   const tally = new ImportTally()
-  const importId = insertImport(db, report)
+  let importId: number | null = null
   let phase: ImportProgress['phase'] = 'scanning'
   let totalItems: number | null = null
   let currentPath: string | null = null
@@ -163,6 +187,7 @@ export async function runImport(
   let enriched = 0
   const disagreements: UpsertCounts['disagreements'] = []
   let repeatedSummaryRows = 0
+  const guarded = newGuardTally()
   const newerRounds = new NewerRoundTally()
   const undecidedRounds = new UndecidedRounds()
   /** Adds one write's counts to the report and to the path its records were read from. */
@@ -181,7 +206,9 @@ export async function runImport(
   let filledFromCopies = 0
   const flush = (): void => {
     if (pending.length > 0) {
-      count(pendingOwner, upsertInferenceResults(db, pending, importId, origin))
+      const g = guardInference(db, pending, scope.problems)
+      tallyGuard(guarded, g, report)
+      count(pendingOwner, upsertInferenceResults(db, g.write, importId, origin))
       pending = []
       wroteAny = true
     }
@@ -195,7 +222,10 @@ export async function runImport(
   }
   /** Inference results read in this job, by key, with where they came from. */
   const inferenceSeen = new Map<string, InferenceResultRecord['sourceKind']>()
-  const addInference = (rec: InferenceResultRecord): void => {
+  /** Which tree folder each result of this job came from: two folders must not map to one. */
+  const treeSources = new Map<string, string>()
+  const addInference = (read: InferenceResultRecord): void => {
+    const rec = withoutValueInvalid(read)
     const key = [
       rec.round,
       rec.division,
@@ -213,6 +243,16 @@ export async function runImport(
       copies.push(rec)
       tally.unchanged()
       return
+    }
+    if (rec.sourceKind === 'tree') {
+      const first = treeSources.get(key)
+      if (first !== undefined && first !== rec.source) {
+        skip(rec.source, sameResultReason(rec, first))
+        return
+      }
+      treeSources.set(key, rec.source)
+      const mismatch = scenarioMismatchNote(rec)
+      if (mismatch !== null) report.notes.push(mismatch)
     }
     if (inferenceSeen.get(key) !== 'tree') inferenceSeen.set(key, rec.sourceKind)
     newerRounds.add('inference', rec.round)
@@ -234,7 +274,9 @@ export async function runImport(
   const trainingSeen = new Map<string, TrainingResultRecord['sourceKind']>()
   const flushTraining = (): void => {
     if (pendingTraining.length > 0) {
-      count(pendingTrainingOwner, upsertTrainingResults(db, pendingTraining, importId, origin))
+      const g = guardTraining(db, pendingTraining, scope.problems)
+      tallyGuard(guarded, g, report)
+      count(pendingTrainingOwner, upsertTrainingResults(db, g.write, importId, origin))
       pendingTraining = []
       wroteTraining = true
     }
@@ -245,7 +287,8 @@ export async function runImport(
       trainingCopies = []
     }
   }
-  const addTraining = (rec: TrainingResultRecord): void => {
+  const addTraining = (read: TrainingResultRecord): void => {
+    const rec = withoutValueInvalid(read)
     const key = trainingRecordKey(rec)
     // The CM export repeats a row in several experiments: the first copy read is kept, so a
     // re-import finds it unchanged instead of flipping between copies.
@@ -283,6 +326,7 @@ export async function runImport(
   }
 
   try {
+    importId = insertImport(db, report)
     emit(true)
     const work: Work[] = []
     for (const p of paths) {
@@ -292,6 +336,10 @@ export async function runImport(
       const info = await stat(p).catch((e: NodeJS.ErrnoException) => e)
       if (info instanceof Error) {
         skip(p, info.code === 'ENOENT' ? 'No such file or folder' : `Cannot read: ${info.message}`)
+        continue
+      }
+      if (!info.isFile() && !info.isDirectory()) {
+        skip(p, `${basename(p)} is ${kindOf(info)}, not a regular file or a folder; not read`)
         continue
       }
       if (info.isFile()) {
@@ -399,7 +447,7 @@ export async function runImport(
         try {
           trainingSummary = await readTrainingSummaryIfAny(w.file)
         } catch (e) {
-          skip(w.file, e instanceof Error ? e.message : String(e))
+          skip(w.file, withoutFileContent(e))
           itemDone()
           emit()
           continue
@@ -439,7 +487,7 @@ export async function runImport(
           report.notes.push(...res.notes)
           for (const rec of res.records) addInference(rec)
         } catch (e) {
-          skip(w.file, e instanceof Error ? e.message : String(e))
+          skip(w.file, withoutFileContent(e))
         }
         itemDone()
         emit()
@@ -504,11 +552,15 @@ export async function runImport(
       )
       for (const d of disagreements) report.notes.push(`${d.result}: ${d.note}`)
     }
-    if (wroteAny) rebuildInferenceFts(db)
-    if (wroteTraining) rebuildTrainingFts(db)
+    // The full-text indexes follow each committed row by trigger (migration 0091).
     if (wroteAny || wroteTraining) {
-      // Fresh statistics keep the planner on the right index after a large import.
-      db.pragma('optimize')
+      // Fresh statistics keep the planner on the right index after a large import; optional, so
+      // a busy or full database does not fail an import whose results are all written.
+      try {
+        db.pragma('optimize')
+      } catch {
+        // the next import tries again
+      }
     }
     report.status = signal.aborted ? 'cancelled' : 'done'
     if (!signal.aborted && report.resultsFound === 0) {
@@ -516,19 +568,34 @@ export async function runImport(
       report.error = 'Nothing could be read: no result was found in ' + paths.join(', ')
     }
   } catch (e) {
-    // Something unexpected (e.g. the database is read-only), or a scan that stopped on cancel:
-    // keep what was written.
-    flush()
-    flushTraining()
+    // A database fault (read-only, disk full, locked for too long) or a scan that stopped on
+    // cancel: keep what can still be written, and end the job with the reason in words.
+    try {
+      flush()
+      flushTraining()
+    } catch {
+      // The same fault again: what the earlier batches committed stays.
+    }
     report.status = signal.aborted ? 'cancelled' : 'failed'
-    if (!signal.aborted) report.error = e instanceof Error ? e.message : String(e)
+    if (!signal.aborted) report.error = describeDbError(e) ?? errorText(e)
   }
+  // Every file refused (not a regular file, too big, a link out of the chosen folders) once.
+  for (const [p, reason] of scope.problems) skip(p, reason)
+  if (guarded.changed.length > 0) report.notes.push(...changeNotes(guarded.changed))
   report.finishedAt = new Date().toISOString()
   report.sources = tally.rows()
   report.totalItems = totalItems
   currentPath = null
   phase = 'done'
-  saveImport(db, report)
+  if (importId !== null) {
+    try {
+      saveImport(db, report)
+    } catch (e) {
+      // The report still reaches the window and the CLI; only the history misses it.
+      const why = describeDbError(e) ?? errorText(e)
+      report.notes.push(`This report could not be saved in the import history: ${why}`)
+    }
+  }
   emit(true)
   events.finished?.(report)
   return report

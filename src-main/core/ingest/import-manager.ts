@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import type { ImportProgress, ImportReport } from '../../shared/api'
 import type { WritableDb } from '../db/types'
-import { getImport, listImports } from '../repo/imports'
+import { describeDbError } from '../db/db-errors'
+import { getImport, listImports, markInterruptedImports } from '../repo/imports'
 import type { ImportEvents, ImportOptions } from './import-job'
 import { runImport } from './import-job'
 
@@ -14,11 +15,24 @@ export class ImportManager {
   /** Latest progress of each running job: the stored report is only written when a job ends. */
   private readonly live = new Map<string, ImportProgress>()
   private readonly events: Partial<ImportEvents>
+  /**
+   * Reports of finished jobs, newest last: a job that failed because the database could not be
+   * written has no stored row, and the window still asks for its report.
+   */
+  private readonly finished = new Map<string, ImportReport>()
 
   constructor(
     private readonly db: WritableDb,
     events: Partial<ImportEvents>
   ) {
+    // Imports a stopped process left `running` (read-only databases are only browsed).
+    if (!db.readonly) {
+      try {
+        markInterruptedImports(db, new Date().toISOString())
+      } catch {
+        // locked by another writer right now: the next start marks them
+      }
+    }
     this.events = {
       progress: (p) => {
         if (p.phase !== 'done') this.live.set(p.jobId, p)
@@ -26,6 +40,8 @@ export class ImportManager {
       },
       finished: (r) => {
         this.live.delete(r.jobId)
+        this.finished.set(r.jobId, r)
+        if (this.finished.size > 50) this.finished.delete(this.finished.keys().next().value ?? '')
         events.finished?.(r)
       }
     }
@@ -41,11 +57,43 @@ export class ImportManager {
   ): { jobId: string; done: Promise<ImportReport> } {
     const jobId = randomUUID()
     const abort = new AbortController()
-    const done = runImport(this.db, paths, this.events, abort.signal, jobId, options).finally(() =>
-      this.running.delete(jobId)
-    )
+    // runImport turns every fault into a failed report; the catch is the last guard, because a
+    // rejection nobody handles would end the process (the web-mode server, the app).
+    const done = runImport(this.db, paths, this.events, abort.signal, jobId, options)
+      .catch((e: unknown) => this.#failed(jobId, paths, e))
+      .finally(() => this.running.delete(jobId))
     this.running.set(jobId, { abort, done })
     return { jobId, done }
+  }
+
+  /** A report for a job that threw (a bug): failed, with the reason, and told to listeners. */
+  #failed(jobId: string, paths: readonly string[], e: unknown): ImportReport {
+    const now = new Date().toISOString()
+    const report: ImportReport = {
+      jobId,
+      paths: [...paths],
+      status: 'failed',
+      filesRead: 0,
+      resultsFound: 0,
+      imported: 0,
+      updated: 0,
+      unchanged: 0,
+      skipped: 0,
+      skippedItems: [],
+      notes: [],
+      startedAt: now,
+      finishedAt: now,
+      error: describeDbError(e) ?? (e instanceof Error ? e.message : String(e)),
+      sources: [],
+      itemsDone: 0,
+      totalItems: null
+    }
+    try {
+      this.events.finished?.(report)
+    } catch {
+      // a listener's fault must not turn this into a rejection again
+    }
+    return report
   }
 
   cancel(jobId: string): boolean {
@@ -56,7 +104,7 @@ export class ImportManager {
   }
 
   get(jobId: string): ImportReport | null {
-    const stored = getImport(this.db, jobId)
+    const stored = getImport(this.db, jobId) ?? this.finished.get(jobId) ?? null
     const p = this.live.get(jobId)
     if (!stored || !p || stored.status !== 'running') return stored
     const {

@@ -3,9 +3,9 @@
  * was: a single log file as a one-run set, the per-run remarks for the report, the identity of
  * a result across files, and telling a training summary from an inference one by its content.
  */
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { TrainingResultRecord } from '../../shared/training'
+import { readTextSafe } from './file-safety'
 import type { TrainingReadContext, TrainingReadResult } from './training/read-result-set'
 import { readTrainingResultSet } from './training/read-result-set'
 import type { TrainingSummaryResult } from './training/summaries'
@@ -64,11 +64,7 @@ export function trainingRecordKey(r: TrainingResultRecord): string {
 export async function readTrainingSummaryIfAny(
   file: string
 ): Promise<TrainingSummaryResult | null> {
-  let text: string
-  try {
-    text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '')
-  } catch {
-    return null
-  }
-  return parseTrainingSummary(text, file)
+  const raw = await readTextSafe(file)
+  if (raw === null) return null
+  return parseTrainingSummary(raw.replace(/^\uFEFF/, ''), file)
 }

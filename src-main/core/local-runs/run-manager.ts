@@ -124,11 +124,17 @@ export class LocalRunManager {
 
   constructor(o: RunManagerOptions) {
     this.#o = o
-    failStaleRuns(
-      o.db,
-      'The app (or the command line) stopped while this run was going; its log files may be incomplete.',
-      this.#now().toISOString()
-    )
+    // A read-only database is only browsed; a locked one gets its stale runs marked next time.
+    if (o.db.readonly) return
+    try {
+      failStaleRuns(
+        o.db,
+        'The app (or the command line) stopped while this run was going; its log files may be incomplete.',
+        this.#now().toISOString()
+      )
+    } catch {
+      // see above
+    }
   }
 
   #now(): Date {
@@ -397,16 +403,8 @@ export class LocalRunManager {
       record.benchmark,
       record.scenario
     ) as { id: number } | undefined
-    if (!row) return null
-    // One row into the external-content index instead of rebuilding it for the whole table.
-    prepareCached(
-      db,
-      `INSERT INTO inference_results_fts (rowid, submitter, system_name, system_id, accelerator,
-         host_processor, benchmark, framework)
-       SELECT id, submitter, system_name, system_id, accelerator, host_processor, benchmark,
-         framework FROM inference_results WHERE id = ?`
-    ).run(row.id)
-    return row.id
+    // The full-text index follows the row by trigger (migration 0091).
+    return row?.id ?? null
   }
 
   /** Stop the job a run belongs to; false when that run is not going. */

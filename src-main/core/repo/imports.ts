@@ -1,6 +1,7 @@
 import type { ImportReport, ImportStatus } from '../../shared/api'
 import { prepareCached } from '../db/statement-cache'
 import type { ReadonlyDb, WritableDb } from '../db/types'
+import { processAlive } from './process-alive'
 
 type ImportRow = {
   id: number
@@ -53,8 +54,8 @@ function toReport(r: ImportRow): ImportReport {
 export function insertImport(db: WritableDb, report: ImportReport): number {
   const info = prepareCached(
     db,
-    `INSERT INTO imports (job_id, paths_json, status, started_at) VALUES (?, ?, ?, ?)`
-  ).run(report.jobId, JSON.stringify(report.paths), report.status, report.startedAt)
+    `INSERT INTO imports (job_id, paths_json, status, started_at, owner_pid) VALUES (?, ?, ?, ?, ?)`
+  ).run(report.jobId, JSON.stringify(report.paths), report.status, report.startedAt, process.pid)
   return Number(info.lastInsertRowid)
 }
 
@@ -97,4 +98,31 @@ export function listImports(db: ReadonlyDb, limit = 100): ImportReport[] {
     limit
   ) as ImportRow[]
   return rows.map(toReport)
+}
+
+/** Why an import is marked interrupted: what was written before stays (every batch commits). */
+export const INTERRUPTED_REASON =
+  'The app or the command line stopped while this import was going (closed, killed or crashed). What it had written stays; import the same folders again to finish.'
+
+/**
+ * Imports left `running` by a process that is gone can never finish: mark them `interrupted`
+ * with the reason, so the history does not show them going for ever with a count of 0. An
+ * import another live process (the CLI beside the app) is carrying out is left alone.
+ */
+export function markInterruptedImports(db: WritableDb, at: string): number {
+  const running = prepareCached(
+    db,
+    `SELECT id, owner_pid FROM imports WHERE status = 'running'`
+  ).all() as { id: number; owner_pid: number | null }[]
+  const mark = prepareCached(
+    db,
+    `UPDATE imports SET status = 'interrupted', error = ?, finished_at = ? WHERE id = ? AND status = 'running'`
+  )
+  let n = 0
+  for (const r of running) {
+    // Our own (a job of this process) or another live process's: still going.
+    if (r.owner_pid !== null && (r.owner_pid === process.pid || processAlive(r.owner_pid))) continue
+    n += mark.run(INTERRUPTED_REASON, at, r.id).changes
+  }
+  return n
 }

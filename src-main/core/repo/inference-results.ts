@@ -2,6 +2,7 @@ import type { Cell } from '../../shared/api'
 import type { Origin } from '../../shared/catalogue'
 import type { InferenceResultDetail, InferenceResultRecord } from '../../shared/inference'
 import { prepareCached } from '../db/statement-cache'
+import { writeTransaction } from '../db/write-transaction'
 import type { ReadonlyDb, WritableDb } from '../db/types'
 import type { MergeSpec, Row } from './table-merge'
 import { fillGaps, mergeIntoLogs, snapshotOf } from './table-merge'
@@ -249,7 +250,7 @@ export function upsertInferenceResults(
       detail: parseInferenceDetail(detail_json, String(cells.source), String(cells.source_kind))
     }
   }
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const rec of records) {
       const recOrigin: Origin = rec.sourceKind === 'local' ? 'local' : origin
       let row = toRow(rec)
@@ -313,7 +314,7 @@ export function upsertInferenceResults(
       detail.run(existing.id, detailJson)
       counts.updated++
     }
-  })()
+  })
   return counts
 }
 

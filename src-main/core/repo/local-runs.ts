@@ -5,6 +5,7 @@
 import type { LocalRunMode, LocalScenario, RunResult, RunStatus } from '../../shared/local-run'
 import type { LocalRunState, LocalRunSummary } from '../../shared/local-run-views'
 import { prepareCached } from '../db/statement-cache'
+import { processAlive } from './process-alive'
 import type { ReadonlyDb, WritableDb } from '../db/types'
 
 export type NewLocalRun = {
@@ -116,16 +117,6 @@ export function finishLocalRun(db: WritableDb, id: number, f: FinishedLocalRun):
     resultJson: JSON.stringify(f.result),
     runDir: f.result.runDir
   })
-}
-
-/** Whether a process exists (signal 0 only checks; EPERM means it exists but is not ours). */
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }
 
 /**

@@ -8,6 +8,7 @@ import type {
 } from '../../shared/training'
 import type { Origin } from '../../shared/catalogue'
 import { prepareCached } from '../db/statement-cache'
+import { writeTransaction } from '../db/write-transaction'
 import type { ReadonlyDb, WritableDb } from '../db/types'
 import type { MergeSpec, Row } from './table-merge'
 import { fillGaps, mergeIntoLogs, snapshotOf } from './table-merge'
@@ -190,7 +191,7 @@ export function upsertTrainingResults(
       detail: JSON.parse(detail_json ?? 'null') as TrainingResultDetail
     }
   }
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const rec of records) {
       let row = toRow(rec)
       let recDetail: TrainingResultDetail = rec.detail
@@ -276,7 +277,7 @@ export function upsertTrainingResults(
       writeRuns(existing.id, recDetail.runs)
       counts.updated++
     }
-  })()
+  })
   return counts
 }
 

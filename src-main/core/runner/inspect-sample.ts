@@ -3,11 +3,11 @@
  * worker as a run, softmax applied when the output looks like logits, names from an optional
  * labels file (one per line; a 1000-line file on a 1001-class output skips the background class).
  */
-import { readFile } from 'node:fs/promises'
 import { dirname, extname, resolve } from 'node:path'
 import type { ImagePreprocess, InspectResult } from '../../shared/local-run'
 import type { Dataset } from './dataset'
 import { DEFAULT_IMAGE_PREPROCESS } from './image-preprocess'
+import { labelOffset, readLabels } from './labels-file'
 import { describeModelInput } from './model-input'
 import { createSampleSource } from './sample-source'
 import { loadSampleStore } from './sample-store'
@@ -55,12 +55,7 @@ export function topK(values: Float64Array, k: number): number[] {
 export async function inspectSample(o: InspectOptions): Promise<InspectResult> {
   const modelPath = resolve(o.modelPath)
   const inputPath = resolve(o.inputPath)
-  const labels = o.labelsPath
-    ? (await readFile(o.labelsPath, 'utf8'))
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter((l) => l !== '')
-    : null
+  const labels = o.labelsPath ? await readLabels(o.labelsPath) : null
   let pool: WorkerPool
   try {
     pool = await WorkerPool.open(
@@ -103,7 +98,8 @@ export async function inspectSample(o: InspectOptions): Promise<InspectResult> {
     const done = await pool.request(0, Int32Array.of(0), batch, 'output')
     const inferenceMs = Number(done.t - t0) / 1e6
     const { probs, softmaxApplied } = toProbabilities(done.output ?? new Float64Array(0))
-    const skipBackground = labels !== null && labels.length === probs.length - 1 ? 1 : 0
+    const skipBackground =
+      labels !== null && o.labelsPath ? labelOffset(labels, probs.length, o.labelsPath) : 0
     const top = topK(probs, o.topK ?? 5).map((index) => ({
       index,
       label: labels ? (labels[index - skipBackground] ?? null) : null,

@@ -85,7 +85,14 @@ export class PathPicker {
 
   choose(path: string | null = this.choice): void {
     if (path === null) return
-    this.#finish(path)
+    // The in-app browser is the web mode's dialog: the main side is told, so that an output
+    // folder chosen here may be written to (a folder only typed in may not).
+    void this.#api.files.choose({ purpose: this.purpose, path }).then(
+      (r) => this.#finish(r.path),
+      (err: unknown) => {
+        this.error = errorMessage(err)
+      }
+    )
   }
 
   cancel(): void {

@@ -11,6 +11,8 @@ import { up as publishedSources } from './0075-published-sources'
 import { up as roundOrder } from './0080-round-order'
 import { up as preferences } from './0081-preferences'
 import { up as importTally } from './0082-import-tally'
+import { up as importOwner } from './0090-import-owner'
+import { up as ftsTriggers } from './0091-fts-triggers'
 
 export type Migration = { version: number; name: string; up: (db: WritableDb) => void }
 
@@ -27,5 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 75, name: 'published-sources', up: publishedSources },
   { version: 80, name: 'round-order', up: roundOrder },
   { version: 81, name: 'preferences', up: preferences },
-  { version: 82, name: 'import-tally', up: importTally }
+  { version: 82, name: 'import-tally', up: importTally },
+  { version: 90, name: 'import-owner', up: importOwner },
+  { version: 91, name: 'fts-triggers', up: ftsTriggers }
 ]

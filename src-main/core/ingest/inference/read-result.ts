@@ -5,7 +5,7 @@
  * description, unknown round…) yields a SkippedItem with the path and a reason; one bad result
  * never throws.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import path from 'node:path'
 
 import {
@@ -20,20 +20,15 @@ import type { SkippedItem } from '../../../shared/api'
 import type {
   InferenceResultDetail,
   InferenceResultRecord,
-  Scenario,
   SourceFile
 } from '../../../shared/inference'
+import { fileSizeSafe, readFileSafe, readTextSafeSync } from '../file-safety'
 import { parseAccuracyText } from './accuracy-txt'
 import type { LegacyDetail } from './legacy-detail'
 import { isLegacyDetailText, parseLegacyDetail } from './legacy-detail'
 import type { MllogDetail, MllogValue } from './mllog-detail'
-import {
-  decodeDetailLog,
-  isMllogText,
-  mllogIntegerText,
-  mllogNumber,
-  parseMllogDetail
-} from './mllog-detail'
+import { decodeDetailLog, isMllogText, mllogIntegerText, mllogNumber } from './mllog-detail'
+import { parseMllogDetailSliced } from './mllog-sliced'
 import { deriveOfficialValue, summaryTextForKey } from './official-value'
 import { computePower, timezoneFromPtdJson } from './power'
 import type { SummaryLog, SummaryScenario } from './summary-log'
@@ -41,6 +36,7 @@ import { normaliseScenario, parseSummaryLog, printedDecimals, summaryValue } fro
 import type { SystemDescription } from './system-description'
 import { parseSystemDescription } from './system-description'
 import type { ResultLocation } from './tree-scan'
+import { recordScenario } from './record-scenario'
 import { validityChecks } from './validity'
 
 /** Caches shared across the results of one import (system files are read once). */
@@ -68,30 +64,21 @@ type DetailValue = string | number | boolean | null
 // themselves (measured: about a third of import time). The import job yields to the event
 // loop between results on a time budget, so the window stays responsive.
 
-/** Text of a file, or null when it does not exist / cannot be read. */
+/**
+ * Text of a file, or null when it does not exist or was refused (not a regular file, too big,
+ * a link out of the imported folders: file-safety.ts records why for the report).
+ */
 async function readText(p: string): Promise<string | null> {
-  try {
-    return readFileSync(p, 'utf8')
-  } catch {
-    return null
-  }
+  return readTextSafeSync(p)
 }
 
-/** Bytes of a file, or null when it does not exist / cannot be read. */
+/** Bytes of a file (a large one read in slices that let the event loop turn), or null. */
 async function readBytes(p: string): Promise<Buffer | null> {
-  try {
-    return readFileSync(p)
-  } catch {
-    return null
-  }
+  return readFileSafe(p)
 }
 
 async function fileSize(p: string): Promise<number | null> {
-  try {
-    return statSync(p).size
-  } catch {
-    return null
-  }
+  return fileSizeSafe(p)
 }
 
 async function listDirs(p: string): Promise<string[]> {
@@ -146,7 +133,8 @@ async function readRun(perfDir: string, name: string): Promise<RunLogs> {
   let mllog: MllogDetail | null = null
   let legacy: LegacyDetail | null = null
   if (detailText !== null) {
-    if (isMllogText(detailText)) mllog = parseMllogDetail(detailText)
+    // A large log is parsed in slices that let the event loop turn (mllog-sliced.ts).
+    if (isMllogText(detailText)) mllog = await parseMllogDetailSliced(detailText)
     else if (isLegacyDetailText(detailText)) legacy = parseLegacyDetail(detailText)
   }
   return {
@@ -481,7 +469,6 @@ export async function readInferenceResult(
     const folderScenario: SummaryScenario = interactive
       ? 'Server'
       : (normaliseScenario(loc.scenarioDir) ?? logScenario)
-    const recordScenario: Scenario = interactive ? 'Interactive' : folderScenario
 
     // Which run is official: run_1, except v0.5/v0.7 Server whose checker looped over run_1…run_5
     // and kept the last valid run.
@@ -510,6 +497,7 @@ export async function readInferenceResult(
         summary: r.summary
       })
     const ov = valueFor(official)
+    const storedScenario = recordScenario(loc.scenarioDir, folderScenario, logScenario, ov.inferred)
     notes.push(...ov.notes)
 
     // Cross-check the detail value against the printed summary (same key, printed precision).
@@ -622,7 +610,7 @@ export async function readInferenceResult(
     const checks = validityChecks({
       round: rules,
       scenario: logScenarioOf(official) ?? logScenario,
-      folderScenario: recordScenario,
+      folderScenario: storedScenario,
       mlperfModel: model.model,
       detail: official.mllog?.values ?? null,
       detailErrors: official.mllog
@@ -665,7 +653,7 @@ export async function readInferenceResult(
       operatingSystem: sys.operatingSystem,
       benchmark: loc.benchmark,
       mlperfModel: model.model,
-      scenario: recordScenario,
+      scenario: storedScenario,
       metric: ov.metric,
       unit: ov.unit,
       value: ov.value,

@@ -3,7 +3,7 @@
  * is returned in `skipped` with the file, its row number and the reason. Only an unreadable file
  * or an unknown format throws (the caller reports that file and carries on with the others).
  */
-import { readFile } from 'node:fs/promises'
+import { readFileOrThrow } from '../file-safety'
 import type { SkippedItem } from '../../../shared/api'
 import type { InferenceResultRecord } from '../../../shared/inference'
 import { parseCheckerCsv } from './checker-csv'
@@ -27,7 +27,8 @@ export const TRAINING_SUMMARY_REASON =
 export async function readSummaryFile(path: string): Promise<SummaryFileResult> {
   let buffer: Buffer
   try {
-    buffer = await readFile(path)
+    // A regular file of bounded size inside the imported folders (file-safety.ts).
+    buffer = await readFileOrThrow(path)
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error)
     throw new Error(`Cannot read summary file ${path}: ${why}`, { cause: error })

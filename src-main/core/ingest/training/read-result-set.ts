@@ -4,11 +4,12 @@
  * SkippedItem with the path and a reason; one bad file never throws, and a run that cannot be
  * read counts as a failed run, as it does for the official summarizer.
  */
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 
 import type { SkippedItem } from '../../../shared/api'
 import type { TrainingResultRecord, TrainingRun, TrainingRunDetail } from '../../../shared/training'
+import { readTextSafe } from '../file-safety'
 import { UnknownLogFormatError } from './log-line'
 import { parseTrainingLog } from './parse-log'
 import type { ParsedTrainingLog } from './parse-log'
@@ -48,12 +49,9 @@ export type TrainingReadResult =
   | { record: TrainingResultRecord; runs: TrainingRun[]; filesRead: number }
   | { skipped: SkippedItem; filesRead: number }
 
+/** Text of a file, or null when missing or refused (file-safety.ts says why in the report). */
 async function readText(p: string, encoding: BufferEncoding = 'utf8'): Promise<string | null> {
-  try {
-    return await readFile(p, encoding)
-  } catch {
-    return null
-  }
+  return readTextSafe(p, encoding)
 }
 
 async function readSystem(

@@ -15,7 +15,7 @@
  * (G593-SD0). The round also comes from details_url (training_results_vX.Y), else the CM version,
  * else the file path.
  */
-import { readFile } from 'node:fs/promises'
+import { readFileOrThrow } from '../file-safety'
 import Papa from 'papaparse'
 
 import type { SkippedItem } from '../../../shared/api'
@@ -469,7 +469,7 @@ export function parseTrainingSummary(text: string, path: string): TrainingSummar
 
 /** Read a training summary file of any of the three kinds. Throws on unknown formats. */
 export async function readTrainingSummaryFile(path: string): Promise<TrainingSummaryResult> {
-  const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '')
+  const text = (await readFileOrThrow(path)).toString('utf8').replace(/^\uFEFF/, '')
   const parsed = parseTrainingSummary(text, path)
   if (parsed === null) {
     throw new Error(
