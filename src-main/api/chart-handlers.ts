@@ -11,7 +11,7 @@ import { chartCsv } from '../core/export/chart-csv'
 import { readViewFile, writeReportBundle } from '../core/export/report-bundle'
 import { buildView, renderView, tableFootnote } from '../core/export/render-view'
 import { resultsCsv } from '../core/export/results-csv'
-import { commentBlock } from '../shared/charts/footnote'
+import { commentBlock } from '../charts/footnote'
 import { describeFilters } from '../core/query/filters'
 import { ApiFailure } from './api-failure'
 

@@ -9,9 +9,7 @@
  * The generic rule drops memory sizes because submitters include or omit them for the same
  * part; a user who wants the 40 GB and 80 GB A100 apart adds an override.
  */
-
-/** A user override: every raw name equal to `raw` (case-insensitive) maps to `canonical`. */
-export type AcceleratorAlias = { raw: string; canonical: string }
+import type { AcceleratorAlias } from '../shared/charts/chart-data'
 
 /** Names that mean "no accelerator" (CPU-only systems). */
 const NONE = new Set(['', '-', 'n/a', 'na', 'none', 'null', 'cpu', '0'])

@@ -13,6 +13,7 @@ import type {
   XAXisComponentOption,
   YAXisComponentOption
 } from 'echarts'
+import type { ChartSize } from '../shared/charts/export-types'
 import type { ChartTarget } from './chart-style'
 import { EMPTY_MESSAGE_ID } from './chart-style'
 
@@ -61,8 +62,6 @@ export const TARGET_COLOR = '#b03a2e'
 export function paletteColor(i: number): string {
   return PALETTE[i % PALETTE.length] ?? '#1f5fbf'
 }
-
-export type ChartSize = { width: number; height: number }
 
 export const DEFAULT_SIZE: ChartSize = { width: 1200, height: 720 }
 

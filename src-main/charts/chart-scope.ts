@@ -2,9 +2,9 @@
  * Words shared by the chart builders: the scope of the results in a title ("v4.1 · Closed"),
  * benchmark–scenario labels and the group (colour) keys.
  */
-import type { ChartRow } from './chart-points'
-import { isLocal } from './chart-points'
-import { compareRounds } from '../../mlperf'
+import type { ChartRow } from '../shared/charts/chart-points'
+import { isLocal } from '../shared/charts/chart-points'
+import { compareRounds } from '../mlperf'
 
 export const SCENARIO_ORDER: readonly string[] = [
   'Offline',

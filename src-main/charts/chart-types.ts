@@ -1,32 +1,18 @@
 /**
  * What goes into a results chart and what comes out: the chart data the API returns
- * (`charts.data`) and the built chart (option, table for the CSV, notes, exclusions, footnote)
- * that the renderer draws, the CLI renders to SVG/PNG and the exports write.
+ * (`charts.data`, shared/charts/chart-data.ts) and the built chart (option, table for the CSV,
+ * notes, exclusions, footnote) that the renderer draws, the CLI renders to SVG/PNG and the
+ * exports write.
  */
 import type { EChartsOption } from 'echarts'
-import type { Cell, Suite } from '../api'
-import type { AcceleratorAlias } from './accelerator-alias'
-import type { ChartSize } from './chart-frame'
+import type { Cell } from '../shared/api'
+import type { ChartData } from '../shared/charts/chart-data'
+import type { ChartRow } from '../shared/charts/chart-points'
+import type { ChartKind, ChartView } from '../shared/charts/chart-view'
+import type { Footnote } from '../shared/charts/citation'
+import type { ChartSize } from '../shared/charts/export-types'
 import type { ChartTarget } from './chart-style'
 import type { ChartTheme } from './chart-theme'
-import type { ChartPoints, ChartRow } from './chart-points'
-import type { ChartKind, ChartView } from './chart-view'
-import type { Footnote, Provenance } from './footnote'
-import type { Price } from './prices'
-
-/** The filtered results of a view in columnar form, with what the builders need besides. */
-export type ChartData = {
-  suite: Suite
-  points: ChartPoints
-  /** Rows matching the view's filters (points holds at most MAX_CHART_POINTS of them). */
-  total: number
-  truncated: boolean
-  /** The filters in words, e.g. "round = v4.1 and division = closed". */
-  description: string
-  provenance: Provenance
-  prices: Price[]
-  aliases: AcceleratorAlias[]
-}
 
 /** A result or pair the chart left out because MLPerf does not allow the comparison. */
 export type Exclusion = {

@@ -11,14 +11,9 @@
  *  - open-division results may run another model; network-division results run over a network.
  * Smaller metric changes that MLCommons still compares across are returned as caveats.
  */
-import type { BenchmarkDefinition } from '../../mlperf'
-import {
-  BENCHMARK_DEFINITIONS,
-  BENCHMARK_SUCCESSORS,
-  inferenceEra,
-  roundAtLeast
-} from '../../mlperf'
-import type { ChartRow } from './chart-points'
+import type { BenchmarkDefinition } from '../mlperf'
+import { BENCHMARK_DEFINITIONS, BENCHMARK_SUCCESSORS, inferenceEra, roundAtLeast } from '../mlperf'
+import type { ChartRow } from '../shared/charts/chart-points'
 
 /** The fields the rules look at. */
 export type ComparableResult = {

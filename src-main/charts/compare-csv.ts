@@ -6,9 +6,9 @@
  * which CSV readers skip (pandas `comment='#'`, R `comment.char`). Numbers keep full precision.
  */
 import Papa from 'papaparse'
-import type { Cell } from './api'
-import { commentBlock } from './charts/footnote'
-import type { Comparison } from './compare'
+import type { Cell } from '../shared/api'
+import { commentBlock } from './footnote'
+import type { Comparison } from '../shared/comparison'
 
 export const COMPARE_CSV_COLUMNS = ['section', 'field', 'unit'] as const
 

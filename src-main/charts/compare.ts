@@ -5,18 +5,24 @@
  * category, verified status and chip count; never compare across incompatible versions). Pure;
  * the main side gathers the rows, the renderer draws the result.
  */
-import type { Cell, Suite } from './api'
-import type { ChartRow } from './charts/chart-points'
-import { isLocal, systemLabel } from './charts/chart-points'
-import { benchmarkNamer, workloadLabel } from './charts/chart-scope'
-import { comparability, toComparable } from './charts/comparability'
-import type { Footnote, Provenance } from './charts/footnote'
-import { citationFootnote } from './charts/footnote'
-import { betterRatio, directionOf } from './charts/direction'
+import type { Cell, Suite } from '../shared/api'
+import type { ChartRow } from '../shared/charts/chart-points'
+import { isLocal } from '../shared/charts/chart-points'
+import type { Provenance } from '../shared/charts/citation'
+import type {
+  CompareField,
+  CompareIssue,
+  CompareItem,
+  Comparison,
+  PerAccelerator,
+  SharedWorkload
+} from '../shared/comparison'
+import { benchmarkNamer, workloadLabel } from './chart-scope'
+import { comparability, toComparable } from './comparability'
 import { flagText, systemField } from './compare-fields'
-
-export const MIN_COMPARE = 2
-export const MAX_COMPARE = 8
+import { betterRatio, directionOf } from './direction'
+import { citationFootnote } from './footnote'
+import { systemLabel } from './row-text'
 
 /** One picked result: its table row, system description and the system's other results. */
 export type CompareSource = {
@@ -27,66 +33,6 @@ export type CompareSource = {
   system: Record<string, string | number | boolean | null>
   /** Every result of the same round, submitter and system (including this one). */
   siblings: ChartRow[]
-}
-
-export type CompareItem = {
-  id: number
-  label: string
-  round: string
-  benchmark: string
-  scenario: string | null
-  verified: boolean
-}
-
-export type CompareField = {
-  group: 'result' | 'system'
-  name: string
-  label: string
-  values: Cell[]
-  /** Not every value is the same. */
-  differs: boolean
-}
-
-export type SharedWorkload = {
-  benchmark: string
-  scenario: string | null
-  unit: string
-  direction: 'higher' | 'lower'
-  /** Per item: the system's result id and value (null where it has none). */
-  ids: (number | null)[]
-  values: (number | null)[]
-  /** Per item: % better than the first item (first is 0); null where not comparable. */
-  deltas: (number | null)[]
-  /** Why some values cannot be compared with the first (empty when all can). */
-  reasons: string[]
-  /**
-   * Where the systems have different accelerator counts: the result per accelerator (throughput
-   * ÷ accelerators; training: minutes × accelerators, "accelerator-minutes") and its % deltas.
-   * Null where the counts are equal or the metric does not divide (latencies).
-   */
-  perAccelerator: PerAccelerator | null
-}
-
-export type PerAccelerator = {
-  unit: string
-  direction: 'higher' | 'lower'
-  values: (number | null)[]
-  deltas: (number | null)[]
-}
-
-export type CompareIssue = {
-  /** incomparable: MLPerf does not allow the comparison; identify: allowed, but must be stated. */
-  severity: 'incomparable' | 'identify'
-  text: string
-}
-
-export type Comparison = {
-  suite: Suite
-  items: CompareItem[]
-  fields: CompareField[]
-  shared: SharedWorkload[]
-  issues: CompareIssue[]
-  footnote: Footnote
 }
 
 export type CompareInput = {

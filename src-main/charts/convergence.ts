@@ -4,8 +4,8 @@
  * `(runs, options) → EChartsOption` builder; the renderer draws it, the CLI renders it to SVG.
  */
 import type { EChartsOption, LineSeriesOption } from 'echarts'
-import type { TrainingRunsView } from '../api'
-import type { TrainingRunDetail } from '../training'
+import type { TrainingRunsView } from '../shared/api'
+import type { TrainingRunDetail } from '../shared/training'
 import { escapeHtml } from './chart-frame'
 import {
   colourOrOther,

@@ -4,7 +4,7 @@
  * MultiStream stream count are higher-is-better, training times (minutes) lower-is-better.
  * Every ratio in the charts goes through here so a latency never reads as a slowdown.
  */
-import type { ChartRow } from './chart-points'
+import type { ChartRow } from '../shared/charts/chart-points'
 
 export type Direction = 'higher' | 'lower'
 

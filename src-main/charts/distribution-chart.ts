@@ -12,7 +12,7 @@ import type {
   XAXisComponentOption,
   YAXisComponentOption
 } from 'echarts'
-import type { Cell } from '../api'
+import type { Cell } from '../shared/api'
 import { acceleratorMapper } from './accelerator-alias'
 import {
   DEFAULT_SIZE,
@@ -28,8 +28,9 @@ import {
   paletteColor,
   withEmptyMessage
 } from './chart-frame'
-import type { ChartRow } from './chart-points'
-import { acceleratorText, decodePoints, isLocal, systemLabel } from './chart-points'
+import type { ChartRow } from '../shared/charts/chart-points'
+import { acceleratorText, systemLabel } from './row-text'
+import { decodePoints, isLocal } from '../shared/charts/chart-points'
 import {
   benchmarkNamer,
   compareWorkloads,
@@ -42,15 +43,15 @@ import { LIGHT_CHART_THEME } from './chart-theme'
 import { fiveNumbers, kernelDensity, stableJitter } from './chart-stats'
 import type { BuildInput, BuiltChart, ChartTable, Exclusion } from './chart-types'
 import { RESULT_COLUMNS, bump, countText, resultCells, withLazyTable } from './chart-types'
-import type { ChartView } from './chart-view'
-import { systemKeyText } from './chart-view'
+import type { ChartView } from '../shared/charts/chart-view'
+import { systemKeyText } from '../shared/charts/chart-view'
 import { comparability, toComparable } from './comparability'
 import type { Direction } from './direction'
 import { betterRatio, directionOf, isBetter } from './direction'
 import type { Derived } from './efficiency'
 import { perAccelerator } from './efficiency'
 import { citationFootnote } from './footnote'
-import { perDollar, perDollarUnit, priceLookup } from './prices'
+import { perDollar, perDollarUnit, priceLookup } from './per-dollar'
 
 /** Half the width of the strip around a category centre (in category units). */
 const JITTER = 0.3

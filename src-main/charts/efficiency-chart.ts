@@ -5,7 +5,7 @@
  * drawn as a dashed step line. Every y value is derived and labelled so.
  */
 import type { EChartsOption, LineSeriesOption, ScatterSeriesOption } from 'echarts'
-import type { Cell } from '../api'
+import type { Cell } from '../shared/api'
 import {
   DEFAULT_SIZE,
   LARGE_THRESHOLD,
@@ -21,8 +21,9 @@ import {
   paletteColor,
   withEmptyMessage
 } from './chart-frame'
-import type { ChartRow } from './chart-points'
-import { decodePoints, isLocal, systemLabel } from './chart-points'
+import type { ChartRow } from '../shared/charts/chart-points'
+import { decodePoints, isLocal } from '../shared/charts/chart-points'
+import { systemLabel } from './row-text'
 import { benchmarkNamer, compareWorkloads, topGroups, workloadLabel } from './chart-scope'
 import { LIGHT_CHART_THEME } from './chart-theme'
 import { maxOf, minOf, paretoFront } from './chart-stats'

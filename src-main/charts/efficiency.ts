@@ -10,7 +10,7 @@
  * src-main/mlperf/inference-power.ts). The legacy MultiStream energy (before v2.0) is per
  * stream, not per query, so it has no efficiency here.
  */
-import { POWER_UNITS, isLegacyMultiStream } from '../../mlperf'
+import { POWER_UNITS, isLegacyMultiStream } from '../mlperf'
 import { directionOf } from './direction'
 
 export type Derived = { value: number; unit: string } | { value: null; reason: string }

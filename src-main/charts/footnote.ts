@@ -4,21 +4,12 @@
  * retrieval, result IDs, the trademark notice; "Result not verified by MLCommons Association"
  * for the user's own runs; and a statement that derived metrics are not official.
  */
-import type { Suite } from '../api'
-import type { ChartRow } from './chart-points'
-import { isLocal } from './chart-points'
-import { compareRounds } from '../../mlperf'
+import type { Suite } from '../shared/api'
+import type { ChartRow } from '../shared/charts/chart-points'
+import { isLocal } from '../shared/charts/chart-points'
+import type { Footnote, Provenance } from '../shared/charts/citation'
+import { compareRounds } from '../mlperf'
 import { SCENARIO_ORDER, benchmarkNamer } from './chart-scope'
-
-/** Where the rows of a chart came from, as the database knows it. */
-export type Provenance = {
-  /** Earliest and latest date (ISO) on which contributing rows were imported. */
-  firstImported: string | null
-  lastImported: string | null
-  /** Rows that came with the app's bundled sample (no import of the user's). */
-  sampleRows: number
-  appVersion: string
-}
 
 export type FootnoteInput = {
   suite: Suite
@@ -30,13 +21,6 @@ export type FootnoteInput = {
   exclusions?: readonly { subject: string; reason: string }[]
   /** Export date (ISO); the date the footnote is written. */
   exportedAt: string
-}
-
-export type Footnote = {
-  /** Every line, every result ID: CSV comment blocks and footnote.txt. */
-  full: string[]
-  /** The same with long lists cut short: drawn into chart images. */
-  short: string[]
 }
 
 export const TRADEMARK =

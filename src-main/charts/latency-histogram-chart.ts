@@ -4,7 +4,7 @@
  * `(bins, options) → EChartsOption` builder.
  */
 import type { EChartsOption } from 'echarts'
-import type { LatencyHistogramBin, PercentilePoint } from '../local-run'
+import type { LatencyHistogramBin, PercentilePoint } from '../shared/local-run'
 import { TARGET_COLOR } from './chart-frame'
 import { msText, runColor } from './run-chart-util'
 

@@ -5,7 +5,7 @@
  * axis and is left out. A pure `(series, options) → EChartsOption` builder.
  */
 import type { EChartsOption, LineSeriesOption } from 'echarts'
-import type { PercentilePoint } from '../local-run'
+import type { PercentilePoint } from '../shared/local-run'
 import { escapeHtml, TARGET_COLOR } from './chart-frame'
 import { msText, runColor, tooltipParam } from './run-chart-util'
 

@@ -5,7 +5,7 @@
  * chart says how the score is made and that it is not an MLPerf score.
  */
 import type { BarSeriesOption, EChartsOption, ScatterSeriesOption } from 'echarts'
-import type { Cell } from '../api'
+import type { Cell } from '../shared/api'
 import {
   DEFAULT_SIZE,
   LOCAL_COLOR,
@@ -15,14 +15,15 @@ import {
   formatNumber,
   withEmptyMessage
 } from './chart-frame'
-import type { ChartRow } from './chart-points'
-import { acceleratorText, decodePoints, isLocal, systemLabel } from './chart-points'
+import type { ChartRow } from '../shared/charts/chart-points'
+import { acceleratorText, systemLabel } from './row-text'
+import { decodePoints, isLocal } from '../shared/charts/chart-points'
 import { benchmarkNamer, workloadLabel } from './chart-scope'
 import { LIGHT_CHART_THEME } from './chart-theme'
 import { geometricMean } from './chart-stats'
 import type { BuildInput, BuiltChart, Exclusion } from './chart-types'
-import type { SystemKey } from './chart-view'
-import { systemKeyText } from './chart-view'
+import type { SystemKey } from '../shared/charts/chart-view'
+import { systemKeyText } from '../shared/charts/chart-view'
 import { comparability, toComparable } from './comparability'
 import { betterRatio, directionOf } from './direction'
 import { citationFootnote } from './footnote'

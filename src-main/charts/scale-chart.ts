@@ -5,7 +5,7 @@
  * front of the fastest result at each scale marked.
  */
 import type { EChartsOption, LineSeriesOption, ScatterSeriesOption } from 'echarts'
-import type { Cell } from '../api'
+import type { Cell } from '../shared/api'
 import {
   DEFAULT_SIZE,
   LARGE_THRESHOLD,
@@ -22,8 +22,9 @@ import {
   paletteColor,
   withEmptyMessage
 } from './chart-frame'
-import type { ChartRow } from './chart-points'
-import { acceleratorText, decodePoints, isLocal, systemLabel } from './chart-points'
+import type { ChartRow } from '../shared/charts/chart-points'
+import { acceleratorText, systemLabel } from './row-text'
+import { decodePoints, isLocal } from '../shared/charts/chart-points'
 import { benchmarkNamer, compareWorkloads, topGroups, workloadLabel } from './chart-scope'
 import type { ChartTheme } from './chart-theme'
 import { LIGHT_CHART_THEME } from './chart-theme'
@@ -32,7 +33,7 @@ import type { BuildInput, BuiltChart } from './chart-types'
 import { RESULT_COLUMNS, bump, countText, resultCells, withLazyTable } from './chart-types'
 import { bestPerRound } from './direction'
 import { citationFootnote } from './footnote'
-import { sortedRounds } from '../../mlperf'
+import { sortedRounds } from '../mlperf'
 
 const SCENARIO_LINE: Readonly<Record<string, 'solid' | 'dashed' | 'dotted'>> = {
   Offline: 'solid',

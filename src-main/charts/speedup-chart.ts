@@ -9,7 +9,7 @@
  * the pair and the reason. Latencies invert (baseline ÷ result), so > 1 always means faster.
  */
 import type { EChartsOption, LineSeriesOption } from 'echarts'
-import type { Cell } from '../api'
+import type { Cell } from '../shared/api'
 import { acceleratorMapper } from './accelerator-alias'
 import {
   DEFAULT_SIZE,
@@ -23,8 +23,9 @@ import {
   paletteColor,
   withEmptyMessage
 } from './chart-frame'
-import type { ChartRow } from './chart-points'
-import { acceleratorText, decodePoints, isLocal, systemLabel } from './chart-points'
+import type { ChartRow } from '../shared/charts/chart-points'
+import { acceleratorText, systemLabel } from './row-text'
+import { decodePoints, isLocal } from '../shared/charts/chart-points'
 import { benchmarkNamer, compareWorkloads, workloadLabel } from './chart-scope'
 import { LIGHT_CHART_THEME } from './chart-theme'
 import type { BuildInput, BuiltChart, Exclusion } from './chart-types'
@@ -32,7 +33,7 @@ import { bump, countText } from './chart-types'
 import { benchmarkSetNotes, comparability, toComparable } from './comparability'
 import { bestPerRound, betterRatio, directionOf } from './direction'
 import { citationFootnote } from './footnote'
-import { compareRounds, sortedRounds } from '../../mlperf'
+import { compareRounds, sortedRounds } from '../mlperf'
 
 /** Most lines drawn in the same-accelerator mode (the ones seen in most rounds). */
 export const MAX_SPEEDUP_SERIES = 16

@@ -4,7 +4,7 @@
  * `(series, options) → EChartsOption` builder.
  */
 import type { EChartsOption, LineSeriesOption } from 'echarts'
-import type { ThroughputPoint } from '../local-run'
+import type { ThroughputPoint } from '../shared/local-run'
 import { escapeHtml } from './chart-frame'
 import { runColor, tooltipParam } from './run-chart-util'
 

@@ -6,7 +6,7 @@
  * A pure `(view, options) → EChartsOption` builder.
  */
 import type { EChartsOption, LineSeriesOption } from 'echarts'
-import type { TtmtView } from '../api'
+import type { TtmtView } from '../shared/api'
 import { escapeHtml } from './chart-frame'
 import {
   colourOrOther,

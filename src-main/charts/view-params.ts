@@ -4,7 +4,7 @@
  * chart options become `_`-prefixed parameters, written only when they differ from the defaults
  * so links stay short. Unknown or malformed values fall back to the defaults, never throw.
  */
-import type { Filter, Suite } from '../api'
+import type { Filter, Suite } from '../shared/api'
 import type {
   ChartKind,
   ChartView,
@@ -14,7 +14,7 @@ import type {
   NormalisationMode,
   PriceBasis,
   SpeedupMode
-} from './chart-view'
+} from '../shared/charts/chart-view'
 import {
   CHART_KINDS,
   DEFAULT_CHART_VIEW,
@@ -22,7 +22,7 @@ import {
   chartView,
   parseSystemKey,
   systemKeyText
-} from './chart-view'
+} from '../shared/charts/chart-view'
 
 function pick<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
   return value !== undefined && (allowed as readonly string[]).includes(value)

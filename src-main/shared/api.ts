@@ -4,12 +4,11 @@
  * one input object and returns JSON-serialisable data.
  */
 import type { InferenceResultDetail } from './inference'
-import type { AcceleratorAlias } from './charts/accelerator-alias'
-import type { ChartData } from './charts/chart-types'
+import type { AcceleratorAlias, ChartData } from './charts/chart-data'
 import type { ChartView } from './charts/chart-view'
 import type { BundleInput, BundleWritten, CsvExport, CsvExportInput } from './charts/export-types'
 import type { Price, PriceInput } from './charts/prices'
-import type { Comparison } from './compare'
+import type { Comparison } from './comparison'
 import type { InspectResult } from './local-run'
 import type {
   InspectInput,

@@ -3,7 +3,7 @@ import {
   acceleratorMapper,
   canonicalAccelerator,
   genericAcceleratorId
-} from '../../../../../src-main/shared/charts/accelerator-alias'
+} from '../../../../src-main/charts/accelerator-alias'
 
 describe('canonical accelerator ids', () => {
   it('merges vendor prefixes, memory sizes and SXM generations spelled differently', () => {

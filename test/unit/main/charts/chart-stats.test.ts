@@ -6,7 +6,7 @@ import {
   paretoFront,
   quantile,
   stableJitter
-} from '../../../../../src-main/shared/charts/chart-stats'
+} from '../../../../src-main/charts/chart-stats'
 
 describe('chart statistics', () => {
   it('quartiles interpolate like numpy', () => {

@@ -1,18 +1,11 @@
 import type { EChartsOption } from 'echarts'
 import { describe, expect, it } from 'vitest'
-import {
-  PALETTE,
-  fitAxisName,
-  log2CountAxis
-} from '../../../../../src-main/shared/charts/chart-frame'
-import { exportOption, styleOption } from '../../../../../src-main/shared/charts/chart-style'
-import {
-  DARK_CHART_THEME,
-  LIGHT_CHART_THEME
-} from '../../../../../src-main/shared/charts/chart-theme'
-import { buildDistribution } from '../../../../../src-main/shared/charts/distribution-chart'
-import { citationFootnote } from '../../../../../src-main/shared/charts/footnote'
-import { NOW, chartData, chartRow, view } from '../../../../support/chart-rows'
+import { PALETTE, fitAxisName, log2CountAxis } from '../../../../src-main/charts/chart-frame'
+import { exportOption, styleOption } from '../../../../src-main/charts/chart-style'
+import { DARK_CHART_THEME, LIGHT_CHART_THEME } from '../../../../src-main/charts/chart-theme'
+import { buildDistribution } from '../../../../src-main/charts/distribution-chart'
+import { citationFootnote } from '../../../../src-main/charts/footnote'
+import { NOW, chartData, chartRow, view } from '../../../support/chart-rows'
 
 /** An on-screen option with everything a figure must not carry. */
 const screen: EChartsOption = {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import type { ComparableResult } from '../../../../../src-main/shared/charts/comparability'
+import type { ComparableResult } from '../../../../src-main/charts/comparability'
 import {
   benchmarkSetNotes,
   comparability,
   definitionIndex,
   splitVariant
-} from '../../../../../src-main/shared/charts/comparability'
+} from '../../../../src-main/charts/comparability'
 
 function r(over: Partial<ComparableResult> = {}): ComparableResult {
   return {

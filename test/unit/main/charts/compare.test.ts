@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { ChartRow } from '../../../../src-main/shared/charts/chart-points'
-import type { CompareSource } from '../../../../src-main/shared/compare'
-import { buildComparison, percentBetter } from '../../../../src-main/shared/compare'
-import { comparisonCsv } from '../../../../src-main/shared/compare-csv'
+import type { CompareSource } from '../../../../src-main/charts/compare'
+import { buildComparison, percentBetter } from '../../../../src-main/charts/compare'
+import { comparisonCsv } from '../../../../src-main/charts/compare-csv'
 import Papa from 'papaparse'
 import { NOW, chartRow } from '../../../support/chart-rows'
 

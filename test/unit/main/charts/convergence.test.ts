@@ -1,9 +1,9 @@
 import * as echarts from 'echarts'
 import type { LineSeriesOption } from 'echarts'
 import { describe, expect, it } from 'vitest'
-import { convergenceOption } from '../../../../../src-main/shared/charts/convergence'
-import type { TrainingRunView } from '../../../../../src-main/shared/api'
-import type { EvalPoint } from '../../../../../src-main/shared/training'
+import { convergenceOption } from '../../../../src-main/charts/convergence'
+import type { TrainingRunView } from '../../../../src-main/shared/api'
+import type { EvalPoint } from '../../../../src-main/shared/training'
 
 /** Evals from [minutes, epoch, value] triples. */
 function evals(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { betterRatio, directionOf, isBetter } from '../../../../../src-main/shared/charts/direction'
-import { compareRounds, roundAtLeast, sortedRounds } from '../../../../../src-main/mlperf'
+import { betterRatio, directionOf, isBetter } from '../../../../src-main/charts/direction'
+import { compareRounds, roundAtLeast, sortedRounds } from '../../../../src-main/mlperf'
 
 describe('directionOf', () => {
   it('reads latencies and training minutes as lower-is-better, rates and streams as higher', () => {

@@ -1,7 +1,7 @@
 import type { BoxplotSeriesOption, ScatterSeriesOption, YAXisComponentOption } from 'echarts'
 import { describe, expect, it } from 'vitest'
-import { buildDistribution } from '../../../../../src-main/shared/charts/distribution-chart'
-import { NOW, chartData, chartRow, view } from '../../../../support/chart-rows'
+import { buildDistribution } from '../../../../src-main/charts/distribution-chart'
+import { NOW, chartData, chartRow, view } from '../../../support/chart-rows'
 
 type Row = (string | number | null)[]
 

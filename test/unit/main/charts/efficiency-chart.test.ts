@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildEfficiency } from '../../../../../src-main/shared/charts/efficiency-chart'
-import { NOW, chartData, chartRow, view } from '../../../../support/chart-rows'
+import { buildEfficiency } from '../../../../src-main/charts/efficiency-chart'
+import { NOW, chartData, chartRow, view } from '../../../support/chart-rows'
 
 describe('efficiency chart', () => {
   it('per watt only from power results, with each group’s Pareto front', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { EfficiencyInput } from '../../../../../src-main/shared/charts/efficiency'
-import { energyEfficiency, perAccelerator } from '../../../../../src-main/shared/charts/efficiency'
+import type { EfficiencyInput } from '../../../../src-main/charts/efficiency'
+import { energyEfficiency, perAccelerator } from '../../../../src-main/charts/efficiency'
 
 function e(over: Partial<EfficiencyInput>): EfficiencyInput {
   return {

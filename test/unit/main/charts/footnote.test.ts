@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { citationFootnote, commentBlock } from '../../../../../src-main/shared/charts/footnote'
-import { NOW, chartRow } from '../../../../support/chart-rows'
+import { citationFootnote, commentBlock } from '../../../../src-main/charts/footnote'
+import { NOW, chartRow } from '../../../support/chart-rows'
 
 const provenance = {
   firstImported: '2025-01-02T10:00:00.000Z',

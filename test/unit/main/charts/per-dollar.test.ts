@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { acceleratorMapper } from '../../../../../src-main/shared/charts/accelerator-alias'
-import type { Price } from '../../../../../src-main/shared/charts/prices'
-import {
-  perDollar,
-  priceLookup,
-  systemPriceKey
-} from '../../../../../src-main/shared/charts/prices'
+import { acceleratorMapper } from '../../../../src-main/charts/accelerator-alias'
+import type { Price } from '../../../../src-main/shared/charts/prices'
+import { perDollar, priceLookup } from '../../../../src-main/charts/per-dollar'
+import { systemPriceKey } from '../../../../src-main/shared/charts/prices'
 
 const prices: Price[] = [
   { id: 1, basis: 'system', key: 'Acme/x8', usd: 200_000, note: null, updatedAt: '' },

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  buildReference,
-  referenceScores
-} from '../../../../../src-main/shared/charts/reference-chart'
-import { NOW, chartData, chartRow, view } from '../../../../support/chart-rows'
+import { buildReference, referenceScores } from '../../../../src-main/charts/reference-chart'
+import { NOW, chartData, chartRow, view } from '../../../support/chart-rows'
 
 const ref = { round: 'v4.1', submitter: 'Ref', systemId: 'r' }
 const refRows = [

@@ -3,14 +3,14 @@ import {
   bodyHistogram,
   fullestBinShare,
   latencyHistogramOption
-} from '../../../../../src-main/shared/charts/latency-histogram-chart'
+} from '../../../../src-main/charts/latency-histogram-chart'
 import {
   ninesLabel,
   ninesX,
   percentileCurveOption
-} from '../../../../../src-main/shared/charts/percentile-curve-chart'
-import { throughputOption } from '../../../../../src-main/shared/charts/throughput-chart'
-import type { PercentilePoint } from '../../../../../src-main/shared/local-run'
+} from '../../../../src-main/charts/percentile-curve-chart'
+import { throughputOption } from '../../../../src-main/charts/throughput-chart'
+import type { PercentilePoint } from '../../../../src-main/shared/local-run'
 
 /** A curve like the runner's: 0–99 by 1, 99.5, 99.9, 99.99 and 100 (the maximum). */
 function curve(latency: (p: number) => number): PercentilePoint[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildScale, fastestPerRound } from '../../../../../src-main/shared/charts/scale-chart'
-import { NOW, chartData, chartRow, view } from '../../../../support/chart-rows'
+import { buildScale, fastestPerRound } from '../../../../src-main/charts/scale-chart'
+import { NOW, chartData, chartRow, view } from '../../../support/chart-rows'
 
 describe('scale chart', () => {
   it('the accelerators behind the fastest result per round; latency: the lowest', () => {

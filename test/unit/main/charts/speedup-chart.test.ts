@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { buildSpeedup, speedupSegments } from '../../../../../src-main/shared/charts/speedup-chart'
-import type { ChartRow } from '../../../../../src-main/shared/charts/chart-points'
-import { NOW, chartData, chartRow, view } from '../../../../support/chart-rows'
+import { buildSpeedup, speedupSegments } from '../../../../src-main/charts/speedup-chart'
+import type { ChartRow } from '../../../../src-main/shared/charts/chart-points'
+import { NOW, chartData, chartRow, view } from '../../../support/chart-rows'
 
 function byRound(rows: ChartRow[]): Map<string, ChartRow> {
   return new Map(rows.map((r) => [r.round, r]))

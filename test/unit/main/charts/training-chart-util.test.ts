@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { escapeHtml } from '../../../../../src-main/shared/charts/chart-frame'
+import { escapeHtml } from '../../../../src-main/charts/chart-frame'
 import {
   formatMinutes,
   formatValue,
@@ -8,7 +8,7 @@ import {
   runLabel,
   seriesColor,
   shortLabels
-} from '../../../../../src-main/shared/charts/training-chart-util'
+} from '../../../../src-main/charts/training-chart-util'
 
 describe('training chart helpers', () => {
   it('finds round axis bounds that contain the data and stay at or above zero', () => {

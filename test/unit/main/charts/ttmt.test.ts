@@ -1,9 +1,9 @@
 import * as echarts from 'echarts'
 import type { LineSeriesOption } from 'echarts'
 import { describe, expect, it } from 'vitest'
-import type { TtmtView } from '../../../../../src-main/shared/api'
-import { ttmtOption } from '../../../../../src-main/shared/charts/ttmt'
-import type { SetTtmt, Spread } from '../../../../../src-main/shared/training'
+import type { TtmtView } from '../../../../src-main/shared/api'
+import { ttmtOption } from '../../../../src-main/charts/ttmt'
+import type { SetTtmt, Spread } from '../../../../src-main/shared/training'
 
 const s = (mean: number | null): Spread => ({
   n: mean === null ? 0 : 2,

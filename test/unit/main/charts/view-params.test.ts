@@ -4,10 +4,10 @@ import {
   chartView,
   parseSystemKey,
   systemKeyText
-} from '../../../../../src-main/shared/charts/chart-view'
-import { decodePoints, encodePoints } from '../../../../../src-main/shared/charts/chart-points'
-import { viewFromParams, viewToParams } from '../../../../../src-main/shared/charts/view-params'
-import { chartRow } from '../../../../support/chart-rows'
+} from '../../../../src-main/shared/charts/chart-view'
+import { decodePoints, encodePoints } from '../../../../src-main/shared/charts/chart-points'
+import { viewFromParams, viewToParams } from '../../../../src-main/charts/view-params'
+import { chartRow } from '../../../support/chart-rows'
 
 describe('chart view ↔ URL params', () => {
   it('writes only what differs from the defaults and reads it back', () => {
