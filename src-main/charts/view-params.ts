@@ -4,21 +4,18 @@
  * chart options become `_`-prefixed parameters, written only when they differ from the defaults
  * so links stay short. Unknown or malformed values fall back to the defaults, never throw.
  */
-import type { Filter, Suite } from '../shared/api'
-import type {
-  ChartKind,
-  ChartView,
-  ColorBy,
-  DistributionShape,
-  EfficiencyMetric,
-  NormalisationMode,
-  PriceBasis,
-  SpeedupMode
-} from '../shared/charts/chart-view'
+import type { Filter } from '../shared/api'
+import { SUITES } from '../shared/api'
+import type { ChartView } from '../shared/charts/chart-view'
 import {
   CHART_KINDS,
+  COLOR_BY,
   DEFAULT_CHART_VIEW,
+  DISTRIBUTION_SHAPES,
+  EFFICIENCY_METRICS,
   NORMALISATION_MODES,
+  PRICE_BASES,
+  SPEEDUP_MODES,
   chartView,
   parseSystemKey,
   systemKeyText
@@ -56,26 +53,18 @@ export function viewFromParams(
   const d = DEFAULT_CHART_VIEW
   const acc = Number(params['acc'])
   return chartView({
-    kind: pick<ChartKind>(params['chart'], CHART_KINDS, d.kind),
-    suite: pick<Suite>(params['suite'], ['inference', 'training'], d.suite),
+    kind: pick(params['chart'], CHART_KINDS, d.kind),
+    suite: pick(params['suite'], SUITES, d.suite),
     filters,
     search,
-    normalisation: pick<NormalisationMode>(params['norm'], NORMALISATION_MODES, d.normalisation),
+    normalisation: pick(params['norm'], NORMALISATION_MODES, d.normalisation),
     reference: params['ref'] ? parseSystemKey(params['ref']) : null,
-    priceBasis: pick<PriceBasis>(params['basis'], ['system', 'accelerator-hour'], d.priceBasis),
-    colorBy: pick<ColorBy>(params['color'], ['submitter', 'accelerator'], d.colorBy),
-    shape: pick<DistributionShape>(params['shape'], ['box', 'violin'], d.shape),
-    speedupMode: pick<SpeedupMode>(
-      params['speedup'],
-      ['best-at-count', 'same-accelerator'],
-      d.speedupMode
-    ),
+    priceBasis: pick(params['basis'], PRICE_BASES, d.priceBasis),
+    colorBy: pick(params['color'], COLOR_BY, d.colorBy),
+    shape: pick(params['shape'], DISTRIBUTION_SHAPES, d.shape),
+    speedupMode: pick(params['speedup'], SPEEDUP_MODES, d.speedupMode),
     accelerators: Number.isInteger(acc) && acc > 0 && acc <= 1_000_000 ? acc : d.accelerators,
-    efficiency: pick<EfficiencyMetric>(
-      params['eff'],
-      ['per-watt', 'per-accelerator'],
-      d.efficiency
-    ),
+    efficiency: pick(params['eff'], EFFICIENCY_METRICS, d.efficiency),
     ...(params['title'] ? { title: params['title'] } : {})
   })
 }
