@@ -1,3 +1,4 @@
+import { builtinModules } from 'node:module'
 import js from '@eslint/js'
 import prettier from 'eslint-config-prettier'
 import svelte from 'eslint-plugin-svelte'
@@ -14,6 +15,11 @@ const noElectron = {
   message: 'Only src-main/electron and the preload may import electron.'
 }
 const noNode = { group: ['node:*'], message: 'The renderer runs in a browser: no Node modules.' }
+/**
+ * Node's modules, with and without the `node:` prefix (fs, fs/promises, node:path…), and the
+ * native packages: exact names (a gitignore-style pattern "path" would also match "./path").
+ */
+const nodeOnly = `^(node:|(${[...builtinModules, 'electron', 'better-sqlite3', 'onnxruntime-node'].join('|')})(/|$))`
 
 export default tseslint.config(
   {
@@ -72,8 +78,45 @@ export default tseslint.config(
     ['src-main/shared/**'],
     [
       {
-        group: ['../core/*', '../api/*', '../bridge/*', '../electron/*', 'node:*', 'electron'],
-        message: 'shared is environment neutral.'
+        group: ['**/core/*', '**/api/*', '**/bridge/*', '**/cli/*', '**/electron/*'],
+        message: 'shared is the contract: it imports no other part of the app.'
+      },
+      {
+        regex: nodeOnly,
+        message: 'shared is environment neutral: no Electron, no database, no Node modules.'
+      },
+      // src-main/charts is '../charts' from shared/ and '../../charts' from shared/charts/.
+      {
+        regex: '^(\\.\\./)+charts(/|$)',
+        message:
+          'shared is the contract: the chart builders (src-main/charts) import it, not the reverse.'
+      },
+      {
+        regex: '^echarts(/|$)',
+        message: 'shared is the contract: ECharts belongs to src-main/charts and the renderer.'
+      }
+    ]
+  ),
+  layer(
+    ['src-main/charts/**'],
+    [
+      {
+        group: [
+          '**/core/*',
+          '**/api/*',
+          '**/bridge/*',
+          '**/cli/*',
+          '**/electron/*',
+          '**/launcher/*',
+          '**/tools/*',
+          '**/src-renderer/*',
+          '**/src-preload/*'
+        ],
+        message: 'The chart builders import only shared (the contract), mlperf and echarts.'
+      },
+      {
+        regex: nodeOnly,
+        message: 'The chart builders are environment neutral: the renderer runs them in a browser.'
       }
     ]
   ),
@@ -114,7 +157,7 @@ export default tseslint.config(
       noNode,
       {
         group: ['**/src-main/core/*', '**/src-main/api/*', '**/src-main/bridge/*'],
-        message: 'The renderer only imports shared types.'
+        message: 'The renderer only imports shared, charts and mlperf.'
       }
     ]
   ),

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import { extname, resolve } from 'node:path'
 import type { ChartView } from '../shared/charts/chart-view'
-import { DEFAULT_SIZE } from '../shared/charts/chart-frame'
+import { DEFAULT_SIZE } from '../charts/chart-frame'
 import { dispatch } from '../api/dispatch'
 import type { Backend } from '../api/open-backend'
 import { appVersion } from '../api/open-backend'

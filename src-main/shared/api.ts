@@ -5,12 +5,12 @@
  */
 import type { InferenceResultDetail } from './inference'
 import type { CatalogueChange, CatalogueStatus } from './catalogue'
-import type { AcceleratorAlias } from './charts/accelerator-alias'
-import type { ChartData } from './charts/chart-types'
+import type { AcceleratorAlias, ChartData } from './charts/chart-data'
 import type { ChartView } from './charts/chart-view'
 import type { BundleInput, BundleWritten, CsvExport, CsvExportInput } from './charts/export-types'
 import type { Price, PriceInput } from './charts/prices'
-import type { Comparison } from './compare'
+import type { Comparison } from './comparison'
+import type { FilterOp } from './filters'
 import type { InspectResult } from './local-run'
 import type { NumberKind } from './number-format'
 import type { Preferences } from './preferences'
@@ -46,16 +46,17 @@ import type {
 } from './training'
 
 /** Which results table a query addresses. */
-export type Suite = 'inference' | 'training'
+export const SUITES = ['inference', 'training'] as const
+export type Suite = (typeof SUITES)[number]
 
-/** Filter operators (Datasette's idea: filters are data, each becomes a bound WHERE fragment). */
-export type FilterOp =
-  'eq' | 'ne' | 'in' | 'notin' | 'gt' | 'gte' | 'lt' | 'lte' | 'contains' | 'isnull' | 'notnull'
+/** Filter operators: shared/filters.ts lists them with their words. */
+export type { FilterOp }
 
 /** One filter; `value` is a string for scalar ops, a string list for in/notin, absent for null ops. */
 export type Filter = { column: string; op: FilterOp; value?: string | string[] }
 
-export type SortDir = 'asc' | 'desc'
+export const SORT_DIRS = ['asc', 'desc'] as const
+export type SortDir = (typeof SORT_DIRS)[number]
 
 /** The state of a table view: everything the URL holds. */
 export type ViewQuery = {

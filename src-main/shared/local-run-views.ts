@@ -161,4 +161,5 @@ export type InspectInput = {
 }
 
 /** What a path picker is for: decides the dialog's title, filters and whether folders are picked. */
-export type PickPurpose = 'model' | 'dataset' | 'output' | 'sample' | 'labels'
+export const PICK_PURPOSES = ['model', 'dataset', 'output', 'sample', 'labels'] as const
+export type PickPurpose = (typeof PICK_PURPOSES)[number]

@@ -6,13 +6,20 @@
 import type { ValidityCheck } from './inference'
 
 /** The four LoadGen scenarios a local run can use. */
-export type LocalScenario = 'SingleStream' | 'MultiStream' | 'Server' | 'Offline'
+export const LOCAL_SCENARIOS = ['SingleStream', 'MultiStream', 'Server', 'Offline'] as const
+export type LocalScenario = (typeof LOCAL_SCENARIOS)[number]
 
 /** LoadGen test modes a local run supports (printed as in the logs). */
-export type LocalRunMode = 'PerformanceOnly' | 'AccuracyOnly'
+export const LOCAL_RUN_MODES = ['PerformanceOnly', 'AccuracyOnly'] as const
+export type LocalRunMode = (typeof LOCAL_RUN_MODES)[number]
 
 /** Memory layout of an image tensor. */
-export type TensorLayout = 'NCHW' | 'NHWC'
+export const TENSOR_LAYOUTS = ['NCHW', 'NHWC'] as const
+export type TensorLayout = (typeof TENSOR_LAYOUTS)[number]
+
+/** Order of the colour channels a model expects. */
+export const CHANNEL_ORDERS = ['RGB', 'BGR'] as const
+export type ChannelOrder = (typeof CHANNEL_ORDERS)[number]
 
 /**
  * How images become input tensors: resize the shorter side, centre crop, then
@@ -30,7 +37,7 @@ export type ImagePreprocess = {
   std: [number, number, number]
   /** 'auto' = decided by the model's input shape (channels of 3 first → NCHW, last → NHWC). */
   layout: 'auto' | TensorLayout
-  channelOrder: 'RGB' | 'BGR'
+  channelOrder: ChannelOrder
 }
 
 /** Fraction of the reference FP32 accuracy a run must reach (MLPerf's "-99" and "-99.9" targets). */

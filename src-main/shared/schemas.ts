@@ -1,29 +1,32 @@
 import { z } from 'zod'
 import type { MethodName } from './api'
+import { SORT_DIRS, SUITES } from './api'
+import {
+  CHART_KINDS,
+  CHART_VIEW_VERSION,
+  COLOR_BY,
+  DISTRIBUTION_SHAPES,
+  EFFICIENCY_METRICS,
+  NORMALISATION_MODES,
+  PRICE_BASES,
+  SPEEDUP_MODES
+} from './charts/chart-view'
+import { FILTER_OPS } from './filters'
+import { CHANNEL_ORDERS, LOCAL_RUN_MODES, LOCAL_SCENARIOS, TENSOR_LAYOUTS } from './local-run'
+import { PICK_PURPOSES } from './local-run-views'
 
-const suite = z.enum(['inference', 'training'])
+// Every enum comes from the const list its TypeScript type is made of: one list per enum.
+const suite = z.enum(SUITES)
 const filter = z.object({
   column: z.string().min(1).max(64),
-  op: z.enum([
-    'eq',
-    'ne',
-    'in',
-    'notin',
-    'gt',
-    'gte',
-    'lt',
-    'lte',
-    'contains',
-    'isnull',
-    'notnull'
-  ]),
+  op: z.enum(FILTER_OPS),
   value: z.union([z.string().max(1000), z.array(z.string().max(1000)).max(1000)]).optional()
 })
 const view = {
   suite,
   filters: z.array(filter).max(100),
   search: z.string().max(500).optional(),
-  sort: z.object({ column: z.string().min(1).max(64), dir: z.enum(['asc', 'desc']) }).optional()
+  sort: z.object({ column: z.string().min(1).max(64), dir: z.enum(SORT_DIRS) }).optional()
 }
 const empty = z.object({}).strict()
 
@@ -34,19 +37,19 @@ const systemKey = z.object({
 })
 /** A chart view, also the format of a report bundle's view.json (shared/charts/chart-view.ts). */
 export const chartViewSchema = z.object({
-  version: z.literal(1),
-  kind: z.enum(['distribution', 'speedup', 'scale', 'efficiency', 'reference']),
+  version: z.literal(CHART_VIEW_VERSION),
+  kind: z.enum(CHART_KINDS),
   suite,
   filters: z.array(filter).max(100),
   search: z.string().max(500).optional(),
-  normalisation: z.enum(['best', 'reference', 'per-accelerator', 'per-dollar', 'raw']),
+  normalisation: z.enum(NORMALISATION_MODES),
   reference: systemKey.nullable(),
-  priceBasis: z.enum(['system', 'accelerator-hour']),
-  colorBy: z.enum(['submitter', 'accelerator']),
-  shape: z.enum(['box', 'violin']),
-  speedupMode: z.enum(['best-at-count', 'same-accelerator']),
+  priceBasis: z.enum(PRICE_BASES),
+  colorBy: z.enum(COLOR_BY),
+  shape: z.enum(DISTRIBUTION_SHAPES),
+  speedupMode: z.enum(SPEEDUP_MODES),
   accelerators: z.number().int().min(1).max(1_000_000),
-  efficiency: z.enum(['per-watt', 'per-accelerator']),
+  efficiency: z.enum(EFFICIENCY_METRICS),
   title: z.string().max(200).optional()
 })
 const chartSize = z.object({
@@ -57,8 +60,8 @@ const chartSize = z.object({
 const filePath = z.string().min(1).max(4096)
 const count = z.number().int().min(0).max(1e12)
 const seed = z.string().regex(/^\d{1,20}$/, 'a seed is an unsigned 64-bit integer')
-const scenarioName = z.enum(['SingleStream', 'MultiStream', 'Server', 'Offline'])
-const runMode = z.enum(['PerformanceOnly', 'AccuracyOnly'])
+const scenarioName = z.enum(LOCAL_SCENARIOS)
+const runMode = z.enum(LOCAL_RUN_MODES)
 const triple = z.tuple([z.number().finite(), z.number().finite(), z.number().finite()])
 /** A local run's settings (shared/local-run-views.ts RunStartSettings); mlperf.conf fills gaps. */
 const runSettings = z
@@ -75,8 +78,8 @@ const runSettings = z
         cropSize: z.number().int().min(1).max(16384).nullable(),
         mean: triple,
         std: triple,
-        layout: z.enum(['auto', 'NCHW', 'NHWC']),
-        channelOrder: z.enum(['RGB', 'BGR'])
+        layout: z.enum(['auto', ...TENSOR_LAYOUTS]),
+        channelOrder: z.enum(CHANNEL_ORDERS)
       })
       .partial()
       .optional(),
@@ -156,7 +159,7 @@ export const INPUT_SCHEMAS = {
   }),
   'charts.prices': empty,
   'charts.setPrice': z.object({
-    basis: z.enum(['system', 'accelerator-hour']),
+    basis: z.enum(PRICE_BASES),
     key: z.string().trim().min(1).max(400),
     usd: z.number().finite().positive(),
     note: z.string().max(500).nullable().optional()
@@ -180,7 +183,7 @@ export const INPUT_SCHEMAS = {
   'exports.openView': z.object({ path: z.string().min(1).max(4096) }),
   'files.pickFolder': empty,
   'files.pickPath': z.object({
-    purpose: z.enum(['model', 'dataset', 'output', 'sample', 'labels'])
+    purpose: z.enum(PICK_PURPOSES)
   }),
   'files.list': z.object({ path: z.string().max(4096).optional() }),
   'runs.defaults': z.object({

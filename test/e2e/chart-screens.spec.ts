@@ -16,7 +16,7 @@ const SIZES = [
   { width: 1024, height: 700 }
 ] as const
 const SCHEMES = ['light', 'dark'] as const
-/** The chart backgrounds of shared/charts/chart-theme.ts. */
+/** The chart backgrounds of src-main/charts/chart-theme.ts. */
 const BACKGROUND = { light: [255, 255, 255], dark: [0x16, 0x1b, 0x22] } as const
 
 const VIEWS: { name: string; hash: string }[] = [

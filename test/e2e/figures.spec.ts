@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import Papa from 'papaparse'
-import { PALETTE as COLOURS, TARGET_COLOR } from '../../src-main/shared/charts/chart-frame'
+import { PALETTE as COLOURS, TARGET_COLOR } from '../../src-main/charts/chart-frame'
 import {
   axisLabels,
   axisScale,

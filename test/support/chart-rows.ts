@@ -1,9 +1,8 @@
 import type { ChartRow } from '../../src-main/shared/charts/chart-points'
 import { encodePoints } from '../../src-main/shared/charts/chart-points'
-import type { ChartData } from '../../src-main/shared/charts/chart-types'
+import type { AcceleratorAlias, ChartData } from '../../src-main/shared/charts/chart-data'
 import type { ChartView } from '../../src-main/shared/charts/chart-view'
 import { chartView } from '../../src-main/shared/charts/chart-view'
-import type { AcceleratorAlias } from '../../src-main/shared/charts/accelerator-alias'
 import type { Price } from '../../src-main/shared/charts/prices'
 
 let nextId = 1

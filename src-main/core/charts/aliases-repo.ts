@@ -1,4 +1,4 @@
-import type { AcceleratorAlias } from '../../shared/charts/accelerator-alias'
+import type { AcceleratorAlias } from '../../shared/charts/chart-data'
 import { prepareCached } from '../db/statement-cache'
 import type { ReadonlyDb, WritableDb } from '../db/types'
 

@@ -1,6 +1,6 @@
 import Papa from 'papaparse'
-import type { BuiltChart, ChartTable } from '../../shared/charts/chart-types'
-import { commentBlock } from '../../shared/charts/footnote'
+import type { BuiltChart, ChartTable } from '../../charts/chart-types'
+import { commentBlock } from '../../charts/footnote'
 
 /**
  * A chart's data as CSV: the header row, one row per plotted point, then the citation footnote

@@ -1,6 +1,6 @@
 import { Resvg } from '@resvg/resvg-js'
 import type { EChartsOption } from 'echarts'
-import { exportOption } from '../../shared/charts/chart-style'
+import { exportOption } from '../../charts/chart-style'
 import { echarts } from './echarts-ssr'
 
 /**

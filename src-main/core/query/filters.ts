@@ -1,40 +1,29 @@
-import type { Filter, FilterOp } from '../../shared/api'
+import type { Filter } from '../../shared/api'
+import type { FilterOp, FilterOpSpec } from '../../shared/filters'
+import { FILTER_OP_SPECS, isFilterOp } from '../../shared/filters'
 import type { SqlColumn, TableSpec } from './column-registry'
 import { columnOf, QueryInputError } from './column-registry'
 
 export type SqlFragment = { sql: string; params: (string | number)[] }
 
-type OpSpec = {
-  label: string
-  arity: 'none' | 'one' | 'many'
-  build: (expr: string, values: (string | number)[]) => string
-}
+type SqlBuilder = (expr: string, values: (string | number)[]) => string
 
-/** Operator registry: each turns into a parameterised fragment and a sentence (Datasette). */
-const OPS: Record<FilterOp, OpSpec> = {
-  eq: { label: '=', arity: 'one', build: (e) => `${e} = ?` },
-  ne: { label: '≠', arity: 'one', build: (e) => `(${e} IS NULL OR ${e} != ?)` },
-  gt: { label: '>', arity: 'one', build: (e) => `${e} > ?` },
-  gte: { label: '≥', arity: 'one', build: (e) => `${e} >= ?` },
-  lt: { label: '<', arity: 'one', build: (e) => `${e} < ?` },
-  lte: { label: '≤', arity: 'one', build: (e) => `${e} <= ?` },
-  contains: {
-    label: 'contains',
-    arity: 'one',
-    build: (e) => `instr(lower(${e}), lower(?)) > 0`
-  },
-  in: {
-    label: 'in',
-    arity: 'many',
-    build: (e, v) => `${e} IN (${v.map(() => '?').join(', ')})`
-  },
-  notin: {
-    label: 'not in',
-    arity: 'many',
-    build: (e, v) => `(${e} IS NULL OR ${e} NOT IN (${v.map(() => '?').join(', ')}))`
-  },
-  isnull: { label: 'is empty', arity: 'none', build: (e) => `${e} IS NULL` },
-  notnull: { label: 'is not empty', arity: 'none', build: (e) => `${e} IS NOT NULL` }
+/**
+ * Each operator as a parameterised fragment (Datasette); its word and arity are the contract's
+ * (shared/filters.ts).
+ */
+const SQL: Record<FilterOp, SqlBuilder> = {
+  eq: (e) => `${e} = ?`,
+  ne: (e) => `(${e} IS NULL OR ${e} != ?)`,
+  gt: (e) => `${e} > ?`,
+  gte: (e) => `${e} >= ?`,
+  lt: (e) => `${e} < ?`,
+  lte: (e) => `${e} <= ?`,
+  contains: (e) => `instr(lower(${e}), lower(?)) > 0`,
+  in: (e, v) => `${e} IN (${v.map(() => '?').join(', ')})`,
+  notin: (e, v) => `(${e} IS NULL OR ${e} NOT IN (${v.map(() => '?').join(', ')}))`,
+  isnull: (e) => `${e} IS NULL`,
+  notnull: (e) => `${e} IS NOT NULL`
 }
 
 /** Converts a filter value to the column's storage type (booleans are stored as 0/1). */
@@ -53,7 +42,7 @@ function coerce(col: SqlColumn, raw: string): string | number {
   return n
 }
 
-function valuesOf(filter: Filter, spec: OpSpec): string[] {
+function valuesOf(filter: Filter, spec: FilterOpSpec): string[] {
   const v = filter.value
   if (spec.arity === 'none') return []
   if (spec.arity === 'many') {
@@ -68,17 +57,16 @@ function valuesOf(filter: Filter, spec: OpSpec): string[] {
 /** One filter → a bound SQL fragment. */
 export function filterToSql(spec: TableSpec, filter: Filter): SqlFragment {
   const col = columnOf(spec, filter.column)
-  const op = OPS[filter.op]
-  if (!op) throw new QueryInputError(`Unknown operator "${String(filter.op)}"`)
+  if (!isFilterOp(filter.op)) throw new QueryInputError(`Unknown operator "${String(filter.op)}"`)
   if (!col.filterable) throw new QueryInputError(`Column ${col.name} cannot be filtered`)
-  const params = valuesOf(filter, op).map((v) => coerce(col, v))
-  return { sql: op.build(col.sql, params), params }
+  const params = valuesOf(filter, FILTER_OP_SPECS[filter.op]).map((v) => coerce(col, v))
+  return { sql: SQL[filter.op](col.sql, params), params }
 }
 
-/** A sentence for the active filters, e.g. `division = closed and scenario in Offline, Server`. */
+/** A sentence for the active filters, e.g. `division = closed and scenario is one of Offline, Server`. */
 export function describeFilters(filters: readonly Filter[], search?: string): string {
   const parts = filters.map((f) => {
-    const op = OPS[f.op]
+    const op = FILTER_OP_SPECS[f.op]
     const v = Array.isArray(f.value) ? f.value.join(', ') : (f.value ?? '')
     return op.arity === 'none' ? `${f.column} ${op.label}` : `${f.column} ${op.label} ${v}`
   })

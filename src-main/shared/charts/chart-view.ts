@@ -6,15 +6,8 @@
 import type { Filter, Suite } from '../api'
 
 /** The charts of the Charts screen (MLPerf Inference paper figure numbers in the names' docs). */
-export type ChartKind = 'distribution' | 'speedup' | 'scale' | 'efficiency' | 'reference'
-
-export const CHART_KINDS: readonly ChartKind[] = [
-  'distribution',
-  'speedup',
-  'scale',
-  'efficiency',
-  'reference'
-]
+export const CHART_KINDS = ['distribution', 'speedup', 'scale', 'efficiency', 'reference'] as const
+export type ChartKind = (typeof CHART_KINDS)[number]
 
 /** One system of one round: how a reference system is named in a view. */
 export type SystemKey = { round: string; submitter: string; systemId: string }
@@ -27,26 +20,30 @@ export type SystemKey = { round: string; submitter: string; systemId: string }
  *  - per-dollar: throughput per dollar of the user's prices, relative to the best;
  *  - raw: the official value in its own unit (a single benchmark and scenario reads best).
  */
-export type NormalisationMode = 'best' | 'reference' | 'per-accelerator' | 'per-dollar' | 'raw'
-
-export const NORMALISATION_MODES: readonly NormalisationMode[] = [
+export const NORMALISATION_MODES = [
   'best',
   'reference',
   'per-accelerator',
   'per-dollar',
   'raw'
-]
+] as const
+export type NormalisationMode = (typeof NORMALISATION_MODES)[number]
 
 /** What a user price means: a system's purchase price, or an accelerator's hourly rate. */
-export type PriceBasis = 'system' | 'accelerator-hour'
+export const PRICE_BASES = ['system', 'accelerator-hour'] as const
+export type PriceBasis = (typeof PRICE_BASES)[number]
 
-export type SpeedupMode = 'best-at-count' | 'same-accelerator'
+export const SPEEDUP_MODES = ['best-at-count', 'same-accelerator'] as const
+export type SpeedupMode = (typeof SPEEDUP_MODES)[number]
 
-export type EfficiencyMetric = 'per-watt' | 'per-accelerator'
+export const EFFICIENCY_METRICS = ['per-watt', 'per-accelerator'] as const
+export type EfficiencyMetric = (typeof EFFICIENCY_METRICS)[number]
 
-export type ColorBy = 'submitter' | 'accelerator'
+export const COLOR_BY = ['submitter', 'accelerator'] as const
+export type ColorBy = (typeof COLOR_BY)[number]
 
-export type DistributionShape = 'box' | 'violin'
+export const DISTRIBUTION_SHAPES = ['box', 'violin'] as const
+export type DistributionShape = (typeof DISTRIBUTION_SHAPES)[number]
 
 /** Current version of the view file format; bumped only on incompatible changes. */
 export const CHART_VIEW_VERSION = 1

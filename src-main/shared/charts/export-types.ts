@@ -3,8 +3,10 @@
  * or writes a report bundle.
  */
 import type { ViewQuery } from '../api'
-import type { ChartSize } from './chart-frame'
 import type { ChartView } from './chart-view'
+
+/** A figure's size in pixels (a report bundle's PNG and SVG, `chart --width --height`). */
+export type ChartSize = { width: number; height: number }
 
 /** A CSV the renderer saves as a download: rows, then the citation footnote as `# ` lines. */
 export type CsvExport = {

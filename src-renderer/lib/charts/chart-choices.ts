@@ -1,12 +1,9 @@
-import type { ChartData } from '../../../src-main/shared/charts/chart-types'
-import {
-  acceleratorText,
-  decodePoints,
-  systemLabel
-} from '../../../src-main/shared/charts/chart-points'
+import type { ChartData } from '../../../src-main/shared/charts/chart-data'
+import { acceleratorText, systemLabel } from '../../../src-main/charts/row-text'
+import { decodePoints } from '../../../src-main/shared/charts/chart-points'
 import type { SystemKey } from '../../../src-main/shared/charts/chart-view'
 import { systemKeyText } from '../../../src-main/shared/charts/chart-view'
-import { acceleratorMapper } from '../../../src-main/shared/charts/accelerator-alias'
+import { acceleratorMapper } from '../../../src-main/charts/accelerator-alias'
 import { compareRounds } from '../../../src-main/mlperf'
 
 /**

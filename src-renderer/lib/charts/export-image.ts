@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts'
-import { exportOption } from '../../../src-main/shared/charts/chart-style'
+import { exportOption } from '../../../src-main/charts/chart-style'
 import { echarts } from './setup'
 
 /**

@@ -1,8 +1,8 @@
 // ECharts, tree-shaken: only the chart types and components the app draws are registered
-// (shared/charts/echarts-parts.ts, the same list the CLI's SVG renderer uses), with canvas and SVG.
+// (src-main/charts/echarts-parts.ts, the same list the CLI's SVG renderer uses), with canvas and SVG.
 import * as echarts from 'echarts/core'
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers'
-import { CHART_PARTS } from '../../../src-main/shared/charts/echarts-parts'
+import { CHART_PARTS } from '../../../src-main/charts/echarts-parts'
 
 echarts.use([...CHART_PARTS, CanvasRenderer, SVGRenderer])
 

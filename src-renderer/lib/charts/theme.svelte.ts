@@ -1,5 +1,5 @@
-import type { ChartTheme, ChartThemeName } from '../../../src-main/shared/charts/chart-theme'
-import { chartTheme } from '../../../src-main/shared/charts/chart-theme'
+import type { ChartTheme, ChartThemeName } from '../../../src-main/charts/chart-theme'
+import { chartTheme } from '../../../src-main/charts/chart-theme'
 
 /**
  * The theme the charts draw in on screen: the app's theme from `data-theme` on <html> ('light' |

@@ -1,4 +1,5 @@
 import type { Cell, ColumnInfo, Filter } from '../../../src-main/shared/api'
+import { FILTER_OP_SPECS } from '../../../src-main/shared/filters'
 
 /** The string a facet value filters on; null facets become an isnull filter instead. */
 export function cellKey(value: Cell): string {
@@ -68,25 +69,11 @@ export function withoutColumn(filters: readonly Filter[], column: string): Filte
   return filters.filter((f) => f.column !== column)
 }
 
-const OP_WORDS: Record<Filter['op'], string> = {
-  eq: '=',
-  ne: '≠',
-  in: 'is one of',
-  notin: 'is none of',
-  gt: '>',
-  gte: '≥',
-  lt: '<',
-  lte: '≤',
-  contains: 'contains',
-  isnull: 'is empty',
-  notnull: 'is not empty'
-}
-
 /** A chip's text, e.g. "Scenario is one of Offline, Server". */
 export function describeFilter(filter: Filter, columns: readonly ColumnInfo[]): string {
   const label = columns.find((c) => c.name === filter.column)?.label ?? filter.column
-  const word = OP_WORDS[filter.op]
-  if (filter.op === 'isnull' || filter.op === 'notnull') return `${label} ${word}`
+  const { label: word, arity } = FILTER_OP_SPECS[filter.op]
+  if (arity === 'none') return `${label} ${word}`
   const value = Array.isArray(filter.value) ? filter.value.join(', ') : (filter.value ?? '')
   return `${label} ${word} ${value === '' ? '(empty)' : value}`
 }

@@ -1,6 +1,6 @@
 import type { Api, Suite } from '../../../src-main/shared/api'
-import type { Comparison } from '../../../src-main/shared/compare'
-import { MAX_COMPARE, MIN_COMPARE } from '../../../src-main/shared/compare'
+import type { Comparison } from '../../../src-main/shared/comparison'
+import { MAX_COMPARE, MIN_COMPARE } from '../../../src-main/shared/comparison'
 import { errorMessage } from '../api/client'
 import type { NavigateMode } from './ResultsQuery.svelte'
 

@@ -1,4 +1,6 @@
-import type { Filter, FilterOp, SortDir } from '../../../src-main/shared/api'
+import type { Filter, SortDir } from '../../../src-main/shared/api'
+import type { FilterOp } from '../../../src-main/shared/filters'
+import { FILTER_OP_SPECS, isFilterOp } from '../../../src-main/shared/filters'
 
 /**
  * Top-level screens; the hash path picks one. Every screen may use the table-view codec below
@@ -42,27 +44,10 @@ export const EMPTY_VIEW: ViewState = {
   open: null
 }
 
-const OPS: readonly FilterOp[] = [
-  'eq',
-  'ne',
-  'in',
-  'notin',
-  'gt',
-  'gte',
-  'lt',
-  'lte',
-  'contains',
-  'isnull',
-  'notnull'
-]
-const LIST_OPS = new Set<FilterOp>(['in', 'notin'])
-const NULL_OPS = new Set<FilterOp>(['isnull', 'notnull'])
+const isListOp = (op: FilterOp): boolean => FILTER_OP_SPECS[op].arity === 'many'
+const isNullOp = (op: FilterOp): boolean => FILTER_OP_SPECS[op].arity === 'none'
 /** Parameter names that are not column filters. */
 const RESERVED = new Set(['q', 'sort', 'cols', 'facets', 'open'])
-
-function isOp(value: string): value is FilterOp {
-  return (OPS as readonly string[]).includes(value)
-}
 
 /** Encodes one list item; commas inside a value become %2C so `,` can separate items. */
 function enc(value: string): string {
@@ -126,7 +111,7 @@ export function parseHash(
     }
     const sep = key.lastIndexOf('__')
     const maybeOp = sep === -1 ? '' : key.slice(sep + 2)
-    const hasOp = sep > 0 && isOp(maybeOp)
+    const hasOp = sep > 0 && isFilterOp(maybeOp)
     const column = hasOp ? key.slice(0, sep) : key
     if (!allowed(column)) continue
     if (!hasOp) {
@@ -136,8 +121,8 @@ export function parseHash(
       continue
     }
     const op = maybeOp
-    if (NULL_OPS.has(op)) view.filters.push({ column, op })
-    else if (LIST_OPS.has(op)) view.filters.push({ column, op, value: splitList(value) })
+    if (isNullOp(op)) view.filters.push({ column, op })
+    else if (isListOp(op)) view.filters.push({ column, op, value: splitList(value) })
     else view.filters.push({ column, op, value: dec(value) })
   }
   view.filters = unionRepeated(view.filters)
@@ -175,7 +160,7 @@ function unionRepeated(filters: Filter[]): Filter[] {
 function filterParam(filter: Filter): string {
   const { column, op, value } = filter
   const key = enc(column)
-  if (NULL_OPS.has(op)) return `${key}__${op}=1`
+  if (isNullOp(op)) return `${key}__${op}=1`
   const list = Array.isArray(value) ? value : value === undefined ? [] : [value]
   const joined = list.map(enc).join(',')
   if (op === 'eq' && list.length === 1) return `${key}=${joined}`

@@ -8,7 +8,7 @@ import { openDb } from '../../../../../src-main/core/db/open-db'
 import { writeResultsCsv } from '../../../../../src-main/core/export/results-csv'
 import { queryResults } from '../../../../../src-main/core/query/results-query'
 import { upsertInferenceResults } from '../../../../../src-main/core/repo/inference-results'
-import { buildDistribution } from '../../../../../src-main/shared/charts/distribution-chart'
+import { buildDistribution } from '../../../../../src-main/charts/distribution-chart'
 import { NOW, chartData, chartRow, view } from '../../../../support/chart-rows'
 import { makeRecord } from '../../../../support/records'
 

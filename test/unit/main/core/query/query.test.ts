@@ -68,7 +68,7 @@ describe('filters', () => {
         'nvidia'
       )
     ).toBe(
-      'division = closed and scenario in Offline, Server and power_value is not empty and matching "nvidia"'
+      'division = closed and scenario is one of Offline, Server and power_value is not empty and matching "nvidia"'
     )
   })
 })

@@ -1,0 +1,676 @@
+/**
+ * Performance distribution on a log axis (MLPerf Inference paper, Figure 4): for every benchmark
+ * and scenario, every result of the chosen rounds and divisions, normalised so that different
+ * benchmarks share one axis; a box (or violin) per group and a jittered strip of the points,
+ * coloured by submitter or accelerator. The user's own runs are drawn as large diamonds in a
+ * colour used nowhere else and named "unverified" everywhere.
+ */
+import type {
+  BoxplotSeriesOption,
+  CustomSeriesOption,
+  ScatterSeriesOption,
+  XAXisComponentOption,
+  YAXisComponentOption
+} from 'echarts'
+import type { Cell } from '../shared/api'
+import { acceleratorMapper } from './accelerator-alias'
+import {
+  DEFAULT_SIZE,
+  LARGE_THRESHOLD,
+  largeThreshold,
+  LOCAL_COLOR,
+  MAX_COLOURED,
+  OTHER_NAME,
+  axisNumber,
+  chartFrame,
+  escapeHtml,
+  formatNumber,
+  paletteColor,
+  withEmptyMessage
+} from './chart-frame'
+import type { ChartRow } from '../shared/charts/chart-points'
+import { acceleratorText, systemLabel } from './row-text'
+import { decodePoints, isLocal } from '../shared/charts/chart-points'
+import {
+  benchmarkNamer,
+  compareWorkloads,
+  newestRound,
+  scopeText,
+  topGroups,
+  workloadLabel
+} from './chart-scope'
+import { LIGHT_CHART_THEME } from './chart-theme'
+import { fiveNumbers, kernelDensity, stableJitter } from './chart-stats'
+import type { BuildInput, BuiltChart, ChartTable, Exclusion } from './chart-types'
+import { RESULT_COLUMNS, bump, countText, resultCells, withLazyTable } from './chart-types'
+import type { ChartView } from '../shared/charts/chart-view'
+import { systemKeyText } from '../shared/charts/chart-view'
+import { comparability, toComparable } from './comparability'
+import type { Direction } from './direction'
+import { betterRatio, directionOf, isBetter } from './direction'
+import type { Derived } from './efficiency'
+import { perAccelerator } from './efficiency'
+import { citationFootnote } from './footnote'
+import { perDollar, perDollarUnit, priceLookup } from './per-dollar'
+
+/** Half the width of the strip around a category centre (in category units). */
+const JITTER = 0.3
+
+type Group = {
+  key: string
+  benchmark: string
+  scenario: string | null
+  unit: string
+  dir: Direction
+  /** Rows plotted, with their derived metric. */
+  members: { row: ChartRow; metric: number; y: number }[]
+  /** The value everything is divided by (best or reference); null in raw mode. */
+  base: number | null
+  baseLabel: string | null
+}
+
+type Metric = (r: ChartRow) => Derived
+
+function metricFor(
+  view: ChartView,
+  input: BuildInput
+): { fn: Metric; unit: (u: string) => string } {
+  if (view.normalisation === 'per-accelerator') {
+    return { fn: perAccelerator, unit: (u) => `${u} per accelerator` }
+  }
+  if (view.normalisation === 'per-dollar') {
+    const lookup = priceLookup(input.data.prices, view.priceBasis)
+    const canon = acceleratorMapper(input.data.aliases)
+    return {
+      fn: (r) => perDollar(r, view.priceBasis, lookup, canon),
+      unit: (u) => perDollarUnit(u, view.priceBasis)
+    }
+  }
+  return {
+    fn: (r) =>
+      r.value !== null && r.value > 0
+        ? { value: r.value, unit: r.unit }
+        : { value: null, reason: 'no positive result value' },
+    unit: (u) => u
+  }
+}
+
+function yAxisName(view: ChartView, units: readonly string[], reference: string | null): string {
+  switch (view.normalisation) {
+    case 'best':
+      return 'Relative to the best result of each group (1 = best) · derived'
+    case 'reference':
+      return `Relative to ${reference ?? 'the reference system'} (1 = reference) · derived`
+    case 'per-accelerator':
+      return 'Throughput per accelerator, relative to the best (1 = best) · derived'
+    case 'per-dollar':
+      return `Performance per dollar of your ${view.priceBasis === 'system' ? 'system prices' : 'accelerator-hour prices'}, relative to the best · derived`
+    case 'raw':
+      return units.length === 1
+        ? (units[0] ?? '')
+        : 'Official result (units differ by benchmark and scenario)'
+  }
+}
+
+function normalisationText(view: ChartView, reference: string | null): string {
+  switch (view.normalisation) {
+    case 'best':
+      return 'normalised to the best published result of each benchmark and scenario (1 = best; latencies inverted so higher is better)'
+    case 'reference':
+      return `normalised to the reference system ${reference ?? ''} (1 = reference; latencies inverted so higher is better)`
+    case 'per-accelerator':
+      return 'throughput per accelerator, normalised to the best per-accelerator result of each group (latency results and CPU-only systems left out)'
+    case 'per-dollar':
+      return `performance per dollar from your ${view.priceBasis === 'system' ? 'system prices' : 'accelerator-hour prices'}, normalised to the best of each group`
+    case 'raw':
+      return 'official result values; latency groups are lower-is-better, throughput groups higher-is-better'
+  }
+}
+
+function derivedText(view: ChartView): string[] {
+  switch (view.normalisation) {
+    case 'best':
+      return [
+        'relative performance = result ÷ best result of the group (best ÷ result for latencies)'
+      ]
+    case 'reference':
+      return ['relative performance = result ÷ reference result (reference ÷ result for latencies)']
+    case 'per-accelerator':
+      return ['throughput per accelerator = result ÷ total accelerators, relative to the best']
+    case 'per-dollar':
+      return view.priceBasis === 'system'
+        ? ["performance per dollar = result ÷ the user's system price (derived from your prices)"]
+        : [
+            "performance per dollar = result × 3600 ÷ (the user's hourly accelerator price × accelerators) (derived from your prices)"
+          ]
+    case 'raw':
+      return []
+  }
+}
+
+/** Pixels a category label line needs per character at the axis font size. */
+const LABEL_CHAR_PX = 6
+/** Pixels between two rotated labels' baselines for them not to touch. */
+const LABEL_LINE_PX = 14
+
+/**
+ * How to lay out `categories` in `spacing` pixels each: upright on two lines where they fit,
+ * else one line rotated just enough (45° or 90°) for neighbours not to overlap, smaller below
+ * that. Returns the rotation, font size and the extra room under the axis.
+ */
+export function categoryLayout(
+  twoLine: readonly string[],
+  spacing: number
+): { rotate: number; fontSize: number; room: number; oneLine: boolean } {
+  const widest = twoLine.reduce(
+    (m, c) => Math.max(m, ...c.split('\n').map((l) => l.length * LABEL_CHAR_PX)),
+    0
+  )
+  const lines = twoLine.reduce((m, c) => Math.max(m, c.split('\n').length), 1)
+  if (widest + 6 <= spacing) {
+    return { rotate: 0, fontSize: 10.5, room: Math.max(0, (lines - 2) * 14), oneLine: false }
+  }
+  const longest = twoLine.reduce((m, c) => Math.max(m, c.replaceAll('\n', ' ').length), 0)
+  const sin45 = Math.SQRT1_2
+  const rotate = spacing * sin45 >= LABEL_LINE_PX ? 45 : 90
+  const fontSize = rotate === 90 && spacing < LABEL_LINE_PX ? 9 : 10.5
+  const px = longest * LABEL_CHAR_PX * (fontSize / 10.5)
+  const room = Math.round(rotate === 45 ? px * sin45 : px) - 14
+  return { rotate, fontSize, room, oneLine: true }
+}
+
+/** What an empty distribution asks the reader to do, drawn inside the plot area. */
+function emptyMessage(view: ChartView, dropped: ReadonlyMap<string, number>): string {
+  if (view.normalisation === 'per-dollar') {
+    return 'No result has a price yet: enter system or accelerator prices with “Prices…” to see performance per dollar.'
+  }
+  if (view.normalisation === 'reference' && !view.reference) {
+    return 'Pick a reference system above to normalise every result to it.'
+  }
+  if (view.normalisation === 'reference') {
+    return 'The reference system has no result among these results: pick another system or widen the filters.'
+  }
+  if (dropped.size > 0) {
+    return 'None of these results can be drawn (see the notes below): widen the filters.'
+  }
+  return 'No results match these filters: remove a filter or the search to see results.'
+}
+
+/** Builds the distribution chart. */
+export function buildDistribution(input: BuildInput): BuiltChart {
+  const { view } = input
+  const size = input.size ?? DEFAULT_SIZE
+  const theme = input.theme ?? LIGHT_CHART_THEME
+  const decoded = decodePoints(input.data.points)
+  // Without a round filter, the newest round: results of several rounds (benchmark versions)
+  // in one distribution mislead more than they inform. The Round facet picks others.
+  const newest = view.filters.some((f) => f.column === 'round') ? null : newestRound(decoded)
+  const all = newest === null ? decoded : decoded.filter((r) => isLocal(r) || r.round === newest)
+  const olderRounds = decoded.length - all.length
+  const name = benchmarkNamer(all)
+  const metric = metricFor(view, input)
+  const dropped = new Map<string, number>()
+  const exclusions: Exclusion[] = []
+  const canon = acceleratorMapper(input.data.aliases)
+
+  // Group by benchmark, scenario and unit: a unit change (samples/s → tokens/s, streams →
+  // latency) is a different metric and never shares a "best".
+  const groups = new Map<string, Group>()
+  for (const row of all) {
+    if (!row.valid && !isLocal(row)) {
+      bump(dropped, 'marked invalid')
+      continue
+    }
+    const d = metric.fn(row)
+    if (d.value === null) {
+      bump(dropped, d.reason)
+      continue
+    }
+    const key = `${row.benchmark}\u0000${row.scenario ?? ''}\u0000${row.unit}`
+    let g = groups.get(key)
+    if (!g) {
+      const dir =
+        view.normalisation === 'per-accelerator' || view.normalisation === 'per-dollar'
+          ? 'higher'
+          : directionOf(row.unit, row.metric)
+      g = {
+        key,
+        benchmark: row.benchmark,
+        scenario: row.scenario,
+        unit: row.unit,
+        dir,
+        members: [],
+        base: null,
+        baseLabel: null
+      }
+      groups.set(key, g)
+    }
+    g.members.push({ row, metric: d.value, y: d.value })
+  }
+
+  // The base of each group: the best published result, or the reference system's result.
+  const refKey = view.reference ? systemKeyText(view.reference) : null
+  let refName: string | null = refKey
+  for (const g of groups.values()) {
+    if (view.normalisation === 'raw') continue
+    if (view.normalisation === 'reference') {
+      const ref = view.reference
+      const base = ref
+        ? g.members.find(
+            (m) =>
+              m.row.round === ref.round &&
+              m.row.submitter === ref.submitter &&
+              m.row.systemId === ref.systemId
+          )
+        : undefined
+      if (!base) {
+        bump(dropped, 'the reference system has no result in this group', g.members.length)
+        g.members = []
+        continue
+      }
+      refName = systemLabel(base.row) + ` (${base.row.round})`
+      g.base = base.metric
+      g.baseLabel = refName
+      const kept: Group['members'] = []
+      for (const m of g.members) {
+        const c = comparability(toComparable(base.row), toComparable(m.row))
+        if (!c.ok && m.row.id !== base.row.id) {
+          exclusions.push({
+            subject:
+              `${systemLabel(m.row)} ${m.row.round} ${m.row.benchmark} ${m.row.scenario ?? ''}`.trim(),
+            reason: c.reason
+          })
+          continue
+        }
+        kept.push(m)
+      }
+      g.members = kept
+    } else {
+      let best: number | null = null
+      for (const m of g.members) {
+        if (isLocal(m.row)) continue // the user's runs never define the best
+        if (best === null || isBetter(m.metric, best, g.dir)) best = m.metric
+      }
+      g.base = best
+    }
+    for (const m of g.members) {
+      m.y = g.base === null ? m.metric : (betterRatio(m.metric, g.base, g.dir) ?? NaN)
+    }
+  }
+
+  const ordered = [...groups.values()]
+    .filter((g) => g.members.length > 0)
+    .sort((a, b) => compareWorkloads(a, b) || a.unit.localeCompare(b.unit))
+  const workloadCount = new Map<string, number>()
+  for (const g of ordered) {
+    const k = `${g.benchmark} ${g.scenario ?? ''}`
+    workloadCount.set(k, (workloadCount.get(k) ?? 0) + 1)
+  }
+  // Upright two-line labels where they fit, else one rotated line each (never overlapping).
+  const twoLine = ordered.map((g) => {
+    const base = g.scenario ? `${name(g.benchmark)}\n${g.scenario}` : name(g.benchmark)
+    return (workloadCount.get(`${g.benchmark} ${g.scenario ?? ''}`) ?? 0) > 1
+      ? `${base}\n(${g.unit})`
+      : base
+  })
+  const layout = categoryLayout(twoLine, (size.width - 108) / Math.max(1, twoLine.length))
+  const categories = layout.oneLine ? twoLine.map((c) => c.replaceAll('\n', ' ')) : twoLine
+  const maxLines = categories.reduce((m, c) => Math.max(m, c.split('\n').length), 1)
+  const labelRoom = layout.room
+
+  // Colour groups over the published points.
+  const groupKey = (r: ChartRow): string =>
+    view.colorBy === 'submitter' ? r.submitter : (canon(r.accelerator) ?? 'CPU only')
+  const labelCounts = new Map<string, Map<string, number>>()
+  const counts = new Map<string, number>()
+  const plotted: { row: ChartRow; x: number; y: number; metric: number }[] = []
+  let nonPositive = 0
+  ordered.forEach((g, cat) => {
+    for (const m of g.members) {
+      if (!(m.y > 0) || !Number.isFinite(m.y)) {
+        nonPositive++
+        continue
+      }
+      plotted.push({
+        row: m.row,
+        x: cat + JITTER * stableJitter(m.row.id),
+        y: m.y,
+        metric: m.metric
+      })
+      if (isLocal(m.row)) continue
+      const k = groupKey(m.row)
+      counts.set(k, (counts.get(k) ?? 0) + 1)
+      if (view.colorBy === 'accelerator') {
+        const names = labelCounts.get(k) ?? new Map<string, number>()
+        const raw = m.row.accelerator ?? 'CPU only'
+        names.set(raw, (names.get(raw) ?? 0) + 1)
+        labelCounts.set(k, names)
+      }
+    }
+  })
+  const shown = topGroups(counts, MAX_COLOURED)
+  const shownSet = new Set(shown)
+  const displayName = (k: string): string => {
+    const names = labelCounts.get(k)
+    if (!names) return k
+    return topGroups(names, 1)[0] ?? k
+  }
+
+  const large = plotted.length > LARGE_THRESHOLD
+  const title = view.title ?? `Performance distribution${scopeSuffix(all)}`
+  const other = `\u0000${OTHER_NAME}`
+
+  // Series: one scatter per colour group (+ Other), the user's runs last and on top.
+  const seriesRows: (typeof plotted)[] = []
+  const scatter: ScatterSeriesOption[] = []
+  const bucket = new Map<string, { data: [number, number][]; rows: typeof plotted }>()
+  const localPts: { data: [number, number][]; rows: typeof plotted } = { data: [], rows: [] }
+  for (const p of plotted) {
+    if (isLocal(p.row)) {
+      localPts.data.push([p.x, p.y])
+      localPts.rows.push(p)
+      continue
+    }
+    const k = groupKey(p.row)
+    const name = shownSet.has(k) ? k : other
+    const b = bucket.get(name) ?? { data: [], rows: [] }
+    b.data.push([p.x, p.y])
+    b.rows.push(p)
+    bucket.set(name, b)
+  }
+  const symbolSize = plotted.length > 20000 ? 3 : large ? 4 : 7
+  const names = [...shown, other].filter((k) => bucket.has(k))
+  names.forEach((k, i) => {
+    const b = bucket.get(k)
+    if (!b) return
+    seriesRows.push(b.rows)
+    scatter.push({
+      type: 'scatter',
+      name: k === other ? OTHER_NAME : displayName(k),
+      xAxisIndex: 1,
+      yAxisIndex: 0,
+      data: b.data,
+      symbolSize,
+      large,
+      largeThreshold: largeThreshold(large),
+      itemStyle: {
+        color: k === other ? theme.other : paletteColor(i),
+        opacity: large ? 0.55 : 0.8
+      },
+      emphasis: { focus: 'none', scale: 1.6 },
+      z: 3
+    })
+  })
+  if (localPts.data.length > 0) {
+    seriesRows.push(localPts.rows)
+    scatter.push({
+      type: 'scatter',
+      name: 'Your runs (unverified)',
+      xAxisIndex: 1,
+      yAxisIndex: 0,
+      data: localPts.data,
+      symbol: 'diamond',
+      symbolSize: 15,
+      itemStyle: { color: LOCAL_COLOR, borderColor: theme.background, borderWidth: 1.5 },
+      // No text beside the diamonds: in a crowded strip it lands on other points. The legend
+      // names them ("Your runs (unverified)"), as do the tooltip and the footnote.
+      z: 10
+    })
+  }
+
+  const published = ordered.map((g) =>
+    g.members.filter((m) => !isLocal(m.row) && m.y > 0 && Number.isFinite(m.y)).map((m) => m.y)
+  )
+  const shapeSeries: (BoxplotSeriesOption | CustomSeriesOption)[] =
+    view.shape === 'violin'
+      ? [violinSeries(published, theme.boxFill, theme.guide)]
+      : [
+          {
+            type: 'boxplot',
+            name: 'Box (quartiles)',
+            xAxisIndex: 0,
+            yAxisIndex: 0,
+            data: published.map((v) => (v.length > 0 ? fiveNumbers(v) : ['-', '-', '-', '-', '-'])),
+            boxWidth: ['20%', '62%'],
+            itemStyle: { color: theme.boxFill, borderColor: theme.guide, borderWidth: 1 },
+            silent: false,
+            z: 2
+          } satisfies BoxplotSeriesOption
+        ]
+
+  let yMin = Infinity
+  let yMax = -Infinity
+  for (const p of plotted) {
+    if (p.y < yMin) yMin = p.y
+    if (p.y > yMax) yMax = p.y
+  }
+  if (plotted.length === 0) {
+    yMin = 0.1
+    yMax = 1
+  }
+  const units = [...new Set(ordered.map((g) => metric.unit(g.unit)))]
+  const tooltipFormatter = (params: unknown): string => {
+    const p = params as {
+      seriesType?: string
+      seriesIndex?: number
+      dataIndex?: number
+      name?: string
+    }
+    if (p.seriesType === 'boxplot' || p.seriesType === 'custom') {
+      const i = p.dataIndex ?? 0
+      const g = ordered[i]
+      const v = published[i] ?? []
+      if (!g) return ''
+      const q = v.length ? fiveNumbers(v) : null
+      return (
+        `<b>${escapeHtml(workloadLabel(g, name))}</b> (${escapeHtml(g.unit)})<br/>` +
+        `${v.length} published results` +
+        (q
+          ? `<br/>median ${formatNumber(q[2])}, quartiles ${formatNumber(q[1])}–${formatNumber(q[3])}`
+          : '')
+      )
+    }
+    const m = seriesRows[(p.seriesIndex ?? 0) - shapeSeries.length]?.[p.dataIndex ?? -1]
+    if (!m) return ''
+    const r = m.row
+    const lines = [
+      `<b>${escapeHtml(systemLabel(r))}</b>`,
+      escapeHtml(acceleratorText(r)),
+      `${escapeHtml(r.round)} · ${escapeHtml(r.division)} · ${escapeHtml(r.usedModel ?? name(r.benchmark))} ${escapeHtml(r.scenario ?? '')}`,
+      `Result: ${r.value === null ? '—' : formatNumber(r.value)} ${escapeHtml(r.unit)}`
+    ]
+    if (view.normalisation !== 'raw') {
+      lines.push(`Normalised: ${formatNumber(m.y, 3)} (derived)`)
+      if (view.normalisation === 'per-accelerator' || view.normalisation === 'per-dollar') {
+        lines.push(`${formatNumber(m.metric)} ${escapeHtml(metric.unit(r.unit))} (derived)`)
+      }
+    }
+    if (r.publicId) lines.push(`ID ${escapeHtml(r.publicId)}`)
+    if (isLocal(r)) {
+      lines.push(`<b style="color:${LOCAL_COLOR}">Your run: UNVERIFIED, not an MLPerf result</b>`)
+    }
+    return lines.join('<br/>')
+  }
+
+  const xAxis: XAXisComponentOption[] = [
+    {
+      type: 'category',
+      data: categories,
+      axisLabel: {
+        interval: 0,
+        fontSize: layout.fontSize,
+        lineHeight: 14,
+        rotate: layout.rotate
+      },
+      axisTick: { alignWithLabel: false },
+      splitLine: { show: true },
+      name: 'Benchmark and scenario',
+      nameLocation: 'middle',
+      nameGap: layout.oneLine ? labelRoom + 34 : 20 + 14 * maxLines
+    },
+    {
+      type: 'value',
+      min: -0.5,
+      max: Math.max(0.5, categories.length - 0.5),
+      show: false
+    }
+  ]
+  const yAxis: YAXisComponentOption[] = [
+    {
+      type: 'log',
+      logBase: 10,
+      min: logFloor(yMin),
+      max: logCeil(yMax),
+      name: yAxisName(view, units, refName),
+      nameLocation: 'middle',
+      nameGap: 54,
+      nameTextStyle: { fontSize: 11.5 },
+      // The top bound sits a little above 1 so "best" points are not cut; its label is noise.
+      axisLabel: {
+        formatter: (v: number) => axisNumber(v),
+        showMaxLabel: isPowerOfTen(logCeil(yMax))
+      },
+      minorTick: { show: true },
+      minorSplitLine: { show: true }
+    }
+  ]
+
+  const local = plotted.filter((p) => isLocal(p.row)).length
+  const subtitle = [
+    `Every result${newest !== null ? ` of the newest round, ${newest},` : ''} ${normalisationText(view, refName)}. Log scale.` +
+      (view.normalisation === 'raw' ? '' : ' Derived: not an official MLPerf metric.'),
+    `${plotted.length - local} published result${plotted.length - local === 1 ? '' : 's'} in ${categories.length} groups` +
+      (local ? `; ${local} of your own runs (unverified) highlighted` : '') +
+      (nonPositive ? `; ${nonPositive} values ≤ 0 not drawn on the log axis` : '') +
+      (input.data.truncated
+        ? `; showing ${all.length} of ${input.data.total} matching results`
+        : '') +
+      '.'
+  ]
+  const notes: string[] = []
+  if (olderRounds > 0) {
+    notes.push(
+      `Newest round only (${newest ?? ''}): ${olderRounds} results of older rounds are not drawn; pick rounds in the Round facet to see them.`
+    )
+  }
+  if (dropped.size) notes.push(`Left out: ${countText(dropped)}.`)
+  if (exclusions.length) {
+    notes.push(`${exclusions.length} results not comparable with the reference were left out.`)
+  }
+  const rows = plotted.map((p) => p.row)
+  const derived = derivedText(view)
+  const footnote = citationFootnote({
+    suite: input.data.suite,
+    rows,
+    provenance: input.data.provenance,
+    derived,
+    exclusions,
+    exportedAt: input.now
+  })
+  const frame = chartFrame({
+    title,
+    subtitle,
+    footnote: footnote.short,
+    size,
+    points: plotted.length,
+    legend: [...shapeSeries, ...scatter].map((x) => String(x.name ?? '')),
+    zoomX: [0, 1],
+    zoomY: [0],
+    xLabelRoom: labelRoom,
+    target: input.target ?? 'screen'
+  })
+  const option = withEmptyMessage(
+    {
+      ...frame.option,
+      tooltip: { trigger: 'item', confine: true, formatter: tooltipFormatter },
+      grid: frame.grid,
+      xAxis,
+      yAxis,
+      series: [...shapeSeries, ...scatter]
+    },
+    frame,
+    size,
+    plotted.length === 0 ? emptyMessage(view, dropped) : null
+  )
+
+  return withLazyTable(
+    {
+      kind: 'distribution',
+      title,
+      option,
+      rows,
+      notes,
+      exclusions,
+      derived,
+      footnote,
+      points: plotted.length,
+      height: Math.max(size.height, frame.minHeight)
+    },
+    (): ChartTable => ({
+      columns: [...RESULT_COLUMNS, 'normalisation', 'derived_metric', 'derived_unit', 'normalised'],
+      rows: plotted.map((p): Cell[] => [
+        ...resultCells(p.row),
+        view.normalisation,
+        p.metric,
+        metric.unit(p.row.unit),
+        view.normalisation === 'raw' ? null : p.y
+      ])
+    })
+  )
+}
+
+function scopeSuffix(rows: readonly ChartRow[]): string {
+  const s = scopeText(rows)
+  return s ? ` · ${s}` : ''
+}
+
+function logFloor(v: number): number {
+  return 10 ** Math.floor(Math.log10(v > 0 ? v : 1e-3))
+}
+
+function logCeil(v: number): number {
+  const c = 10 ** Math.ceil(Math.log10(v > 0 ? v : 1))
+  return c === v ? 10 ** (Math.log10(v) + 0.15) : c
+}
+
+function isPowerOfTen(v: number): boolean {
+  return Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9
+}
+
+/**
+ * A violin per group: a Gaussian kernel density of log10(value) (the axis is logarithmic, so
+ * the density is computed where the eye reads it), mirrored around the category centre.
+ */
+function violinSeries(
+  groups: readonly number[][],
+  fill: string,
+  stroke: string
+): CustomSeriesOption {
+  const shapes = groups.map((values) => {
+    if (values.length < 3) return null
+    const logs = values.map((v) => Math.log10(v))
+    const kde = kernelDensity(logs, 48)
+    const peak = Math.max(...kde.map((k) => k[1]))
+    return peak > 0 ? kde.map(([x, d]) => [10 ** x, (d / peak) * 0.42] as [number, number]) : null
+  })
+  return {
+    type: 'custom',
+    name: 'Violin (density)',
+    xAxisIndex: 1,
+    yAxisIndex: 0,
+    z: 2,
+    data: groups.map((_, i) => [i]),
+    renderItem: (_params, api) => {
+      const i = Number(api.value(0))
+      const shape = shapes[i]
+      if (!shape) return { type: 'group', children: [] }
+      const right = shape.map(([y, w]) => api.coord([i + w, y]))
+      const left = [...shape].reverse().map(([y, w]) => api.coord([i - w, y]))
+      return {
+        type: 'polygon',
+        shape: { points: [...right, ...left] },
+        style: { fill, stroke, lineWidth: 1 }
+      }
+    }
+  }
+}
