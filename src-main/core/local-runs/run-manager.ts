@@ -37,6 +37,7 @@ import {
 import { inspectSample } from '../runner/inspect-sample'
 import { runLocal } from '../runner/local-run'
 import { repetitionStats, runRepetitions } from '../runner/repetitions'
+import { RunResultBuilder } from '../runner/run-result'
 import { ANY_BENCHMARK, BenchmarkChoiceError, resolveRunSettings } from '../runner/run-settings'
 import { suggestBenchmark } from '../runner/benchmarks'
 import { describeModelInput } from '../runner/model-input'
@@ -331,23 +332,9 @@ export class LocalRunManager {
 
   /** A RunResult for a run that never reached the runner. */
   #failedResult(settings: RunSettings, active: ActiveRun, reason: string): RunResult {
-    return {
-      status: 'failed',
-      reason,
-      runDir: settings.outputDir,
-      startedAt: active.startedAt,
-      wallMs: Date.now() - Date.parse(active.startedAt),
-      settings,
-      summary: null,
-      checks: [],
-      valid: null,
-      accuracy: null,
-      files: [],
-      histogram: [],
-      percentileCurve: [],
-      throughputSeries: [],
-      notes: []
-    }
+    return new RunResultBuilder(settings, settings.outputDir, Date.parse(active.startedAt)).failed(
+      reason
+    )
   }
 
   /** Store one finished run, index it when it is a finished performance run, tell listeners. */
