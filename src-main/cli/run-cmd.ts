@@ -15,7 +15,7 @@ import type { JobOutcome, LocalRunManager } from '../core/local-runs/run-manager
 import { RunStartError } from '../core/local-runs/run-manager'
 import { parseConf, userConfIgnoredKeys } from '../core/loadgen/config'
 import { MLPERF_CONF_MODELS } from '../core/loadgen/mlperf-conf-defaults'
-import type { LocalScenario, RunProgress } from '../shared/local-run'
+import type { LocalScenario, RepetitionStats, RunProgress } from '../shared/local-run'
 import type { RunProgressEvent, RunStartSettings } from '../shared/local-run-views'
 import { localRunVerdicts, verdictLine } from '../shared/local-run-verdicts'
 
@@ -82,6 +82,36 @@ export function progressLine(e: RunProgressEvent): string {
   )
 }
 
+/**
+ * The expected latency of the scenario. LoadGen keeps both expected latencies and uses the
+ * scenario's; so does this command, and it says when the other one is ignored.
+ */
+function expectedLatencyMs(
+  v: Record<string, string | undefined>,
+  scenario: LocalScenario,
+  io: Out
+): number | undefined {
+  const ssLatency = num(
+    v['single-stream-expected-latency'],
+    'single-stream-expected-latency',
+    false
+  )
+  const msLatency = num(v['multi-stream-expected-latency'], 'multi-stream-expected-latency', false)
+  for (const [flag, value, used] of [
+    ['single-stream-expected-latency', ssLatency, scenario === 'SingleStream'],
+    ['multi-stream-expected-latency', msLatency, scenario === 'MultiStream']
+  ] as const) {
+    if (value === 0) throw new UsageError(`--${flag} must be more than 0`)
+    if (value !== undefined && !used)
+      io.err(`run: --${flag} does not apply to ${scenario}; ignored\n`)
+  }
+  return scenario === 'SingleStream'
+    ? ssLatency
+    : scenario === 'MultiStream'
+      ? msLatency
+      : undefined
+}
+
 function settingsFrom(
   v: Record<string, string | undefined>,
   io: Out
@@ -108,24 +138,8 @@ function settingsFrom(
   if (target !== undefined && target !== '99' && target !== '99.9') {
     throw new UsageError('run: --quality-target must be 99 or 99.9')
   }
-  // LoadGen keeps both expected latencies and uses the scenario's; so does this command.
-  const ssLatency = num(
-    v['single-stream-expected-latency'],
-    'single-stream-expected-latency',
-    false
-  )
-  const msLatency = num(v['multi-stream-expected-latency'], 'multi-stream-expected-latency', false)
-  for (const [flag, value, used] of [
-    ['single-stream-expected-latency', ssLatency, scenario === 'SingleStream'],
-    ['multi-stream-expected-latency', msLatency, scenario === 'MultiStream']
-  ] as const) {
-    if (value === 0) throw new UsageError(`--${flag} must be more than 0`)
-    if (value !== undefined && !used)
-      io.err(`run: --${flag} does not apply to ${scenario}; ignored\n`)
-  }
   const fields: Partial<RunStartSettings> = {
-    expectedLatencyMs:
-      scenario === 'SingleStream' ? ssLatency : scenario === 'MultiStream' ? msLatency : undefined,
+    expectedLatencyMs: expectedLatencyMs(v, scenario as LocalScenario, io),
     performanceSampleCount: num(v['performance-sample-count'], 'performance-sample-count', true),
     minDurationMs: num(v['min-duration'], 'min-duration', true),
     minQueryCount: num(v['min-query-count'], 'min-query-count', true),
@@ -240,83 +254,97 @@ function report(outcome: JobOutcome, runs: LocalRunManager, dbPath: string, io: 
   }
 }
 
-/** Runs `mlperf-explorer run …`; returns the exit code. */
-export async function runCmd(args: string[], io: Out): Promise<number> {
-  let v: Record<string, string | undefined>
-  let settings: RunStartSettings
-  let repetitions: number
-  try {
-    const parsed = parseArgs({
-      args,
-      allowPositionals: false,
-      options: {
-        model: { type: 'string' },
-        dataset: { type: 'string' },
-        scenario: { type: 'string' },
-        mode: { type: 'string' },
-        benchmark: { type: 'string' },
-        'user-conf': { type: 'string' },
-        'single-stream-expected-latency': { type: 'string' },
-        'multi-stream-expected-latency': { type: 'string' },
-        'performance-sample-count': { type: 'string' },
-        out: { type: 'string' },
-        db: { type: 'string' },
-        'min-duration': { type: 'string' },
-        'min-query-count': { type: 'string' },
-        'target-qps': { type: 'string' },
-        'target-latency': { type: 'string' },
-        'samples-per-query': { type: 'string' },
-        batch: { type: 'string' },
-        threads: { type: 'string' },
-        repetitions: { type: 'string' },
-        'reference-accuracy': { type: 'string' },
-        'quality-target': { type: 'string' }
-      }
-    })
-    v = parsed.values
-    ;({ settings, repetitions } = settingsFrom(v, io))
-  } catch (e) {
-    io.err(`${(e as Error).message}\n\n${RUN_HELP}\n`)
-    return 2
-  }
-  const dbPath = resolve(v['db'] ?? defaultDbPath())
-  const backend = openBackend({ dbPath, shell: 'cli', appRoot: APP_ROOT, catalogue: true })
-  const tty = process.stderr.isTTY
+/** The options of `run`, all strings: numbers are checked by settingsFrom. */
+const RUN_OPTIONS = {
+  model: { type: 'string' },
+  dataset: { type: 'string' },
+  scenario: { type: 'string' },
+  mode: { type: 'string' },
+  benchmark: { type: 'string' },
+  'user-conf': { type: 'string' },
+  'single-stream-expected-latency': { type: 'string' },
+  'multi-stream-expected-latency': { type: 'string' },
+  'performance-sample-count': { type: 'string' },
+  out: { type: 'string' },
+  db: { type: 'string' },
+  'min-duration': { type: 'string' },
+  'min-query-count': { type: 'string' },
+  'target-qps': { type: 'string' },
+  'target-latency': { type: 'string' },
+  'samples-per-query': { type: 'string' },
+  batch: { type: 'string' },
+  threads: { type: 'string' },
+  repetitions: { type: 'string' },
+  'reference-accuracy': { type: 'string' },
+  'quality-target': { type: 'string' }
+} as const
+
+export type RunArgs = { settings: RunStartSettings; repetitions: number; db: string | undefined }
+
+/** The command line as run settings; throws (UsageError or parseArgs' own) on bad arguments. */
+export function parseRunArgs(args: string[], io: Out): RunArgs {
+  const { values } = parseArgs({ args, allowPositionals: false, options: RUN_OPTIONS })
+  return { ...settingsFrom(values, io), db: values.db }
+}
+
+/**
+ * Prints run progress to stderr: on a terminal one line rewritten in place; otherwise (a log
+ * file, CI) one line per phase and at most one a second while running.
+ */
+export function progressPrinter(
+  io: Pick<Out, 'err'>,
+  tty: boolean,
+  now: () => number = Date.now
+): (e: RunProgressEvent) => void {
   let lastPhase = ''
   let lastLine = 0
-  const stop = backend.hub.subscribe((event, payload) => {
-    if (event !== 'runs.progress') return
-    const e = payload as RunProgressEvent
+  return (e) => {
     const line = progressLine(e)
     if (tty) {
       io.err(`\r${line.padEnd(120)}`)
       return
     }
-    // Without a terminal: one line per phase, and one a second while running.
-    const now = Date.now()
-    if (e.progress.phase !== lastPhase || now - lastLine >= 1000) {
+    const t = now()
+    if (e.progress.phase !== lastPhase || t - lastLine >= 1000) {
       io.err(line + '\n')
       lastPhase = e.progress.phase
-      lastLine = now
+      lastLine = t
     }
-  })
-  if (settings.benchmark === undefined) {
-    try {
-      io.err(`${await benchmarkMissing(backend.runs, settings.modelPath)}\n\n${RUN_HELP}\n`)
-    } finally {
-      await backend.close()
-    }
-    return 2
   }
+}
+
+/** The spread of a metric over repetitions: mean, standard deviation and CV. */
+export function repetitionStatsText(stats: RepetitionStats): string {
+  const f = (x: number): string =>
+    stats.unit === 'ns' ? `${(x / 1e6).toFixed(3)} ms` : `${x.toFixed(2)} ${stats.unit}`
+  return (
+    `\n${stats.runs} repetitions of ${stats.metricLabel}: mean ${f(stats.mean)}, ` +
+    `std ${f(stats.std)}, CV ${(stats.cv * 100).toFixed(2)}%\n`
+  )
+}
+
+/** 0 when every run finished (an INVALID result is still a finished run), 1 otherwise. */
+export function exitCode(outcome: JobOutcome): number {
+  return outcome.runs.length > 0 && outcome.runs.every((r) => r.result.status === 'done') ? 0 : 1
+}
+
+/** Start the job, let Ctrl-C cancel it (keeping what ran), report it; returns the exit code. */
+async function runJob(
+  runs: LocalRunManager,
+  a: RunArgs,
+  dbPath: string,
+  io: Out,
+  tty: boolean
+): Promise<number> {
   const onSigint = (): void => {
     io.err('\nCancelling: the run is kept and marked cancelled.\n')
-    backend.runs.cancelAll()
+    runs.cancelAll()
   }
   process.once('SIGINT', onSigint)
   try {
     let outcome: JobOutcome
     try {
-      outcome = await backend.runs.start({ settings, repetitions }).done
+      outcome = await runs.start({ settings: a.settings, repetitions: a.repetitions }).done
     } catch (e) {
       if (e instanceof RunStartError) {
         io.err(`run: ${e.message}\n`)
@@ -325,19 +353,38 @@ export async function runCmd(args: string[], io: Out): Promise<number> {
       throw e
     }
     if (tty) io.err('\n')
-    report(outcome, backend.runs, dbPath, io)
-    const stats = backend.runs.get(outcome.runs[0]?.id ?? -1)?.repetitionStats
-    if (stats) {
-      const f = (x: number): string =>
-        stats.unit === 'ns' ? `${(x / 1e6).toFixed(3)} ms` : `${x.toFixed(2)} ${stats.unit}`
-      io.out(
-        `\n${stats.runs} repetitions of ${stats.metricLabel}: mean ${f(stats.mean)}, ` +
-          `std ${f(stats.std)}, CV ${(stats.cv * 100).toFixed(2)}%\n`
-      )
-    }
-    return outcome.runs.length > 0 && outcome.runs.every((r) => r.result.status === 'done') ? 0 : 1
+    report(outcome, runs, dbPath, io)
+    const stats = runs.get(outcome.runs[0]?.id ?? -1)?.repetitionStats
+    if (stats) io.out(repetitionStatsText(stats))
+    return exitCode(outcome)
   } finally {
     process.off('SIGINT', onSigint)
+  }
+}
+
+/** Runs `mlperf-explorer run …`; returns the exit code. */
+export async function runCmd(args: string[], io: Out): Promise<number> {
+  let a: RunArgs
+  try {
+    a = parseRunArgs(args, io)
+  } catch (e) {
+    io.err(`${(e as Error).message}\n\n${RUN_HELP}\n`)
+    return 2
+  }
+  const dbPath = resolve(a.db ?? defaultDbPath())
+  const backend = openBackend({ dbPath, shell: 'cli', appRoot: APP_ROOT, catalogue: true })
+  const tty = process.stderr.isTTY
+  const print = progressPrinter(io, tty)
+  const stop = backend.hub.subscribe((event, payload) => {
+    if (event === 'runs.progress') print(payload as RunProgressEvent)
+  })
+  try {
+    if (a.settings.benchmark === undefined) {
+      io.err(`${await benchmarkMissing(backend.runs, a.settings.modelPath)}\n\n${RUN_HELP}\n`)
+      return 2
+    }
+    return await runJob(backend.runs, a, dbPath, io, tty)
+  } finally {
     stop()
     await backend.close()
   }

@@ -300,42 +300,68 @@ export type EffectiveSettings = {
   sampleConcatenatePermutation: boolean
 }
 
+type ScenarioTargets = Pick<
+  EffectiveSettings,
+  | 'samplesPerQuery'
+  | 'targetQps'
+  | 'targetLatencyNs'
+  | 'targetLatencyPercentile'
+  | 'maxAsyncQueries'
+>
+
+/**
+ * What each scenario takes from its own settings: the query rate (SingleStream and MultiStream
+ * from the expected latency), the latency bound and percentile, queries in flight and (for
+ * MultiStream) samples per query. Offline's query size is decided later, from the duration.
+ */
+export function scenarioTargets(ts: TestSettings): ScenarioTargets {
+  switch (ts.scenario) {
+    case 'SingleStream':
+      return {
+        samplesPerQuery: 1,
+        targetQps: 1e9 / ts.singleStreamExpectedLatencyNs,
+        targetLatencyNs: 0,
+        targetLatencyPercentile: ts.singleStreamTargetLatencyPercentile,
+        maxAsyncQueries: 1
+      }
+    case 'MultiStream':
+      return {
+        samplesPerQuery: ts.multiStreamSamplesPerQuery,
+        targetQps: 1e9 / ts.multiStreamExpectedLatencyNs,
+        targetLatencyNs: 0,
+        targetLatencyPercentile: ts.multiStreamTargetLatencyPercentile,
+        maxAsyncQueries: 1
+      }
+    case 'Server':
+      return {
+        samplesPerQuery: 1,
+        targetQps: ts.serverTargetQps,
+        targetLatencyNs: ts.serverTargetLatencyNs,
+        targetLatencyPercentile: ts.serverTargetLatencyPercentile,
+        maxAsyncQueries: ts.serverMaxAsyncQueries
+      }
+    case 'Offline':
+      return {
+        samplesPerQuery: 1,
+        targetQps: ts.offlineExpectedQps,
+        targetLatencyNs: 0,
+        targetLatencyPercentile: 0.99,
+        maxAsyncQueries: 1
+      }
+  }
+}
+
 /** Derive the effective settings from requested ones (spec A.5 and B.2 "effective values"). */
 export function effectiveSettings(
   ts: TestSettings,
   qslPerformanceCount: number,
   qslTotalCount = qslPerformanceCount
 ): EffectiveSettings {
-  let samplesPerQuery = 1
-  let targetQps = 1
-  let targetLatencyNs = 0
-  let targetLatencyPercentile = 0.99
-  let maxAsyncQueries = 0
+  const targets = scenarioTargets(ts)
+  const { targetQps, targetLatencyNs, targetLatencyPercentile, maxAsyncQueries } = targets
+  let samplesPerQuery = targets.samplesPerQuery
   let targetDurationMs = ts.minDurationMs
   let minQueryCount = ts.minQueryCount
-  switch (ts.scenario) {
-    case 'SingleStream':
-      targetQps = 1e9 / ts.singleStreamExpectedLatencyNs
-      maxAsyncQueries = 1
-      targetLatencyPercentile = ts.singleStreamTargetLatencyPercentile
-      break
-    case 'MultiStream':
-      targetQps = 1e9 / ts.multiStreamExpectedLatencyNs
-      maxAsyncQueries = 1
-      targetLatencyPercentile = ts.multiStreamTargetLatencyPercentile
-      samplesPerQuery = ts.multiStreamSamplesPerQuery
-      break
-    case 'Server':
-      targetQps = ts.serverTargetQps
-      targetLatencyNs = ts.serverTargetLatencyNs
-      targetLatencyPercentile = ts.serverTargetLatencyPercentile
-      maxAsyncQueries = ts.serverMaxAsyncQueries
-      break
-    case 'Offline':
-      targetQps = ts.offlineExpectedQps
-      maxAsyncQueries = 1
-      break
-  }
   const performanceSampleCount =
     ts.performanceSampleCountOverride === 0
       ? qslPerformanceCount

@@ -8,6 +8,7 @@ import type { LoadgenBuild } from './build-info'
 import type { EffectiveSettings, TestSettings } from './config'
 import { formatCppDefault, formatInteger } from './format-number'
 import type { PerformanceSummary } from './performance-summary'
+import { logEffectiveSettings, logRequestedSettings } from './detail-settings'
 import { REPORTED_PERCENTILES } from './stats'
 
 /** A detail value with the C++ type that decides how it prints. */
@@ -130,7 +131,15 @@ export function logRunStart(
   req: TestSettings,
   eff: EffectiveSettings
 ): void {
-  const b = info.build
+  logVersionBlock(d, at, info.build)
+  for (const n of notes) d.str('generic_message', n, at)
+  logRunIdentity(d, at, info)
+  logRequestedSettings(d, at, req)
+  logEffectiveSettings(d, at, eff)
+}
+
+/** The LoadGen build, logged first (loadgen/version.cc). */
+export function logVersionBlock(d: DetailLog, at: bigint, b: LoadgenBuild): void {
   d.str('loadgen_version', b.version, at)
   d.str('loadgen_build_date_local', b.dateLocal, at)
   d.str('loadgen_build_date_utc', b.dateUtc, at)
@@ -138,91 +147,16 @@ export function logRunStart(
   d.str('loadgen_git_log_message', b.gitLogMessage, at)
   d.str('loadgen_git_status_message', b.gitStatusMessage, at)
   d.log('loadgen_file_sha1', { kind: 'map', v: b.fileSha1 }, at)
-  for (const n of notes) d.str('generic_message', n, at)
+}
+
+/** When the test ran and what it ran on: the SUT and the QSL with their reported counts. */
+export function logRunIdentity(d: DetailLog, at: bigint, info: DetailRunInfo): void {
   d.str('test_datetime', info.testDatetime, at)
   d.str('sut_name', info.sutName, at)
   d.int('get_sut_name_duration_ns', 0, at)
   d.str('qsl_name', info.qslName, at)
   d.int('qsl_reported_total_count', info.qslTotalCount, at)
   d.int('qsl_reported_performance_count', info.qslPerformanceCount, at)
-  d.str('requested_scenario', req.scenario, at)
-  d.str('requested_test_mode', req.mode, at)
-  switch (req.scenario) {
-    case 'SingleStream':
-      // A double since LoadGen 6.0 ("2.1e+10").
-      d.dbl('requested_single_stream_expected_latency_ns', req.singleStreamExpectedLatencyNs, at)
-      d.dbl(
-        'requested_single_stream_target_latency_percentile',
-        req.singleStreamTargetLatencyPercentile,
-        at
-      )
-      break
-    case 'MultiStream':
-      d.dbl('requested_multi_stream_expected_latency_ns', req.multiStreamExpectedLatencyNs, at)
-      d.dbl(
-        'requested_multi_stream_target_latency_percentile',
-        req.multiStreamTargetLatencyPercentile,
-        at
-      )
-      d.int('requested_multi_stream_samples_per_query', req.multiStreamSamplesPerQuery, at)
-      break
-    case 'Server':
-      d.dbl('requested_server_target_qps', req.serverTargetQps, at)
-      d.int('requested_server_target_latency_ns', req.serverTargetLatencyNs, at)
-      d.dbl('requested_server_target_latency_percentile', req.serverTargetLatencyPercentile, at)
-      d.bool('requested_server_coalesce_queries', req.serverCoalesceQueries, at)
-      d.int('requested_server_find_peak_qps_decimals_of_precision', 1, at)
-      d.dbl('requested_server_find_peak_qps_boundary_step_size', 1, at)
-      d.int('requested_server_max_async_queries', req.serverMaxAsyncQueries, at)
-      d.int('requested_server_num_issue_query_threads', 0, at)
-      break
-    case 'Offline':
-      d.dbl('requested_offline_expected_qps', req.offlineExpectedQps, at)
-      break
-  }
-  d.int('requested_min_duration_ms', req.minDurationMs, at)
-  d.int('requested_max_duration_ms', req.maxDurationMs, at)
-  d.int('requested_min_query_count', req.minQueryCount, at)
-  d.int('requested_max_query_count', req.maxQueryCount, at)
-  d.int('requested_qsl_rng_seed', req.qslRngSeed, at)
-  d.int('requested_sample_index_rng_seed', req.sampleIndexRngSeed, at)
-  d.int('requested_schedule_rng_seed', req.scheduleRngSeed, at)
-  d.int('requested_accuracy_log_rng_seed', req.accuracyLogRngSeed, at)
-  d.dbl('requested_accuracy_log_probability', req.accuracyLogProbability, at)
-  d.int('requested_accuracy_log_sampling_target', req.accuracyLogSamplingTarget, at)
-  d.bool('requested_print_timestamps', req.printTimestamps, at)
-  d.bool('requested_performance_issue_unique', req.performanceIssueUnique, at)
-  d.bool('requested_performance_issue_same', req.performanceIssueSame, at)
-  d.int('requested_performance_issue_same_index', req.performanceIssueSameIndex, at)
-  d.int('requested_performance_sample_count_override', req.performanceSampleCountOverride, at)
-  d.int('requested_accuracy_sample_count_override', req.accuracySampleCountOverride, at)
-  d.bool('requested_sample_concatenate_permutation', req.sampleConcatenatePermutation, at)
-  d.str('effective_scenario', eff.scenario, at)
-  d.str('effective_test_mode', eff.mode, at)
-  d.int('effective_samples_per_query', eff.samplesPerQuery, at)
-  d.dbl('effective_target_qps', eff.targetQps, at)
-  d.int('effective_target_latency_ns', eff.targetLatencyNs, at)
-  d.dbl('effective_target_latency_percentile', eff.targetLatencyPercentile, at)
-  d.int('effective_max_async_queries', eff.maxAsyncQueries, at)
-  d.int('effective_target_duration_ms', eff.targetDurationMs, at)
-  d.int('effective_min_duration_ms', eff.minDurationMs, at)
-  d.int('effective_max_duration_ms', eff.maxDurationMs, at)
-  d.int('effective_min_query_count', eff.minQueryCount, at)
-  d.int('effective_max_query_count', eff.maxQueryCount, at)
-  d.int('effective_min_sample_count', eff.minSampleCount, at)
-  d.int('effective_qsl_rng_seed', eff.qslRngSeed, at)
-  d.int('effective_sample_index_rng_seed', eff.sampleIndexRngSeed, at)
-  d.int('effective_schedule_rng_seed', eff.scheduleRngSeed, at)
-  d.int('effective_accuracy_log_rng_seed', eff.accuracyLogRngSeed, at)
-  d.dbl('effective_accuracy_log_probability', eff.accuracyLogProbability, at)
-  d.int('effective_accuracy_log_sampling_target', eff.accuracyLogSamplingTarget, at)
-  d.bool('effective_print_timestamps', eff.printTimestamps, at)
-  d.bool('effective_performance_issue_unique', eff.performanceIssueUnique, at)
-  d.bool('effective_performance_issue_same', eff.performanceIssueSame, at)
-  d.int('effective_performance_issue_same_index', eff.performanceIssueSameIndex, at)
-  d.int('effective_performance_sample_count', eff.performanceSampleCount, at)
-  d.int('effective_accuracy_sample_count', eff.accuracySampleCount, at)
-  d.bool('effective_sample_concatenate_permutation', eff.sampleConcatenatePermutation, at)
 }
 
 /** The query generation keys LoadGen logs before issuing (loadgen.cc `GenerateQueries`). */

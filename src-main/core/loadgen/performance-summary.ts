@@ -5,8 +5,9 @@
  */
 import type { EffectiveSettings } from './config'
 import type { EarlyStoppingOutcome } from './early-stopping'
-import { earlyStoppingLatency, earlyStoppingServer } from './early-stopping'
+import { latencyConstraints, minDurationMet, recommendations } from './performance-verdict'
 import type { RunRecord } from './run-record'
+import type { LatencyStats } from './stats'
 import { latencyStats, percentileOfSorted } from './stats'
 
 export type LatencyBlock = {
@@ -57,22 +58,59 @@ const EMPTY_BLOCK: LatencyBlock = {
   percentiles: { '50.00': 0, '90.00': 0, '95.00': 0, '97.00': 0, '99.00': 0, '99.90': 0 }
 }
 
-/** The recommendation LoadGen prints when min duration was missed. */
-export function minDurationRecommendation(scenario: EffectiveSettings['scenario']): string {
-  switch (scenario) {
-    case 'SingleStream':
-    case 'MultiStream':
-      return 'Decrease the expected latency so the loadgen pre-generates more queries.'
-    case 'Server':
-      return 'Increase the target QPS so the loadgen pre-generates more queries.'
-    case 'Offline':
-      return 'Increase expected QPS so the loadgen pre-generates a larger (coalesced) query.'
-  }
+/** The printed block of a latency distribution; all zeros when nothing completed. */
+export function latencyBlock(st: LatencyStats): LatencyBlock {
+  return st.count > 0
+    ? { min: st.min, max: st.max, mean: st.mean, percentiles: st.percentiles }
+    : EMPTY_BLOCK
 }
 
-const MIN_QUERIES_RECOMMENDATION =
-  'The test exited early, before enough queries were issued.\n   See the detailed log for why this may have occurred.'
-const PERF_RECOMMENDATION = 'Reduce target QPS to improve latency.'
+/**
+ * When the final issued query (the last one recorded) was scheduled, issued and fully done,
+ * ns from the start. A final query that never completed counts as done at its scheduled time
+ * plus the longest sample latency.
+ */
+export function finalQueryTimes(
+  rec: RunRecord,
+  maxLatencyNs: number
+): { scheduledNs: number; issuedNs: number; doneNs: number } {
+  const last = rec.queryCount - 1
+  const scheduledNs = last >= 0 ? rec.qScheduled[last]! : 0
+  const issuedNs = last >= 0 ? rec.qIssued[last]! : 0
+  const doneNs =
+    last >= 0 && rec.qCompleted[last]! >= 0 ? rec.qCompleted[last]! : maxLatencyNs + scheduledNs
+  return { scheduledNs, issuedNs, doneNs }
+}
+
+type Throughputs = Pick<
+  PerformanceSummary,
+  | 'qpsWithLoadgenOverhead'
+  | 'qpsWithoutLoadgenOverhead'
+  | 'scheduledSamplesPerSecond'
+  | 'completedSamplesPerSecond'
+  | 'samplesPerSecond'
+>
+
+/**
+ * The throughput figures each scenario reports (spec A.7), null where a scenario has none.
+ * SingleStream and Server divide n − 1 samples by the time of the final query, as results.cc does.
+ */
+export function throughputs(
+  scenario: EffectiveSettings['scenario'],
+  sampleCount: number,
+  times: { issuedNs: number; scheduledNs: number; doneNs: number },
+  latency: { meanNs: number; maxNs: number }
+): Throughputs {
+  const n = sampleCount
+  const toS = (ns: number): number => ns / 1e9
+  return {
+    qpsWithLoadgenOverhead: scenario === 'SingleStream' ? (n - 1) / toS(times.issuedNs) : null,
+    qpsWithoutLoadgenOverhead: scenario === 'SingleStream' ? 1 / toS(latency.meanNs) : null,
+    scheduledSamplesPerSecond: scenario === 'Server' ? (n - 1) / toS(times.scheduledNs) : null,
+    completedSamplesPerSecond: scenario === 'Server' ? (n - 1) / toS(times.doneNs) : null,
+    samplesPerSecond: scenario === 'Offline' ? n / toS(latency.maxNs) : null
+  }
+}
 
 /** Compute the summary from a finished (or stopped) run. Only completed samples count. */
 export function summarizePerformance(
@@ -83,113 +121,58 @@ export function summarizePerformance(
 ): PerformanceSummary {
   const sampleLat = rec.completedLatencies()
   const st = latencyStats(sampleLat)
-  const sampleCount = st.count
   const queryCount = rec.queryCount
-  const toS = (ns: number): number => ns / 1e9
+  const times = finalQueryTimes(rec, st.max)
+  // MultiStream is judged per query (until its last sample completes), the others per sample.
+  const qs = s.scenario === 'MultiStream' ? latencyStats(rec.completedQueryLatencies()) : null
+  const targetPercentileLatency = percentileOfSorted(
+    qs ? qs.sorted : st.sorted,
+    s.targetLatencyPercentile
+  )
 
-  // The final issued query is the last one recorded.
-  const last = queryCount - 1
-  const finalScheduled = last >= 0 ? rec.qScheduled[last]! : 0
-  const finalIssued = last >= 0 ? rec.qIssued[last]! : 0
-  const finalDone =
-    last >= 0 && rec.qCompleted[last]! >= 0 ? rec.qCompleted[last]! : st.max + finalScheduled
+  const durationMet = minDurationMet(s, {
+    finalScheduledNs: times.scheduledNs,
+    finalIssuedNs: times.issuedNs,
+    maxLatencyNs: st.max
+  })
+  const minQueriesMet = queryCount >= s.minQueryCount && st.count >= s.minSampleCount
+  const constraints = latencyConstraints(
+    s,
+    { sampleLatencies: sampleLat, sortedSamples: st.sorted, sortedQueries: qs?.sorted ?? null },
+    queryCount,
+    labelDecimals
+  )
+  const valid =
+    durationMet &&
+    minQueriesMet &&
+    (constraints.perfConstraintsMet ?? true) &&
+    (constraints.earlyStopping?.met ?? true)
 
-  let perQuery: LatencyBlock | null = null
-  let queryStatsSorted: Float64Array | null = null
-  if (s.scenario === 'MultiStream') {
-    const qs = latencyStats(rec.completedQueryLatencies())
-    queryStatsSorted = qs.sorted
-    perQuery =
-      qs.count > 0
-        ? { min: qs.min, max: qs.max, mean: qs.mean, percentiles: qs.percentiles }
-        : EMPTY_BLOCK
-  }
-  const sample: LatencyBlock =
-    sampleCount > 0
-      ? { min: st.min, max: st.max, mean: st.mean, percentiles: st.percentiles }
-      : EMPTY_BLOCK
-  const p = s.targetLatencyPercentile
-  const targetPercentileLatency = queryStatsSorted
-    ? percentileOfSorted(queryStatsSorted, p)
-    : percentileOfSorted(st.sorted, p)
-
-  const minDurS = s.minDurationMs / 1000
-  let minDurationMet: boolean
-  switch (s.scenario) {
-    case 'Offline':
-      minDurationMet = toS(st.max) >= minDurS
-      break
-    case 'Server':
-      minDurationMet = toS(finalScheduled) >= minDurS
-      break
-    default:
-      minDurationMet = toS(finalIssued) >= minDurS
-  }
-  const minQueriesMet = queryCount >= s.minQueryCount && sampleCount >= s.minSampleCount
-
-  let overLatencyCount: number | null = null
-  let perfConstraintsMet: boolean | null = null
-  let earlyStopping: EarlyStoppingOutcome | null = null
-  if (s.scenario === 'Server') {
-    let over = 0
-    for (let i = 0; i < sampleLat.length; i++) if (sampleLat[i]! > s.targetLatencyNs) over++
-    overLatencyCount = over
-    perfConstraintsMet = percentileOfSorted(st.sorted, p) <= s.targetLatencyNs
-    earlyStopping = earlyStoppingServer(over, queryCount, p)
-  } else if (s.scenario === 'SingleStream') {
-    earlyStopping = earlyStoppingLatency('SingleStream', st.sorted, queryCount, p, labelDecimals)
-  } else if (s.scenario === 'MultiStream') {
-    earlyStopping = earlyStoppingLatency(
-      'MultiStream',
-      queryStatsSorted!,
-      queryCount,
-      p,
-      labelDecimals
-    )
-  }
-  const esMet = earlyStopping?.met ?? true
-  const valid = minDurationMet && minQueriesMet && (perfConstraintsMet ?? true) && esMet
-
-  const recommendations: string[] = []
-  let invalidReason = ''
-  if (perfConstraintsMet === false) {
-    recommendations.push(PERF_RECOMMENDATION)
-    invalidReason += PERF_RECOMMENDATION + ' '
-  }
-  if (!minDurationMet) {
-    recommendations.push(minDurationRecommendation(s.scenario))
-    invalidReason += minDurationRecommendation(s.scenario) + ' '
-  }
-  if (!minQueriesMet) {
-    recommendations.push(MIN_QUERIES_RECOMMENDATION)
-    invalidReason += 'The test exited early, before enough queries were issued.'
-  }
-
-  const n = sampleCount
+  const verdict = recommendations(s.scenario, {
+    perfConstraintsMet: constraints.perfConstraintsMet,
+    minDurationMet: durationMet,
+    minQueriesMet
+  })
   return {
     settings: s,
-    sampleCount,
+    sampleCount: st.count,
     queryCount,
     targetPercentileLatency,
-    sample,
-    perQuery,
-    finalQueryScheduledS: toS(finalScheduled),
-    finalQueryIssuedS: toS(finalIssued),
-    finalQueryAllSamplesDoneS: toS(finalDone),
-    maxLatencyS: toS(st.max),
-    qpsWithLoadgenOverhead: s.scenario === 'SingleStream' ? (n - 1) / toS(finalIssued) : null,
-    qpsWithoutLoadgenOverhead: s.scenario === 'SingleStream' ? 1 / toS(st.mean) : null,
-    scheduledSamplesPerSecond: s.scenario === 'Server' ? (n - 1) / toS(finalScheduled) : null,
-    completedSamplesPerSecond: s.scenario === 'Server' ? (n - 1) / toS(finalDone) : null,
-    samplesPerSecond: s.scenario === 'Offline' ? n / toS(st.max) : null,
-    overLatencyCount,
-    minDurationMet,
+    sample: latencyBlock(st),
+    perQuery: qs ? latencyBlock(qs) : null,
+    finalQueryScheduledS: times.scheduledNs / 1e9,
+    finalQueryIssuedS: times.issuedNs / 1e9,
+    finalQueryAllSamplesDoneS: times.doneNs / 1e9,
+    maxLatencyS: st.max / 1e9,
+    ...throughputs(s.scenario, st.count, times, { meanNs: st.mean, maxNs: st.max }),
+    overLatencyCount: constraints.overLatencyCount,
+    minDurationMet: durationMet,
     minQueriesMet,
-    perfConstraintsMet,
-    earlyStopping,
+    perfConstraintsMet: constraints.perfConstraintsMet,
+    earlyStopping: constraints.earlyStopping,
     valid,
-    recommendations,
-    invalidReason
+    recommendations: verdict.recommendations,
+    invalidReason: verdict.invalidReason
   }
 }
 

@@ -17,8 +17,13 @@
  * they are not bit-identical to the C++ standard library's; the schedule is.
  */
 import type { EffectiveSettings } from './config'
-import { exponential, Mt19937, shuffleInPlace } from './mt19937'
-import { accuracyOrder, SampleSelector } from './sample-order'
+import { exponential, Mt19937 } from './mt19937'
+import {
+  accuracyMultiStreamSamples,
+  accuracyOrder,
+  offlineQuerySamples,
+  performanceSamples
+} from './sample-order'
 
 /** Largest number of samples a plan may hold (4 bytes each), so a mistyped setting fails early. */
 export const MAX_PLANNED_SAMPLES = 64 * 1024 * 1024
@@ -79,104 +84,133 @@ function tooLarge(s: EffectiveSettings, samples: number): QueryPlanTooLarge {
   )
 }
 
+/** The timestamps of a plan: how many queries, their offsets (Server) and the duration after. */
+export type QuerySchedule = { count: number; durationNs: number; scheduledNs: Float64Array | null }
+
+/**
+ * Server's Poisson schedule: exponential gaps drawn with the schedule seed, each truncated to
+ * integer ns, while the previous timestamp is below the gen duration or fewer than
+ * `minQueries` exist. Fails as soon as the plan would exceed MAX_PLANNED_SAMPLES.
+ */
+export function serverSchedule(
+  s: EffectiveSettings,
+  querySize: number,
+  genDurationNs: number,
+  minQueries: number
+): QuerySchedule {
+  const rng = new Mt19937(s.scheduleRngSeed)
+  const scheduled: number[] = []
+  let prev = 0
+  let timestamp = 0
+  while (prev < genDurationNs || scheduled.length < minQueries) {
+    scheduled.push(timestamp)
+    if (scheduled.length * querySize > MAX_PLANNED_SAMPLES)
+      throw tooLarge(s, scheduled.length * querySize)
+    prev = timestamp
+    timestamp += secondsToNs(exponential(rng, s.targetQps))
+  }
+  return {
+    count: scheduled.length,
+    durationNs: timestamp,
+    scheduledNs: Float64Array.from(scheduled)
+  }
+}
+
+/**
+ * Every other scenario: queries at 0, P, 2P… (P = 1 / target_qps); the loop stops after the
+ * first timestamp ≥ the gen duration, or at `minQueries` if that is more.
+ */
+export function constantSchedule(
+  s: EffectiveSettings,
+  querySize: number,
+  genDurationNs: number,
+  minQueries: number
+): QuerySchedule {
+  const periodNs = constantPeriodNs(s.targetQps)
+  if (!(periodNs >= 1)) {
+    throw new QueryPlanTooLarge(
+      `target_qps ${s.targetQps} gives a query period below 1 ns; LoadGen would generate queries forever.`
+    )
+  }
+  const byDuration = genDurationNs > 0 ? Math.ceil(genDurationNs / periodNs) + 1 : 0
+  const count = Math.max(minQueries, byDuration)
+  if (count * querySize > MAX_PLANNED_SAMPLES) throw tooLarge(s, count * querySize)
+  return { count, durationNs: count * periodNs, scheduledNs: null }
+}
+
+/**
+ * How long and how many queries to generate: 2 × target duration (1 × for Server) and
+ * min_query_count in performance mode; in accuracy mode no duration and exactly the queries
+ * that issue the loaded set once (Offline: one query of the whole set).
+ */
+export function generationLimits(
+  s: EffectiveSettings,
+  loadedCount: number
+): { querySize: number; genDurationNs: number; minQueries: number } {
+  const accuracy = s.mode === 'AccuracyOnly'
+  const querySize = accuracy && s.scenario === 'Offline' ? loadedCount : s.samplesPerQuery
+  if (!accuracy) {
+    const genDurationNs = (s.scenario === 'Server' ? 1 : 2) * s.targetDurationMs * 1e6
+    return { querySize, genDurationNs, minQueries: s.minQueryCount }
+  }
+  const padded = s.scenario === 'MultiStream' ? loadedCount + s.samplesPerQuery - 1 : loadedCount
+  // LoadGen truncates on purpose: MultiStream's padded set has exactly ceil(n / spq) starts.
+  return { querySize, genDurationNs: 0, minQueries: Math.floor(padded / querySize) }
+}
+
+/** The samples of `count` queries of `querySize` each, as the scenario and mode choose them. */
+export function querySampleList(
+  s: EffectiveSettings,
+  loaded: Uint32Array,
+  count: number,
+  querySize: number
+): Uint32Array {
+  const accuracy = s.mode === 'AccuracyOnly'
+  // Offline: one query repeating the loaded set in order (accuracy: exactly the loaded set).
+  if (s.scenario === 'Offline') return offlineQuerySamples(loaded, querySize)
+  if (accuracy && s.scenario === 'MultiStream')
+    return accuracyMultiStreamSamples(loaded, count, querySize, s.sampleIndexRngSeed)
+  if (accuracy) return accuracyOrder(loaded, s.sampleIndexRngSeed)
+  return performanceSamples(
+    loaded,
+    count,
+    querySize,
+    s.scenario === 'MultiStream',
+    s.sampleIndexRngSeed
+  )
+}
+
 /** Queries for one loadable set (`loaded`, without MultiStream padding). */
 export function generateQueries(s: EffectiveSettings, loaded: Uint32Array): QueryPlan {
-  const n = loaded.length
-  const accuracy = s.mode === 'AccuracyOnly'
-  const multiStream = s.scenario === 'MultiStream'
-  const offline = s.scenario === 'Offline'
   const server = s.scenario === 'Server'
-  let spq = accuracy && offline ? n : s.samplesPerQuery
-  const padded = multiStream ? n + s.samplesPerQuery - 1 : n
-  let genDurationNs = (server ? 1 : 2) * s.targetDurationMs * 1e6
-  let minQueries = s.minQueryCount
-  if (accuracy) {
-    genDurationNs = 0
-    // LoadGen truncates on purpose: MultiStream's padded set has exactly ceil(n / spq) starts.
-    minQueries = Math.floor(padded / spq)
-  }
+  const { querySize, genDurationNs, minQueries } = generationLimits(s, loaded.length)
   const periodNs = server ? 0 : constantPeriodNs(s.targetQps)
-  if (n === 0 || spq === 0) {
+  if (loaded.length === 0 || querySize === 0) {
     return {
       count: 0,
       samplesPerQuery: s.samplesPerQuery,
       durationNs: 0,
-      querySize: spq,
+      querySize,
       samples: new Uint32Array(0),
       scheduledNs: server ? new Float64Array(0) : null,
       periodNs
     }
   }
-
   // Timestamps first (they decide the count), then the samples of each query.
-  let count: number
-  let timestamp: number
-  let scheduledNs: Float64Array | null = null
-  if (server) {
-    const rng = new Mt19937(s.scheduleRngSeed)
-    const scheduled: number[] = []
-    let prev = 0
-    timestamp = 0
-    while (prev < genDurationNs || scheduled.length < minQueries) {
-      scheduled.push(timestamp)
-      if (scheduled.length * spq > MAX_PLANNED_SAMPLES) throw tooLarge(s, scheduled.length * spq)
-      prev = timestamp
-      timestamp += secondsToNs(exponential(rng, s.targetQps))
-    }
-    count = scheduled.length
-    scheduledNs = Float64Array.from(scheduled)
-  } else {
-    if (!(periodNs >= 1)) {
-      throw new QueryPlanTooLarge(
-        `target_qps ${s.targetQps} gives a query period below 1 ns; LoadGen would generate queries forever.`
-      )
-    }
-    // Queries at 0, P, 2P…: the loop stops after the first timestamp ≥ the gen duration.
-    const byDuration = genDurationNs > 0 ? Math.ceil(genDurationNs / periodNs) + 1 : 0
-    count = Math.max(minQueries, byDuration)
-    if (count * spq > MAX_PLANNED_SAMPLES) throw tooLarge(s, count * spq)
-    timestamp = count * periodNs
-  }
-
-  let samples: Uint32Array
-  const querySize = spq
-  if (offline) {
-    // One query repeating the loaded set in order (accuracy: exactly the loaded set).
-    samples = new Uint32Array(spq)
-    for (let i = 0; i < spq; i++) samples[i] = loaded[i % n]!
-    spq = s.samplesPerQuery
-  } else if (accuracy && multiStream) {
-    // Starts 0, spq, 2·spq… below n, shuffled; each query is spq contiguous samples of the
-    // padded set, so the last ones repeat the first entries (the accuracy script ignores dupes).
-    const starts = new Uint32Array(count)
-    for (let i = 0; i < count; i++) starts[i] = i * spq
-    shuffleInPlace(new Mt19937(s.sampleIndexRngSeed), starts)
-    samples = new Uint32Array(count * spq)
-    for (let q = 0; q < count; q++) {
-      for (let k = 0; k < spq; k++) samples[q * spq + k] = loaded[(starts[q]! + k) % n]!
-    }
-  } else if (accuracy) {
-    samples = accuracyOrder(loaded, s.sampleIndexRngSeed)
-  } else {
-    const selector = new SampleSelector(loaded, s.sampleIndexRngSeed)
-    samples = new Uint32Array(count * spq)
-    const buf = new Uint32Array(spq)
-    for (let q = 0; q < count; q++) {
-      if (multiStream) {
-        selector.nextContiguous(buf)
-        samples.set(buf, q * spq)
-      } else {
-        for (let k = 0; k < spq; k++) samples[q * spq + k] = selector.next()
-      }
-    }
-  }
-  return {
-    count,
-    samplesPerQuery: spq,
-    durationNs: timestamp,
+  const schedule = (server ? serverSchedule : constantSchedule)(
+    s,
     querySize,
-    samples,
-    scheduledNs,
+    genDurationNs,
+    minQueries
+  )
+  return {
+    count: schedule.count,
+    // LoadGen logs the setting even where an Offline accuracy query holds the whole set.
+    samplesPerQuery: s.samplesPerQuery,
+    durationNs: schedule.durationNs,
+    querySize,
+    samples: querySampleList(s, loaded, schedule.count, querySize),
+    scheduledNs: schedule.scheduledNs,
     periodNs
   }
 }

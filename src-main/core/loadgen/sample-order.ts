@@ -64,3 +64,50 @@ export function accuracyOrder(loaded: Uint32Array, sampleIndexSeed: bigint): Uin
   shuffleInPlace(new Mt19937(sampleIndexSeed), order)
   return order
 }
+
+/**
+ * Performance-mode samples of `count` queries of `querySize`: drawn uniformly with
+ * replacement, or for MultiStream one contiguous run per query.
+ */
+export function performanceSamples(
+  loaded: Uint32Array,
+  count: number,
+  querySize: number,
+  contiguous: boolean,
+  sampleIndexSeed: bigint
+): Uint32Array {
+  const selector = new SampleSelector(loaded, sampleIndexSeed)
+  const samples = new Uint32Array(count * querySize)
+  const buf = new Uint32Array(querySize)
+  for (let q = 0; q < count; q++) {
+    if (contiguous) {
+      selector.nextContiguous(buf)
+      samples.set(buf, q * querySize)
+    } else {
+      for (let k = 0; k < querySize; k++) samples[q * querySize + k] = selector.next()
+    }
+  }
+  return samples
+}
+
+/**
+ * MultiStream accuracy: query starts 0, spq, 2·spq… shuffled with the sample-index seed; each
+ * query is spq contiguous samples of the padded set, so the last ones repeat the first entries
+ * (the accuracy script ignores duplicates).
+ */
+export function accuracyMultiStreamSamples(
+  loaded: Uint32Array,
+  count: number,
+  querySize: number,
+  sampleIndexSeed: bigint
+): Uint32Array {
+  const n = loaded.length
+  const starts = new Uint32Array(count)
+  for (let i = 0; i < count; i++) starts[i] = i * querySize
+  shuffleInPlace(new Mt19937(sampleIndexSeed), starts)
+  const samples = new Uint32Array(count * querySize)
+  for (let q = 0; q < count; q++) {
+    for (let k = 0; k < querySize; k++) samples[q * querySize + k] = loaded[(starts[q]! + k) % n]!
+  }
+  return samples
+}

@@ -37,6 +37,7 @@ import {
 import { inspectSample } from '../runner/inspect-sample'
 import { runLocal } from '../runner/local-run'
 import { repetitionStats, runRepetitions } from '../runner/repetitions'
+import { RunResultBuilder } from '../runner/run-result'
 import { ANY_BENCHMARK, BenchmarkChoiceError, resolveRunSettings } from '../runner/run-settings'
 import { suggestBenchmark } from '../runner/benchmarks'
 import { describeModelInput } from '../runner/model-input'
@@ -53,6 +54,7 @@ import {
 } from './local-run-record'
 import type { MachineInfo } from './machine-info'
 import { machineInfo } from './machine-info'
+import { ProgressThrottle } from './progress-throttle'
 import { runKey } from './run-key'
 
 /** Minimum gap between progress events (phase changes always go out). */
@@ -115,6 +117,45 @@ function repetitionKey(jobId: string, repetition: number, repetitions: number): 
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e)
+}
+
+/** What a stored run adds to the results table. */
+type IndexedRun = {
+  value: number | null
+  unit: string | null
+  metric: string | null
+  resultId: number | null
+}
+
+/**
+ * The settings of a run to start: paths made absolute, the run folder fixed, mlperf.conf and
+ * user.conf applied. A benchmark must be chosen (`*` is only the form's "none yet").
+ */
+export function startSettings(requested: RunStartInput['settings'], runDir: string): RunSettings {
+  try {
+    if (requested.benchmark === ANY_BENCHMARK) throw new BenchmarkChoiceError(undefined)
+    return resolveRunSettings({
+      ...requested,
+      modelPath: resolve(requested.modelPath),
+      ...(requested.datasetPath ? { datasetPath: resolve(requested.datasetPath) } : {}),
+      outputDir: runDir
+    })
+  } catch (e) {
+    throw new RunStartError('invalid_input', message(e))
+  }
+}
+
+/**
+ * The note a run gets when the value read back from its logs differs from the one it computed
+ * beyond the logs' printed precision (the table shows the logs' value); null when they agree.
+ */
+export function disagreementNote(
+  logged: number | null,
+  unit: string | null,
+  own: number | null
+): string | null {
+  if (logged === null || own === null || valuesAgree(logged, own)) return null
+  return `The logs give ${logged} ${unit} but the run computed ${own}; the table shows the logs' value.`
 }
 
 export class LocalRunManager {
@@ -183,34 +224,11 @@ export class LocalRunManager {
     const scenario = requested.scenario ?? 'SingleStream'
     const key = runKey(at, scenario)
     const runDir = resolve(requested.outputDir ?? join(this.#o.runsDir, key))
-    let settings: RunSettings
-    try {
-      if (requested.benchmark === ANY_BENCHMARK) throw new BenchmarkChoiceError(undefined)
-      settings = resolveRunSettings({
-        ...requested,
-        modelPath: resolve(requested.modelPath),
-        ...(requested.datasetPath ? { datasetPath: resolve(requested.datasetPath) } : {}),
-        outputDir: runDir
-      })
-    } catch (e) {
-      throw new RunStartError('invalid_input', message(e))
-    }
+    const settings = startSettings(requested, runDir)
     const repetitions = Math.max(1, input.repetitions ?? 1)
     const controller = new AbortController()
     const insert = (repetition: number): number =>
-      insertLocalRun(this.#o.db, {
-        runKey: repetitionKey(key, repetition, repetitions),
-        jobId: key,
-        repetition,
-        repetitions,
-        benchmark: settings.benchmark,
-        scenario: settings.scenario,
-        mode: settings.mode,
-        modelPath: settings.modelPath,
-        runDir: repetitions === 1 ? runDir : join(runDir, `run_${repetition}`),
-        startedAt: this.#now().toISOString(),
-        settingsJson: JSON.stringify(settings)
-      })
+      this.#insertRun(settings, { jobId: key, runDir, repetition, repetitions })
     const firstId = insert(1)
     const active: ActiveRun = {
       jobId: key,
@@ -238,6 +256,27 @@ export class LocalRunManager {
     return { started: { jobId: key, runId: firstId, runDir }, done: job.done }
   }
 
+  /** The local_runs row of one repetition, as it starts. */
+  #insertRun(
+    settings: RunSettings,
+    r: { jobId: string; runDir: string; repetition: number; repetitions: number }
+  ): number {
+    return insertLocalRun(this.#o.db, {
+      runKey: repetitionKey(r.jobId, r.repetition, r.repetitions),
+      jobId: r.jobId,
+      repetition: r.repetition,
+      repetitions: r.repetitions,
+      benchmark: settings.benchmark,
+      scenario: settings.scenario,
+      mode: settings.mode,
+      modelPath: settings.modelPath,
+      // Repetitions go into run_1 … run_N inside the job's folder (runRepetitions).
+      runDir: r.repetitions === 1 ? r.runDir : join(r.runDir, `run_${r.repetition}`),
+      startedAt: this.#now().toISOString(),
+      settingsJson: JSON.stringify(settings)
+    })
+  }
+
   async #runJob(
     job: Job,
     settings: RunSettings,
@@ -245,14 +284,10 @@ export class LocalRunManager {
   ): Promise<JobOutcome> {
     const { active, controller } = job
     const outcome: JobOutcome = { jobId: job.jobId, runs: [] }
-    let lastEmit = 0
-    let lastPhase: RunProgress['phase'] | null = null
+    const throttle = new ProgressThrottle(PROGRESS_MS)
     const onProgress = (p: RunProgress): void => {
       active.progress = p
-      const now = Date.now()
-      if (p.phase === lastPhase && now - lastEmit < PROGRESS_MS) return
-      lastEmit = now
-      lastPhase = p.phase
+      if (!throttle.pass(p.phase, Date.now())) return
       this.#o.events.progress?.({
         jobId: job.jobId,
         runId: active.runId,
@@ -286,7 +321,7 @@ export class LocalRunManager {
               active.runId = insert(index + 2)
               active.repetition = index + 2
               active.progress = null
-              lastPhase = null
+              throttle.reset()
             }
           }
         })
@@ -303,23 +338,9 @@ export class LocalRunManager {
 
   /** A RunResult for a run that never reached the runner. */
   #failedResult(settings: RunSettings, active: ActiveRun, reason: string): RunResult {
-    return {
-      status: 'failed',
-      reason,
-      runDir: settings.outputDir,
-      startedAt: active.startedAt,
-      wallMs: Date.now() - Date.parse(active.startedAt),
-      settings,
-      summary: null,
-      checks: [],
-      valid: null,
-      accuracy: null,
-      files: [],
-      histogram: [],
-      percentileCurve: [],
-      throughputSeries: [],
-      notes: []
-    }
+    return new RunResultBuilder(settings, settings.outputDir, Date.parse(active.startedAt)).failed(
+      reason
+    )
   }
 
   /** Store one finished run, index it when it is a finished performance run, tell listeners. */
@@ -331,34 +352,7 @@ export class LocalRunManager {
   ): JobRunOutcome {
     const { db } = this.#o
     const id = active.runId
-    const key = repetitionKey(active.jobId, active.repetition, active.repetitions)
-    let value: number | null = null
-    let unit: string | null = null
-    let metric: string | null = null
-    let resultId: number | null = null
-    if (result.status === 'done' && result.summary !== null) {
-      try {
-        const { record } = readLocalRunRecord({
-          runDir: result.runDir,
-          runKey: key,
-          result,
-          machine: (this.#o.machine ?? machineInfo)(),
-          accuracyRun: latestAccuracyRunDir(db, settings.modelPath, settings.benchmark)
-        })
-        value = record.value
-        unit = record.unit
-        metric = record.metric
-        const own = runResultValue(result)
-        if (value !== null && own !== null && !valuesAgree(value, own)) {
-          result.notes.push(
-            `The logs give ${value} ${unit} but the run computed ${own}; the table shows the logs' value.`
-          )
-        }
-        resultId = this.#index(record)
-      } catch (e) {
-        result.notes.push(`Not added to the results table: ${message(e)}`)
-      }
-    }
+    const { value, unit, metric, resultId } = this.#indexRun(active, settings, result)
     finishLocalRun(db, id, {
       status: result.status,
       reason: result.reason,
@@ -385,6 +379,34 @@ export class LocalRunManager {
       last
     })
     return { id, result, value, unit, resultId }
+  }
+
+  /**
+   * A finished performance run read back from its logs and indexed in the results table, with
+   * the value the table shows; a run the logs cannot make a record of gets a note saying why.
+   */
+  #indexRun(active: ActiveRun, settings: RunSettings, result: RunResult): IndexedRun {
+    const indexed: IndexedRun = { value: null, unit: null, metric: null, resultId: null }
+    if (result.status !== 'done' || result.summary === null) return indexed
+    try {
+      const { record } = readLocalRunRecord({
+        runDir: result.runDir,
+        runKey: repetitionKey(active.jobId, active.repetition, active.repetitions),
+        result,
+        machine: (this.#o.machine ?? machineInfo)(),
+        accuracyRun: latestAccuracyRunDir(this.#o.db, settings.modelPath, settings.benchmark)
+      })
+      // The value stays with the run even when indexing it fails below.
+      indexed.value = record.value
+      indexed.unit = record.unit
+      indexed.metric = record.metric
+      const note = disagreementNote(record.value, record.unit, runResultValue(result))
+      if (note) result.notes.push(note)
+      indexed.resultId = this.#index(record)
+    } catch (e) {
+      result.notes.push(`Not added to the results table: ${message(e)}`)
+    }
+    return indexed
   }
 
   /** Write the record with the importer's writer and add its full-text row. */

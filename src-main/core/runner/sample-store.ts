@@ -3,6 +3,7 @@
  * copies or messages per query. Loading happens before timing and yields to the event loop
  * between samples so the app stays responsive.
  */
+import { totalmem } from 'node:os'
 import type { SampleSource } from './sample-source'
 import type { ElementType } from './tensor-types'
 
@@ -19,6 +20,11 @@ export type SampleStore = {
 
 /** Refuse to load more than this many bytes at once (a fraction of RAM is checked too). */
 export const MAX_STORE_BYTES = 4 * 1024 ** 3
+
+/** The largest store a run may load unless told otherwise: min(4 GiB, 40% of RAM). */
+export function defaultStoreLimit(totalMemoryBytes = totalmem()): number {
+  return Math.min(MAX_STORE_BYTES, Math.floor(totalMemoryBytes * 0.4))
+}
 
 /** Load `indices` of `source` into a new store. */
 export async function loadSampleStore(
