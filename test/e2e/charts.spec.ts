@@ -206,8 +206,8 @@ test.describe('Charts', () => {
       timings[label] = Date.now() - started
       const points = await charts.points()
       expect(points).toBeGreaterThan(label.startsWith('~10k') ? 5_000 : 30_000)
-      // Large mode: the chart is interactive within the test's budget.
-      expect(timings[label]).toBeLessThan(20_000)
+      // Large mode draws every point; how fast is npm run bench's question (chart-browser.ts),
+      // the time is only written out here for a look.
       await page.mouse.move(700, 500)
     }
     await charts.screenshot(join(shots, 'chart-distribution-38k.png'))

@@ -20,8 +20,8 @@ test.describe('A 200,000-row table', () => {
     await expect(explorer.grid).toHaveAttribute('aria-rowcount', String(ROWS + 1))
     expect(await explorer.rows.count()).toBeLessThan(150)
 
-    // Jump to the very end, as dragging the scrollbar down would.
-    const started = Date.now()
+    // Jump to the very end, as dragging the scrollbar down would. How fast is the benchmark's
+    // question (npm run bench, the table in Chromium); here only the state is waited for.
     await explorer.grid.evaluate((el) => {
       el.scrollTop = el.scrollHeight
     })
@@ -29,8 +29,6 @@ test.describe('A 200,000-row table', () => {
     await expect(last).toBeVisible()
     await expect(last).toHaveAttribute('data-id', /\d+/)
     await expect(last).toHaveAttribute('aria-rowindex', String(ROWS + 1))
-    const elapsed = Date.now() - started
-    expect(elapsed, 'last rows should render quickly').toBeLessThan(5_000)
     expect(await explorer.rows.count()).toBeLessThan(150)
     expect(await explorer.loadedRows.count()).toBeGreaterThan(10)
 

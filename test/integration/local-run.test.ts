@@ -519,7 +519,8 @@ describe('worker crash and cancel', () => {
         }
       }
     )
-    expect(Date.now() - started).toBeLessThan(10_000)
+    // Stopped before the 60 s minimum duration it would otherwise have run (not a speed budget).
+    expect(Date.now() - started).toBeLessThan(60_000)
     expect(r.status).toBe('cancelled')
     expect(r.reason).toBe('Cancelled by you.')
     // No verdict for a run that was stopped: LoadGen would have judged a run that ended.
