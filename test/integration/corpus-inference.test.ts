@@ -14,6 +14,7 @@
  * rows, none of which is a result in this corpus: its one corpus row (T4x1_TRT resnet50
  * Offline, 30414.6) agrees with the log and is compared like any other.
  */
+import Papa from 'papaparse'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -35,39 +36,9 @@ const haveCorpus = existsSync(path.join(corpus, 'inference'))
 
 type Row = Record<string, string>
 
-/** Minimal RFC 4180 CSV reader (quoted fields, doubled quotes). */
+/** An official CSV's rows by header (papaparse, the app's own CSV reader). */
 function parseCsv(text: string): Row[] {
-  const rows: string[][] = []
-  let field = ''
-  let row: string[] = []
-  let q = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]
-    if (q) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"'
-        i++
-      } else if (c === '"') q = false
-      else field += c
-    } else if (c === '"') q = true
-    else if (c === ',') {
-      row.push(field)
-      field = ''
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++
-      row.push(field)
-      rows.push(row)
-      row = []
-      field = ''
-    } else field += c
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field)
-    rows.push(row)
-  }
-  const [head, ...body] = rows.filter((r) => r.length > 1 || (r[0] ?? '') !== '')
-  if (!head) return []
-  return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])))
+  return Papa.parse<Row>(text, { header: true, skipEmptyLines: true }).data
 }
 
 function walk(dir: string, name: string, out: string[] = []): string[] {
