@@ -121,7 +121,7 @@ for (const size of SIZES) {
 
       test('training charts: convergence and time to multiple thresholds', async ({ page }) => {
         const training = new TrainingPage(page)
-        await training.openTraining('#/training?division=closed')
+        await training.openTraining('#/training?origin=imported&division=closed')
         await training.row(0).click()
         await training.convergence.scrollIntoViewIfNeeded()
         await expectThemed(training.convergence, scheme)

@@ -184,7 +184,7 @@ test.describe('Exported figures match their data', () => {
     page
   }) => {
     const training = new TrainingPage(page)
-    await training.openTraining('#/training?division=closed')
+    await training.openTraining('#/training?origin=imported&division=closed')
     await training.row(0).click()
     await training.convergence.scrollIntoViewIfNeeded()
     await expect(training.convergence).toHaveAttribute('data-chart-ready', 'true')
