@@ -89,7 +89,9 @@ export const INFERENCE_COLUMNS: readonly ColumnInfo[] = [
     defaultVisible: false
   },
   // Where the row came from: bundled (the published catalogue), imported, downloaded, local.
-  { name: 'origin', label: 'Origin', type: 'text', facet: true, defaultVisible: true }
+  // Shown as a facet (counts of bundled, imported, downloaded, local rows) and in the detail
+  // panel; as a column it would push the default set past a 1440 px window.
+  { name: 'origin', label: 'Origin', type: 'text', facet: true, defaultVisible: false }
 ]
 
 /** Column names of the CLI/UI CSV, in order. */
@@ -172,7 +174,9 @@ export const TRAINING_COLUMNS: readonly ColumnInfo[] = [
   // A power submission's energy as the official summarizer reports it (joules).
   { name: 'energy_value', label: 'Energy', type: 'number', facet: false, defaultVisible: false },
   { name: 'energy_unit', label: 'Energy unit', type: 'text', facet: true, defaultVisible: false },
-  { name: 'origin', label: 'Origin', type: 'text', facet: true, defaultVisible: true }
+  // Shown as a facet (counts of bundled, imported, downloaded, local rows) and in the detail
+  // panel; as a column it would push the default set past a 1440 px window.
+  { name: 'origin', label: 'Origin', type: 'text', facet: true, defaultVisible: false }
 ]
 
 /** Column names of the training CLI/UI CSV, in order. */
