@@ -2,7 +2,7 @@
  * Derived efficiency metrics. None of these is an official MLPerf metric: every chart and export
  * that shows one says "derived". Power efficiency is computed only from the measured power of a
  * power submission (PTDaemon readings inside the LoadGen power window), never from TDP or a
- * design power figure (MLPerf results messaging guidelines). Formulas (spec C.4):
+ * design power figure (MLPerf results messaging guidelines). Formulas (rules C.4):
  *  - Offline, Server, Interactive: result (samples/s, queries/s, tokens/s) ÷ average watts;
  *  - SingleStream: 1000 ÷ millijoules per query (one sample per query);
  *  - MultiStream (v2.0+): 8000 ÷ millijoules per query (eight samples per query).

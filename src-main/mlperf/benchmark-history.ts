@@ -1,6 +1,6 @@
 /**
  * Where an inference benchmark changed without changing its name, and which benchmarks replaced
- * others (spec C.3, E.1, E.2; MLPerf results guidelines: "comparisons must be made between
+ * others (rules C.3, E.1, E.2; MLPerf results guidelines: "comparisons must be made between
  * results of the same benchmark and scenario from compatible versions"). The charts read this to
  * say which results MLCommons does not consider comparable.
  */

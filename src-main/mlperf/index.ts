@@ -2,7 +2,7 @@
  * The MLPerf rulebook: every rule that turns published logs and tables into official values,
  * per round, in one pure module (no Node, npm or other project imports) that the importers,
  * the local runs, the chart builders and the renderer all read. Data are typed const tables,
- * one concept per file; see each file for its sources in ../shared/docs/mlperf-spec.md.
+ * one concept per file; see each file for its sources, and docs/README.md in this folder for the rules they cite.
  */
 export * from './round-order'
 export * from './rounds'

@@ -1,6 +1,6 @@
 /**
  * Per-round constants of the inference rules: the first round of each change (inclusive), as
- * the checker of each round enforced it (spec A.8, B.6, C.3, C.4, G). Everything that says
+ * the checker of each round enforced it (rules A.8, B.6, C.3, C.4, G). Everything that says
  * "from vX.Y on" reads these, so a change of rules has one place.
  */
 import { roundAtLeast } from './round-order'
@@ -43,7 +43,7 @@ export function isLegacyMultiStream(round: string): boolean {
   return !inferenceEra(round, 'earlyStopping')
 }
 
-/** Minimum run duration the checker requires, in ms (spec C.3). */
+/** Minimum run duration the checker requires, in ms (rules C.3). */
 export function minDurationMs(round: string): number {
   return inferenceEra(round, 'longMinDuration') ? 600000 : 60000
 }

@@ -1,5 +1,5 @@
 /**
- * Latency bounds the checker enforces (spec E.2; checker `latency-constraint`,
+ * Latency bounds the checker enforces (rules E.2; checker `latency-constraint`,
  * LLM_LATENCY_LIMITS) and the latency percentile each scenario reports. All in nanoseconds, as
  * LoadGen logs them.
  */

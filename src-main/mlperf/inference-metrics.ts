@@ -1,5 +1,5 @@
 /**
- * The official "Result" of an inference result (spec C.3): for each round × MLPerf model ×
+ * The official "Result" of an inference result (rules C.3): for each round × MLPerf model ×
  * scenario, which LoadGen figure it is (detail-log key, or summary label before v1.0), the
  * divisor to the table's unit, the metric id and the unit the results table prints. The tree
  * importer reads the figure from the logs with it; the summary importers label a published value
@@ -187,7 +187,7 @@ export const ROUND_RESULT_FIELDS: readonly {
  * model name, from the round the checker introduced them (`until`: first round without).
  * LLMs report tokens per second; gptj's "inferred" tokens are a figure LoadGen derives from
  * samples/s; llama3.1-8b-edge SingleStream takes the plain p90 because LoadGen overwrites
- * early_stopping_latency_ss with a TTFT estimate for token runs (spec A.7).
+ * early_stopping_latency_ss with a TTFT estimate for token runs (rules A.7).
  */
 export const MODEL_RESULT_FIELDS: readonly {
   models: readonly string[]

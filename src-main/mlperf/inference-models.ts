@@ -1,5 +1,5 @@
 /**
- * Benchmark folder name → MLPerf model name, as the submission checker maps it (spec C.1, E.1).
+ * Benchmark folder name → MLPerf model name, as the submission checker maps it (rules C.1, E.1).
  * Folder names are not normalised across rounds (resnet50, ssd-resnet34, dlrm-v2-99, …) and the
  * open division uses free-form names, so results can only be compared across rounds and
  * submitters through this mapping. Per round, the checker: keeps an official name, applies the
@@ -9,7 +9,7 @@
 import { roundAtLeast } from './round-order'
 import { isKnownRound } from './rounds'
 
-/** Official benchmark names per round (checker `models` lists, spec E.1). */
+/** Official benchmark names per round (checker `models` lists, rules E.1). */
 export const ROUND_MODELS: Readonly<Record<string, readonly string[]>> = {
   'v0.5': ['resnet', 'mobilenet', 'ssd-small', 'ssd-large', 'gnmt'],
   'v0.7': [
@@ -172,7 +172,7 @@ export const ROUND_MODELS: Readonly<Record<string, readonly string[]>> = {
   ]
 }
 
-/** The `models` list in force for a round (rounds share lists as in spec E.1); [] when unknown. */
+/** The `models` list in force for a round (rounds share lists as in rules E.1); [] when unknown. */
 export function roundModels(round: string | null): readonly string[] {
   if (round === null || !isKnownRound('inference', round)) return []
   // Each list holds from its round until the next listed one.
@@ -180,7 +180,7 @@ export function roundModels(round: string | null): readonly string[] {
   return ROUND_MODELS[from[from.length - 1] ?? ''] ?? []
 }
 
-/** The round's `model_mapping` table (spec C.1). */
+/** The round's `model_mapping` table (rules C.1). */
 export function roundModelMapping(round: string | null): Record<string, string> {
   const map: Record<string, string> = { resnet50: 'resnet' }
   if (round === null || !roundAtLeast(round, 'v2.1')) {

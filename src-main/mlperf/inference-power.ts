@@ -1,5 +1,5 @@
 /**
- * Units of the inference power metric (spec C.4). A power submission adds average power in
+ * Units of the inference power metric (rules C.4). A power submission adds average power in
  * watts (Offline, Server, Interactive) or energy per query (SingleStream, MultiStream). The tools
  * published energy in joules up to v2.1 (per sample in v1.0–v1.1, per stream for the legacy
  * MultiStream of v1.1, per query in v2.0–v2.1) and in millijoules per query from v3.0; MLCommons'

@@ -1,13 +1,13 @@
 /**
- * The RNG seeds each inference round requires (spec A.9; checker "seeds": a run with other seeds
- * is rejected). They are also how an importer tells which round a loose log belongs to (spec
+ * The RNG seeds each inference round requires (rules A.9; checker "seeds": a run with other seeds
+ * is rejected). They are also how an importer tells which round a loose log belongs to (rules
  * F.4). Exact decimal strings: they exceed 2^53.
  */
 import { INFERENCE_ROUNDS } from './rounds'
 
 export type Seeds = { qsl: string; sampleIndex: string; schedule: string }
 
-/** Seeds per round (spec A.9). */
+/** Seeds per round (rules A.9). */
 export const ROUND_SEEDS: Readonly<Record<string, Seeds>> = {
   'v0.5': {
     qsl: '3133965575612453542',

@@ -1,5 +1,5 @@
 /**
- * The round a path names (spec F.4: prefer the explicit round of the source repository). A clone
+ * The round a path names (rules F.4: prefer the explicit round of the source repository). A clone
  * of inference_results_vX.Y / training_results_vX.Y names its round explicitly, so any version
  * there counts (a newer or a misspelt round is then resolved by round-resolution.ts). A bare
  * "vX.Y" folder only counts when it is a round of the suite: folder names such as

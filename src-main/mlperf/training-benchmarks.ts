@@ -1,11 +1,11 @@
 /**
- * How many runs each training benchmark needs and how many the olympic average drops (spec D.4,
+ * How many runs each training benchmark needs and how many the olympic average drops (rules D.4,
  * mlperf_logging benchmark_meta.py and result_summarizer.py). The summarizer itself never checks
  * the number of files: it scores whatever result_*.txt it finds. We do the same and only report
  * a mismatch, so that scores stay identical to the official ones.
  */
 
-/** Result files required per benchmark (spec D.4). */
+/** Result files required per benchmark (rules D.4). */
 export const RESULT_FILE_COUNTS: Readonly<Record<string, number>> = {
   bert: 10,
   dlrm: 5,
@@ -49,7 +49,7 @@ export function olympicDropCount(benchmark: string): number {
   return benchmark === 'unet3d' ? 4 : 1
 }
 
-/** Benchmarks allowed per round (spec D.6 and benchmark_meta.py; v0.5 from the rules text). */
+/** Benchmarks allowed per round (rules D.6 and benchmark_meta.py; v0.5 from the rules text). */
 export const ALLOWED_BENCHMARKS: Readonly<Record<string, readonly string[]>> = {
   'v0.5': ['resnet', 'ssd', 'maskrcnn', 'gnmt', 'transformer', 'ncf', 'minigo'],
   'v0.6': ['resnet', 'ssd', 'maskrcnn', 'gnmt', 'transformer', 'ncf', 'minigo'],

@@ -1,12 +1,12 @@
 /**
- * Quality targets per training round × benchmark (spec D.6), with the metric direction. A run
+ * Quality targets per training round × benchmark (rules D.6), with the metric direction. A run
  * converges only when one eval_accuracy reaches its target, so these numbers decide which runs
  * count in the official score.
  *
  * Values are on the scale the logs of that round use: BLEU points (24.0) in v0.5/v0.6 logs,
  * a fraction (0.25) from v0.7, where the logging package's checkers compare `v['value']`
  * directly. The checker of each round is the authority (v0.7 and later); v0.5/v0.6 come from the
- * rules text and results pages of the time and are marked low confidence (spec G).
+ * rules text and results pages of the time and are marked low confidence (rules G).
  *
  * Multi-metric benchmarks (Mask R-CNN BBOX+SEGM, Stable Diffusion FID+CLIP) list components; the
  * first component is the primary metric, used for time-to-threshold analyses.
@@ -43,7 +43,7 @@ export type TargetSpec = {
   scale: MetricScale
   /** All conditions that must hold on one evaluation (one element for most benchmarks). */
   components: TargetComponent[]
-  /** high: from the round's compliance checker; low: rules text / results page only (spec G). */
+  /** high: from the round's compliance checker; low: rules text / results page only (rules G). */
   confidence: 'high' | 'low'
   note: string | null
 }
@@ -72,10 +72,10 @@ const down = (target: number, metric: string | null = null): TargetComponent => 
 })
 
 const V05_NOTE =
-  'v0.5 target from the 2018 rules; the logging package has no v0.5 checker (spec G). ' +
+  'v0.5 target from the 2018 rules; the logging package has no v0.5 checker (rules G). ' +
   'v0.5 logs also print eval_target, which is compared when present.'
 const V06_NOTE =
-  'v0.6 target from the MLCommons v0.6 results page; the logging package encodes no v0.6 targets (spec G).'
+  'v0.6 target from the MLCommons v0.6 results page; the logging package encodes no v0.6 targets (rules G).'
 
 /** Spec D.6, row by row. Round ranges are inclusive. */
 export const TRAINING_TARGET_TABLE: readonly TrainingTargetEntry[] = [
@@ -160,7 +160,7 @@ export const TRAINING_TARGET_TABLE: readonly TrainingTargetEntry[] = [
     scale: 'fraction',
     components: [up(0.377, 'BBOX'), up(0.339, 'SEGM')],
     confidence: 'low',
-    note: 'Rules text only for this round (spec G).'
+    note: 'Rules text only for this round (rules G).'
   },
   {
     benchmark: 'maskrcnn',
@@ -236,7 +236,7 @@ export const TRAINING_TARGET_TABLE: readonly TrainingTargetEntry[] = [
     scale: 'fraction',
     components: [up(0.635)],
     confidence: 'low',
-    note: 'Rules text 0.635 HR@10; the v0.5 web page says "0.97 HR" (spec H).'
+    note: 'Rules text 0.635 HR@10; the v0.5 web page says "0.97 HR" (rules H).'
   },
   {
     benchmark: 'minigo',
@@ -265,7 +265,7 @@ export const TRAINING_TARGET_TABLE: readonly TrainingTargetEntry[] = [
     metricName: 'win rate vs reference checkpoint',
     scale: 'fraction',
     components: [up(0.5)],
-    note: 'One stored version of the 0.7.0 checker writes 0.55; spec D.6 and the 1.0.0 checker say 0.50.'
+    note: 'One stored version of the 0.7.0 checker writes 0.55; rules D.6 and the 1.0.0 checker say 0.50.'
   },
   {
     benchmark: 'bert',
@@ -274,7 +274,7 @@ export const TRAINING_TARGET_TABLE: readonly TrainingTargetEntry[] = [
     metricName: 'Mask-LM accuracy',
     scale: 'fraction',
     components: [up(0.712)],
-    note: '0.706 when global_batch_size ≥ 8192 (spec D.6).'
+    note: '0.706 when global_batch_size ≥ 8192 (rules D.6).'
   },
   {
     benchmark: 'bert',
@@ -315,7 +315,7 @@ export const TRAINING_TARGET_TABLE: readonly TrainingTargetEntry[] = [
     metricName: 'AUC',
     scale: 'fraction',
     components: [up(0.80275)],
-    note: 'The MLCommons web table says 0.8032; the checker enforces 0.80275 (spec H).'
+    note: 'The MLCommons web table says 0.8032; the checker enforces 0.80275 (rules H).'
   },
   {
     benchmark: 'gpt3',
@@ -472,7 +472,7 @@ export function trainingTarget(
   return spec
 }
 
-/** Every benchmark target of a round (for the UI's per-round table, spec D.6). */
+/** Every benchmark target of a round (for the UI's per-round table, rules D.6). */
 export function trainingTargets(round: string): TargetSpec[] {
   const r = roundIndex(round)
   if (r < 0) return []

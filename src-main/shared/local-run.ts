@@ -159,7 +159,7 @@ export type PercentilePoint = { percentile: number; latencyNs: number }
 /** Samples completed per second in one time window of the run. */
 export type ThroughputPoint = { timeS: number; samplesPerSecond: number }
 
-/** LoadGen statistics of a performance run (spec A.6). Latencies in integer nanoseconds. */
+/** LoadGen statistics of a performance run (rules A.6). Latencies in integer nanoseconds. */
 export type RunSummary = {
   scenario: LocalScenario
   mode: LocalRunMode

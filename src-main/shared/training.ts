@@ -67,7 +67,7 @@ export type TrainingRun = {
   logBenchmark: string | null
   /** Log syntax; null when the file could not be read as a log at all. */
   format: TrainingLogFormat | null
-  /** v0.5 only: run_final − run_start in ms (the rules of that round are ambiguous, spec G). */
+  /** v0.5 only: run_final − run_start in ms (the rules of that round are ambiguous, rules G). */
   runFinalMs: number | null
   /** Lines without a log record (shell trace, training output); informational. */
   ignoredLines: number

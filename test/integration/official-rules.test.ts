@@ -7,7 +7,7 @@
  * the v4.x checker), the strict MLLOG parsing of tools/submission/log_parser.py and the
  * resnet50 accuracy script (vision/classification_and_detection/tools/accuracy-imagenet.py).
  *
- * Each case states what LoadGen decides for the settings (spec A.5, A.8; loadgen results.cc)
+ * Each case states what LoadGen decides for the settings (rules A.5, A.8; loadgen results.cc)
  * and whether the checker accepts the logs; the app must write logs that give exactly that,
  * and its own "Submittable under MLPerf rules" verdict must agree with the checker.
  *

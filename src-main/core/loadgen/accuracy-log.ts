@@ -1,5 +1,5 @@
 /**
- * mlperf_log_accuracy.json (spec B.4; loadgen/logging.cc `LogAccuracy`): a JSON array, one
+ * mlperf_log_accuracy.json (rules B.4; loadgen/logging.cc `LogAccuracy`): a JSON array, one
  * `{ "seq_id" : …, "qsl_idx" : …, "data" : "<UPPERCASE HEX>" }` element per line in completion
  * order, with LoadGen's spacing. What `data` holds is the benchmark's business (its reference
  * harness decides; see runner/benchmarks.ts).

@@ -1,5 +1,5 @@
 /**
- * LoadGen test settings: the mlperf.conf / user.conf syntax (spec A.2), the requested settings
+ * LoadGen test settings: the mlperf.conf / user.conf syntax (rules A.2), the requested settings
  * it fills (LoadGen's TestSettings with the built-in defaults of test_settings.h) and the
  * effective settings LoadGen derives from them per scenario (TestSettingsInternal).
  */
@@ -351,7 +351,7 @@ export function scenarioTargets(ts: TestSettings): ScenarioTargets {
   }
 }
 
-/** Derive the effective settings from requested ones (spec A.5 and B.2 "effective values"). */
+/** Derive the effective settings from requested ones (rules A.5 and B.2 "effective values"). */
 export function effectiveSettings(
   ts: TestSettings,
   qslPerformanceCount: number,

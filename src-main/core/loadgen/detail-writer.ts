@@ -1,5 +1,5 @@
 /**
- * mlperf_log_detail.txt in LoadGen's `:::MLLOG` format (spec B.3): one JSON object per line with
+ * mlperf_log_detail.txt in LoadGen's `:::MLLOG` format (rules B.3): one JSON object per line with
  * keys in LoadGen's order, `time_ms` relative to the log origin with 6 decimals, doubles in the
  * C++ stream default, integers plain (uint64 seeds as BigInt), booleans true/false.
  * Unlike LoadGen, strings are JSON-escaped so every line stays valid JSON.

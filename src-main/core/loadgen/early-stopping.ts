@@ -1,5 +1,5 @@
 /**
- * LoadGen's early-stopping criterion (spec A.7; MLPerf inference rules § Early Stopping).
+ * LoadGen's early-stopping criterion (rules A.7; MLPerf inference rules § Early Stopping).
  *
  * For t over-latency queries, h(t) is the smallest number of under-latency queries such that a
  * system whose true pass rate is exactly p would show at most t failures in h + t queries with

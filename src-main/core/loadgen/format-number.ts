@@ -1,5 +1,5 @@
 /**
- * Number formatting as LoadGen's C++ streams print it (spec B.2): `DoubleToString` (std::fixed
+ * Number formatting as LoadGen's C++ streams print it (rules B.2): `DoubleToString` (std::fixed
  * with 2 decimals unless told otherwise) and the stream default (like printf "%g" with 6
  * significant digits: `270891`, `69306.6`, `3030.3`, `2.5e+06`). JavaScript's toFixed and
  * toPrecision round ties away from zero on the decimal digits, while glibc rounds the exact

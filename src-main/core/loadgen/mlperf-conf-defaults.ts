@@ -1,5 +1,5 @@
 /**
- * The official mlperf.conf as compiled into LoadGen (v6.1 snapshot, spec A.5), in its own
+ * The official mlperf.conf as compiled into LoadGen (v6.1 snapshot, rules A.5), in its own
  * syntax so the same parser reads it and user.conf. Only data lines; the values are copied
  * from the MLCommons inference repository's loadgen/mlperf.conf. The seeds are the newest
  * round's, from the rulebook (src-main/mlperf/inference-seeds.ts).

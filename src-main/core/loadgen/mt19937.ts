@@ -3,7 +3,7 @@
  *
  * The engine is fully specified by the C++ standard, so its raw output matches C++ exactly
  * (first outputs for the default seed 5489: 3499211612, 581869302, …). The distributions on
- * top of it are not portable across standard libraries (spec A.4): uniformInt follows
+ * top of it are not portable across standard libraries (rules A.4): uniformInt follows
  * libstdc++'s current "nearly divisionless" method and exponential its generate_canonical
  * formula, but shuffles and thus sample orders are not bit-identical to the C++ LoadGen.
  * Within this app the same seed always gives the same sequence.

@@ -1,5 +1,5 @@
 /**
- * LoadGen's end-of-run results for a performance run (spec A.6–A.8): statistics, throughput
+ * LoadGen's end-of-run results for a performance run (rules A.6–A.8): statistics, throughput
  * formulas, early stopping and the validity verdict, in one plain object the summary and
  * detail writers print and the UI shows.
  */
@@ -92,7 +92,7 @@ type Throughputs = Pick<
 >
 
 /**
- * The throughput figures each scenario reports (spec A.7), null where a scenario has none.
+ * The throughput figures each scenario reports (rules A.7), null where a scenario has none.
  * SingleStream and Server divide n − 1 samples by the time of the final query, as results.cc does.
  */
 export function throughputs(
@@ -176,7 +176,7 @@ export function summarizePerformance(
   }
 }
 
-/** The official result value (spec C.3): SS/MS early-stopping estimate, Server completed rate, Offline rate. */
+/** The official result value (rules C.3): SS/MS early-stopping estimate, Server completed rate, Offline rate. */
 export function officialResult(ps: PerformanceSummary): number {
   switch (ps.settings.scenario) {
     case 'SingleStream':

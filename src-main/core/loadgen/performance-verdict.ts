@@ -1,5 +1,5 @@
 /**
- * LoadGen's verdict on a performance run (spec A.8; loadgen/results.cc
+ * LoadGen's verdict on a performance run (rules A.8; loadgen/results.cc
  * `PerformanceSummary::PerfConstraintsMet`, `MinDurationMet`, `EarlyStopping` and the
  * "Recommendations:" block): which rules a run met, and the words LoadGen prints for each one
  * it missed. Kept apart from the statistics so each rule can be read (and tested) on its own.

@@ -1,5 +1,5 @@
 /**
- * Scenario drivers (spec A.3): how queries are issued to a system under test and how their
+ * Scenario drivers (rules A.3): how queries are issued to a system under test and how their
  * completions are timed. The SUT is injected (a worker pool in the app, a fake in unit tests)
  * and so is the clock. The issue path only reads pre-generated typed arrays, stores a few
  * numbers and calls the SUT; statistics are computed after the run.

@@ -1,5 +1,5 @@
 /**
- * Which samples LoadGen loads and issues (spec A.4). `qsl_rng_seed` shuffles all sample
+ * Which samples LoadGen loads and issues (rules A.4). `qsl_rng_seed` shuffles all sample
  * indices once and cuts them into loadable sets of performance_sample_count; performance mode
  * uses the first set. `sample_index_rng_seed` picks the sample of each query (uniform with
  * replacement; MultiStream takes a contiguous run from a random start) or, in accuracy mode,

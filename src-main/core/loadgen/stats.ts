@@ -1,5 +1,5 @@
 /**
- * Latency statistics exactly as LoadGen computes them (spec A.6): sort, take the element at
+ * Latency statistics exactly as LoadGen computes them (rules A.6): sort, take the element at
  * index floor(n·p), truncate the integer mean. Latencies are integer nanoseconds held in
  * Float64Arrays (exact up to 2^53 ns ≈ 104 days); the sum switches to BigInt when it could
  * exceed 2^53 so the mean stays exact. (LoadGen's int64 sum overflows on huge Offline runs;

@@ -1,5 +1,5 @@
 /**
- * mlperf_log_summary.txt, byte for byte in LoadGen's layout (spec B.2; 6.0 by default, 4.1 on
+ * mlperf_log_summary.txt, byte for byte in LoadGen's layout (rules B.2; 6.0 by default, 4.1 on
  * request for the published examples the tests reproduce): 48 '=' rules,
  * fixed 2-decimal numbers where LoadGen uses DoubleToString, C++ stream defaults elsewhere,
  * 0/1 booleans, the early-stopping block, Test Parameters Used and the warning/error lines.

@@ -1,5 +1,5 @@
 /**
- * The validity checks of a local performance run in plain words (spec A.8), in the same shape
+ * The validity checks of a local performance run in plain words (rules A.8), in the same shape
  * as the checks shown for imported results (ValidityCheck), so the UI renders both alike.
  */
 import type { ValidityCheck } from '../../shared/inference'

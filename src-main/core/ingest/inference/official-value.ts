@@ -1,6 +1,6 @@
 /**
  * The official "Result" of an inference result, derived as the submission checker derives it
- * (spec C.3): which detail-log key (or, before v1.0, which summary label) holds the value, which
+ * (rules C.3): which detail-log key (or, before v1.0, which summary label) holds the value, which
  * divisor turns nanoseconds into milliseconds, which unit the results table prints, and the
  * "inferred" derivations for edge results whose Offline or MultiStream folder holds a
  * SingleStream (or MultiStream) run.

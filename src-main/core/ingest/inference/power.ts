@@ -1,5 +1,5 @@
 /**
- * The official power metric of a power result (spec C.4; checker `get_power_metric` /
+ * The official power metric of a power result (rules C.4; checker `get_power_metric` /
  * `check_power_dir`). The analyzer samples in `performance/run_1/spl.txt` are averaged over the
  * LoadGen power window (`power_begin` … `power_end`, strictly inside). Offline/Server report the
  * average in Watts; SingleStream/MultiStream report energy per query: millijoules since v3.0,

@@ -2,7 +2,7 @@
  * Parser for LoadGen's `mlperf_log_summary.txt`, every generation from v0.5 to v6.x.
  *
  * The summary is the only source of results for v0.5/v0.7 (their detail log has no result
- * keys), and a cross-check for later rounds. Layout differences handled here (spec B.2, B.6):
+ * keys), and a cross-check for later rounds. Layout differences handled here (rules B.2, B.6):
  * "Single Stream"/"Multi Stream" and "Performance" in v0.5; legacy MultiStream
  * "Samples per query" with Intervals / Per-query / Per-sample blocks (v0.5–v1.0); Server
  * "Scheduled"/"Completed" headlines moving between rounds; early-stopping blocks (v2.0+),

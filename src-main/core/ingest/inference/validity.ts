@@ -1,5 +1,5 @@
 /**
- * Validity checks in plain words (spec A.8 and the checker's additions in C.3). Each check says
+ * Validity checks in plain words (rules A.8 and the checker's additions in C.3). Each check says
  * what was measured and what MLPerf requires, so an analyst can see why a run is or is not
  * valid without reading LoadGen logs. Works from detail-log keys when present (v1.0+) and from
  * the summary file otherwise (v0.5/v0.7, or a missing detail log).

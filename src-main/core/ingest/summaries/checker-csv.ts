@@ -1,5 +1,5 @@
 /**
- * The submission checker's summary CSV, every generation (spec C.5):
+ * The submission checker's summary CSV, every generation (rules C.5):
  *  - v0.7: 11 columns (Organization … Result, Accuracy, Location), some with system columns;
  *    no version column, so the round comes from the path (…/inference_results_v0.7/…);
  *  - v4.0 era: 27 columns, only some values quoted, accuracy as a bare number;

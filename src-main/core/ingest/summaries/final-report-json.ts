@@ -3,7 +3,7 @@
  * generate_final_report.py): one object per result with the report's renamed columns
  * (Submitter, Category = division, Suite = system type, Platform = system id, UsedModel =
  * benchmark folder, Model = MLPerf model) and Performance_Result/Units plus, for power
- * submissions, Power_Result/Units (spec C.5). This is the official table itself, so its values
+ * submissions, Power_Result/Units (rules C.5). This is the official table itself, so its values
  * are taken as they are.
  */
 import {

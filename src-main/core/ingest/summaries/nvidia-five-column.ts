@@ -161,7 +161,7 @@ export function parseNvidiaFiveColumnCsv(
       collector.skip(where, `perf_metric "${label}": ${problem}`)
       continue
     }
-    // wan-2.2 reports its SingleStream latency in seconds (spec C.3), the rest in ms.
+    // wan-2.2 reports its SingleStream latency in seconds (rules C.3), the rest in ms.
     const seconds = info.nsToMs && field?.unit === UNITS.latencyS
     const metric = seconds ? (field?.metric ?? info.metric) : info.metric
     const raw = toNumber(get('perf_value'))

@@ -2,7 +2,7 @@
  * Shared mapping from one row of an official summary (final-report JSON, checker CSV, NVIDIA
  * five-column CSV, cm-result.json) to an InferenceResultRecord. Every format parser reduces its
  * row to a SummaryRowInput and calls buildSummaryRecord, so the rules that decide the metric,
- * the unit and the normalised key fields live in one place (spec C.3, C.4, C.5).
+ * the unit and the normalised key fields live in one place (rules C.3, C.4, C.5).
  */
 import type { PublishedPowerUnit } from '../../../mlperf'
 import {
@@ -152,7 +152,7 @@ export function normaliseScenario(value: unknown): Scenario | null {
 }
 
 /**
- * The checker's model_mapping (spec C.1): benchmark folder name → MLPerf model, under the rules
+ * The checker's model_mapping (rules C.1): benchmark folder name → MLPerf model, under the rules
  * of `round` (the rulebook's mapping, the same the tree importer applies). Open-division
  * free-form names map through the submitter's model_mapping.json, which a summary row already
  * carries in its MlperfModel/Model column.
@@ -232,7 +232,7 @@ export function contextFromPath(path: string): PathContext {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Metric and unit (spec C.3). The value in a summary is already the official Result; what the
+// Metric and unit (rules C.3). The value in a summary is already the official Result; what the
 // round/scenario/model decide is which LoadGen figure it is and how the table labels it.
 
 /** The checker's power unit spelling when `unit` is one, else null. */
@@ -243,7 +243,7 @@ export function powerUnitOf(unit: unknown): PublishedPowerUnit | null {
 export type MetricChoice = { metric: string; unit: string }
 
 /**
- * The official metric id and unit for a result (spec C.3), from the rulebook's table
+ * The official metric id and unit for a result (rules C.3), from the rulebook's table
  * (src-main/mlperf/inference-metrics.ts), which the tree importer reads too.
  */
 export function officialMetric(

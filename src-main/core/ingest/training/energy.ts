@@ -1,7 +1,7 @@
 /**
  * The energy of a training power submission, as mlperf_logging's result_summarizer computes it
  * (`_compute_total_power`, `_compute_power_node`, `_compute_power_sw`, `_index_olympic_average`;
- * spec D.4 step 5). A set with a `power/` folder holds, per run, `power/<result_N>/node_*.txt`
+ * rules D.4 step 5). A set with a `power/` folder holds, per run, `power/<result_N>/node_*.txt`
  * (MLLOG power_measurement_start, power_reading in watts, power_measurement_stop,
  * conversion_eff) and `sw_*.txt` (interconnect_power_est, conversion_eff):
  *  - node energy = conversion_eff × Σ(reading × ms since the previous reading) × time to train

@@ -1,5 +1,5 @@
 /**
- * One line of an MLPerf Training log, in each of the three syntaxes used since 2018 (spec D.1):
+ * One line of an MLPerf Training log, in each of the three syntaxes used since 2018 (rules D.1):
  *
  *  - v0.7 and later: `:::MLLOG {"namespace": …, "time_ms": <epoch ms>, "event_type": …, "key": …,
  *    "value": …, "metadata": {…}}`;

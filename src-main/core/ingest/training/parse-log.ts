@@ -1,7 +1,7 @@
 /**
  * A whole training result file (result_<i>.txt) → its log records and one TrainingRun.
  *
- * Timing follows result_summarizer `_query_run_start_stop` (spec D.3): records are read in file
+ * Timing follows result_summarizer `_query_run_start_stop` (rules D.3): records are read in file
  * order, every run_start / run_stop overwrites the previous one until both have been seen, and
  * the time to train is run_stop − run_start. Nothing else is used as a start: v0.6 Google files
  * begin with submission_* records stamped 0.0, v0.7 HugeCTR dlrm logs use a non-epoch clock for

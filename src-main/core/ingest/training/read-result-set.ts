@@ -335,7 +335,7 @@ export async function readTrainingResultSet(
     ? await setEnergy(loc, runs, benchmark, scalingFactor, notes)
     : null
 
-  // v0.5: whether official scores stopped the clock at run_stop or run_final is unknown (spec G).
+  // v0.5: whether official scores stopped the clock at run_stop or run_final is unknown (rules G).
   if (
     round !== null &&
     UNSURE_END_MARKER_ROUNDS.includes(round) &&

@@ -1,6 +1,6 @@
 /**
  * The official training score of a result set, exactly as mlperf_logging's result_summarizer
- * computes it (`_compute_strong_score_standalone`, `_compute_olympic_average`; spec D.4):
+ * computes it (`_compute_strong_score_standalone`, `_compute_olympic_average`; rules D.4):
  *
  *  1. every run that is not converged (see parse-log) is a dropped run;
  *  2. more dropped runs than allowed (1, or 4 for unet3d) → no score: "CRITICAL ERROR: Too many

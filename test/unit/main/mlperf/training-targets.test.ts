@@ -8,7 +8,7 @@ import {
   allowedBenchmarks
 } from '../../../../src-main/mlperf'
 
-describe('training targets (spec D.6)', () => {
+describe('training targets (rules D.6)', () => {
   it('per round values and directions', () => {
     expect(trainingTarget('v0.5', 'resnet')?.target).toBe(0.749)
     expect(trainingTarget('v0.6', 'resnet')?.target).toBe(0.759)

@@ -162,7 +162,7 @@ describe('LoadGen key/value maps', () => {
       title: '47,403,108 ns'
     })
     expect(formatDetailEntry('90.00 percentile latency (ns)', 771461139).text).toBe('771.461 ms')
-    // LoadGen names it _ms but logs nanoseconds (spec C.3).
+    // LoadGen names it _ms but logs nanoseconds (rules C.3).
     expect(formatDetailEntry('early_stopping_latency_ms', 12360949).text).toBe('12.361 ms')
     expect(formatDetailEntry('result_time_to_output_token_mean', 103248548).text).toBe('103.249 ms')
   })

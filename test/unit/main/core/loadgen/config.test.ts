@@ -58,7 +58,7 @@ describe('official mlperf.conf defaults', () => {
     scenario: 'SingleStream' | 'MultiStream' | 'Server' | 'Offline'
   ) => applyConf(builtInTestSettings(scenario, 'PerformanceOnly'), entries, model)
 
-  it('parses cleanly and covers the benchmarks of spec A.5', () => {
+  it('parses cleanly and covers the benchmarks of rules A.5', () => {
     expect(errors).toEqual([])
     for (const m of [
       'resnet50',

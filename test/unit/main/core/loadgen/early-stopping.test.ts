@@ -20,7 +20,7 @@ describe('incomplete beta', () => {
   })
 })
 
-describe('early stopping test vectors (spec A.7)', () => {
+describe('early stopping test vectors (rules A.7)', () => {
   it.each([
     [0.9, 64, 44],
     [0.99, 662, 459],

@@ -12,7 +12,7 @@ import type {
 } from '../../../../../src-main/core/loadgen/performance-summary'
 import { summaryFooter, writeSummary } from '../../../../../src-main/core/loadgen/summary-writer'
 
-// Real IR41 summaries quoted in spec B.2; the numbers below are theirs.
+// Real IR41 summaries quoted in rules B.2; the numbers below are theirs.
 const V41_SEEDS: Partial<TestSettings> = {
   qslRngSeed: 3066443479025735752n,
   sampleIndexRngSeed: 10688027786191513374n,
@@ -208,7 +208,7 @@ describe('LoadGen 6.0 layout', () => {
   })
 })
 
-describe('mlperf_log_summary.txt writer (spec B.2 real examples)', () => {
+describe('mlperf_log_summary.txt writer (rules B.2 real examples)', () => {
   it('reproduces the SingleStream example byte for byte', () => {
     const n = 1_580_640
     const t90 = overLatencyAllowance(n, 0.9)!

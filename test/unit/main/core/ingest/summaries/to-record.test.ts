@@ -103,7 +103,7 @@ describe('normalisation helpers', () => {
   })
 })
 
-describe('officialMetric (spec C.3)', () => {
+describe('officialMetric (rules C.3)', () => {
   const cases: [string, Parameters<typeof officialMetric>[1], string, string, string][] = [
     ['v0.7', 'SingleStream', 'resnet', 'latency_p90_ms', 'Latency (ms)'],
     ['v0.7', 'MultiStream', 'resnet', 'streams', 'Streams'],

@@ -8,7 +8,7 @@ import {
   UnknownLogFormatError
 } from '../../../../../../src-main/core/ingest/training/log-line'
 
-// Snippets written for these tests in the shape of each log generation (spec D.1).
+// Snippets written for these tests in the shape of each log generation (rules D.1).
 const MLLOG_RUN_START =
   ':::MLLOG {"namespace": "", "time_ms": 1714905569479, "event_type": "INTERVAL_START", "key": "run_start", "value": null, "metadata": {"file": "train.py", "lineno": 12}}'
 

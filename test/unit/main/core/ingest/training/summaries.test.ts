@@ -7,7 +7,7 @@ import {
   systemIdFromDetailsUrl
 } from '../../../../../../src-main/core/ingest/training/summaries'
 
-// Rows written for the test in the result_summarizer layouts (spec D.7).
+// Rows written for the test in the result_summarizer layouts (rules D.7).
 const HEADER =
   'division,availability,submitter,system,host_processor_model_name,host_processors_count,accelerator_model_name,accelerators_count,framework,notes,bert,gpt3,resnet,unet3d,details_url,code_url'
 const ROW =
