@@ -36,11 +36,6 @@ export function roundAtLeast(round: string, from: string): boolean {
   return x !== null && y !== null && (x[0] > y[0] || (x[0] === y[0] && x[1] >= y[1]))
 }
 
-/** True when `round` is a version before `until` (the complement of roundAtLeast for versions). */
-export function roundBefore(round: string, until: string): boolean {
-  return roundNumbers(round) !== null && roundNumbers(until) !== null && !roundAtLeast(round, until)
-}
-
 /** Distinct rounds in release order. */
 export function sortedRounds(rounds: Iterable<string>): string[] {
   return [...new Set(rounds)].sort(compareRounds)

@@ -43,9 +43,6 @@ export const TRAINING_ROUNDS = [
   'v6.1'
 ] as const
 
-export type InferenceRound = (typeof INFERENCE_ROUNDS)[number]
-export type TrainingRound = (typeof TRAINING_ROUNDS)[number]
-
 /** The rounds of a suite, oldest first. */
 export function knownRounds(suite: Suite): readonly string[] {
   return suite === 'inference' ? INFERENCE_ROUNDS : TRAINING_ROUNDS

@@ -85,8 +85,3 @@ function probeVersion(db: Database.Database, file: string): number {
     throw e
   }
 }
-
-/** Whether a connection was opened read-only (a read-only file opens for browsing). */
-export function isReadOnly(db: Database.Database): boolean {
-  return db.readonly
-}

@@ -33,8 +33,6 @@ export const MAX_FILE_BYTES = 256 * 1024 * 1024
 const SLICED_READ_BYTES = 8 * 1024 * 1024
 const SLICE_BYTES = 4 * 1024 * 1024
 
-export type FileProblem = { path: string; reason: string }
-
 export type FileScope = {
   /** Real paths of the folders (or files) the user chose: nothing outside is read. */
   roots: string[]

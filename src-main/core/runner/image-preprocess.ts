@@ -21,13 +21,6 @@ export const DEFAULT_IMAGE_PREPROCESS: ImagePreprocess = {
   channelOrder: 'RGB'
 }
 
-/** torchvision-style normalisation (MobileNet, most PyTorch exports), in 0–255 units. */
-export const TORCHVISION_IMAGE_PREPROCESS: ImagePreprocess = {
-  ...DEFAULT_IMAGE_PREPROCESS,
-  mean: [0.485 * 255, 0.456 * 255, 0.406 * 255],
-  std: [0.229 * 255, 0.224 * 255, 0.225 * 255]
-}
-
 export type RgbImage = { width: number; height: number; rgb: Uint8Array }
 
 /** Where the preprocessed pixels go. */

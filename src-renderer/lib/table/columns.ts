@@ -2,7 +2,6 @@ import type { ColumnInfo, Suite } from '../../../src-main/shared/api'
 import { INFERENCE_COLUMNS, TRAINING_COLUMNS } from '../../../src-main/shared/columns'
 
 export const ALL_COLUMNS: readonly ColumnInfo[] = INFERENCE_COLUMNS
-export const COLUMN_NAMES: ReadonlySet<string> = new Set(ALL_COLUMNS.map((c) => c.name))
 
 /**
  * Unit columns drawn inside the number cell they qualify ("233,274.76 Queries/s"), so they
@@ -59,8 +58,6 @@ export const DEFAULT_FACETS: readonly string[] = [
   'valid',
   'origin'
 ].filter((name) => ALL_COLUMNS.some((c) => c.name === name && c.facet))
-
-export const FACETABLE: readonly ColumnInfo[] = ALL_COLUMNS.filter((c) => c.facet)
 
 export function columnInfo(name: string): ColumnInfo | undefined {
   return ALL_COLUMNS.find((c) => c.name === name)

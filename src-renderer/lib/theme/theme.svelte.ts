@@ -65,11 +65,6 @@ export function applyTheme(theme: Theme): void {
   document.documentElement.dataset['theme'] = theme
 }
 
-/** The theme `<html data-theme>` names now (for code outside Svelte components). */
-export function currentTheme(): Theme {
-  return document.documentElement.dataset['theme'] === 'dark' ? 'dark' : 'light'
-}
-
 function cachedChoice(): ThemeChoice {
   try {
     const v = localStorage.getItem(KEY)
