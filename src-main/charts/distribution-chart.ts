@@ -31,69 +31,23 @@ import {
 import type { ChartRow } from '../shared/charts/chart-points'
 import { acceleratorText, systemLabel } from './row-text'
 import { decodePoints, isLocal } from '../shared/charts/chart-points'
-import {
-  benchmarkNamer,
-  compareWorkloads,
-  newestRound,
-  scopeText,
-  topGroups,
-  workloadLabel
-} from './chart-scope'
+import type { BenchmarkNamer } from './chart-scope'
+import { benchmarkNamer, scopeText, topGroups, workloadLabel } from './chart-scope'
+import type { ChartTheme } from './chart-theme'
 import { LIGHT_CHART_THEME } from './chart-theme'
-import { fiveNumbers, kernelDensity, stableJitter } from './chart-stats'
-import type { BuildInput, BuiltChart, ChartTable, Exclusion } from './chart-types'
-import { RESULT_COLUMNS, bump, countText, resultCells, withLazyTable } from './chart-types'
+import { fiveNumbers, kernelDensity } from './chart-stats'
+import type { BuildInput, BuiltChart, ChartTable } from './chart-types'
+import { RESULT_COLUMNS, countText, resultCells, withLazyTable } from './chart-types'
 import type { ChartView } from '../shared/charts/chart-view'
-import { systemKeyText } from '../shared/charts/chart-view'
-import { comparability, toComparable } from './comparability'
-import type { Direction } from './direction'
-import { betterRatio, directionOf, isBetter } from './direction'
-import type { Derived } from './efficiency'
-import { perAccelerator } from './efficiency'
+import type { Distribution, Group, Metric, Placed, Plotted } from './distribution-groups'
+import {
+  distributionGroups,
+  metricFor,
+  placePoints,
+  publishedValues,
+  roundScope
+} from './distribution-groups'
 import { citationFootnote } from './footnote'
-import { perDollar, perDollarUnit, priceLookup } from './per-dollar'
-
-/** Half the width of the strip around a category centre (in category units). */
-const JITTER = 0.3
-
-type Group = {
-  key: string
-  benchmark: string
-  scenario: string | null
-  unit: string
-  dir: Direction
-  /** Rows plotted, with their derived metric. */
-  members: { row: ChartRow; metric: number; y: number }[]
-  /** The value everything is divided by (best or reference); null in raw mode. */
-  base: number | null
-  baseLabel: string | null
-}
-
-type Metric = (r: ChartRow) => Derived
-
-function metricFor(
-  view: ChartView,
-  input: BuildInput
-): { fn: Metric; unit: (u: string) => string } {
-  if (view.normalisation === 'per-accelerator') {
-    return { fn: perAccelerator, unit: (u) => `${u} per accelerator` }
-  }
-  if (view.normalisation === 'per-dollar') {
-    const lookup = priceLookup(input.data.prices, view.priceBasis)
-    const canon = acceleratorMapper(input.data.aliases)
-    return {
-      fn: (r) => perDollar(r, view.priceBasis, lookup, canon),
-      unit: (u) => perDollarUnit(u, view.priceBasis)
-    }
-  }
-  return {
-    fn: (r) =>
-      r.value !== null && r.value > 0
-        ? { value: r.value, unit: r.unit }
-        : { value: null, reason: 'no positive result value' },
-    unit: (u) => u
-  }
-}
 
 function yAxisName(view: ChartView, units: readonly string[], reference: string | null): string {
   switch (view.normalisation) {
@@ -196,158 +150,64 @@ function emptyMessage(view: ChartView, dropped: ReadonlyMap<string, number>): st
   return 'No results match these filters: remove a filter or the search to see results.'
 }
 
-/** Builds the distribution chart. */
-export function buildDistribution(input: BuildInput): BuiltChart {
-  const { view } = input
-  const size = input.size ?? DEFAULT_SIZE
-  const theme = input.theme ?? LIGHT_CHART_THEME
-  const decoded = decodePoints(input.data.points)
-  // Without a round filter, the newest round: results of several rounds (benchmark versions)
-  // in one distribution mislead more than they inform. The Round facet picks others.
-  const newest = view.filters.some((f) => f.column === 'round') ? null : newestRound(decoded)
-  const all = newest === null ? decoded : decoded.filter((r) => isLocal(r) || r.round === newest)
-  const olderRounds = decoded.length - all.length
-  const name = benchmarkNamer(all)
-  const metric = metricFor(view, input)
-  const dropped = new Map<string, number>()
-  const exclusions: Exclusion[] = []
-  const canon = acceleratorMapper(input.data.aliases)
-
-  // Group by benchmark, scenario and unit: a unit change (samples/s → tokens/s, streams →
-  // latency) is a different metric and never shares a "best".
-  const groups = new Map<string, Group>()
-  for (const row of all) {
-    if (!row.valid && !isLocal(row)) {
-      bump(dropped, 'marked invalid')
-      continue
-    }
-    const d = metric.fn(row)
-    if (d.value === null) {
-      bump(dropped, d.reason)
-      continue
-    }
-    const key = `${row.benchmark}\u0000${row.scenario ?? ''}\u0000${row.unit}`
-    let g = groups.get(key)
-    if (!g) {
-      const dir =
-        view.normalisation === 'per-accelerator' || view.normalisation === 'per-dollar'
-          ? 'higher'
-          : directionOf(row.unit, row.metric)
-      g = {
-        key,
-        benchmark: row.benchmark,
-        scenario: row.scenario,
-        unit: row.unit,
-        dir,
-        members: [],
-        base: null,
-        baseLabel: null
-      }
-      groups.set(key, g)
-    }
-    g.members.push({ row, metric: d.value, y: d.value })
-  }
-
-  // The base of each group: the best published result, or the reference system's result.
-  const refKey = view.reference ? systemKeyText(view.reference) : null
-  let refName: string | null = refKey
-  for (const g of groups.values()) {
-    if (view.normalisation === 'raw') continue
-    if (view.normalisation === 'reference') {
-      const ref = view.reference
-      const base = ref
-        ? g.members.find(
-            (m) =>
-              m.row.round === ref.round &&
-              m.row.submitter === ref.submitter &&
-              m.row.systemId === ref.systemId
-          )
-        : undefined
-      if (!base) {
-        bump(dropped, 'the reference system has no result in this group', g.members.length)
-        g.members = []
-        continue
-      }
-      refName = systemLabel(base.row) + ` (${base.row.round})`
-      g.base = base.metric
-      g.baseLabel = refName
-      const kept: Group['members'] = []
-      for (const m of g.members) {
-        const c = comparability(toComparable(base.row), toComparable(m.row))
-        if (!c.ok && m.row.id !== base.row.id) {
-          exclusions.push({
-            subject:
-              `${systemLabel(m.row)} ${m.row.round} ${m.row.benchmark} ${m.row.scenario ?? ''}`.trim(),
-            reason: c.reason
-          })
-          continue
-        }
-        kept.push(m)
-      }
-      g.members = kept
-    } else {
-      let best: number | null = null
-      for (const m of g.members) {
-        if (isLocal(m.row)) continue // the user's runs never define the best
-        if (best === null || isBetter(m.metric, best, g.dir)) best = m.metric
-      }
-      g.base = best
-    }
-    for (const m of g.members) {
-      m.y = g.base === null ? m.metric : (betterRatio(m.metric, g.base, g.dir) ?? NaN)
-    }
-  }
-
-  const ordered = [...groups.values()]
-    .filter((g) => g.members.length > 0)
-    .sort((a, b) => compareWorkloads(a, b) || a.unit.localeCompare(b.unit))
+/** The x axis's categories: upright two-line labels where they fit, else one rotated line each. */
+function categoryAxes(
+  ordered: readonly Group[],
+  name: BenchmarkNamer,
+  width: number
+): { xAxis: XAXisComponentOption[]; count: number; labelRoom: number } {
   const workloadCount = new Map<string, number>()
   for (const g of ordered) {
     const k = `${g.benchmark} ${g.scenario ?? ''}`
     workloadCount.set(k, (workloadCount.get(k) ?? 0) + 1)
   }
-  // Upright two-line labels where they fit, else one rotated line each (never overlapping).
   const twoLine = ordered.map((g) => {
     const base = g.scenario ? `${name(g.benchmark)}\n${g.scenario}` : name(g.benchmark)
     return (workloadCount.get(`${g.benchmark} ${g.scenario ?? ''}`) ?? 0) > 1
       ? `${base}\n(${g.unit})`
       : base
   })
-  const layout = categoryLayout(twoLine, (size.width - 108) / Math.max(1, twoLine.length))
+  const layout = categoryLayout(twoLine, (width - 108) / Math.max(1, twoLine.length))
   const categories = layout.oneLine ? twoLine.map((c) => c.replaceAll('\n', ' ')) : twoLine
   const maxLines = categories.reduce((m, c) => Math.max(m, c.split('\n').length), 1)
-  const labelRoom = layout.room
-
-  // Colour groups over the published points.
-  const groupKey = (r: ChartRow): string =>
-    view.colorBy === 'submitter' ? r.submitter : (canon(r.accelerator) ?? 'CPU only')
-  const labelCounts = new Map<string, Map<string, number>>()
-  const counts = new Map<string, number>()
-  const plotted: { row: ChartRow; x: number; y: number; metric: number }[] = []
-  let nonPositive = 0
-  ordered.forEach((g, cat) => {
-    for (const m of g.members) {
-      if (!(m.y > 0) || !Number.isFinite(m.y)) {
-        nonPositive++
-        continue
-      }
-      plotted.push({
-        row: m.row,
-        x: cat + JITTER * stableJitter(m.row.id),
-        y: m.y,
-        metric: m.metric
-      })
-      if (isLocal(m.row)) continue
-      const k = groupKey(m.row)
-      counts.set(k, (counts.get(k) ?? 0) + 1)
-      if (view.colorBy === 'accelerator') {
-        const names = labelCounts.get(k) ?? new Map<string, number>()
-        const raw = m.row.accelerator ?? 'CPU only'
-        names.set(raw, (names.get(raw) ?? 0) + 1)
-        labelCounts.set(k, names)
-      }
+  const xAxis: XAXisComponentOption[] = [
+    {
+      type: 'category',
+      data: categories,
+      axisLabel: {
+        interval: 0,
+        fontSize: layout.fontSize,
+        lineHeight: 14,
+        rotate: layout.rotate
+      },
+      axisTick: { alignWithLabel: false },
+      splitLine: { show: true },
+      name: 'Benchmark and scenario',
+      nameLocation: 'middle',
+      nameGap: layout.oneLine ? layout.room + 34 : 20 + 14 * maxLines
+    },
+    {
+      type: 'value',
+      min: -0.5,
+      max: Math.max(0.5, categories.length - 0.5),
+      show: false
     }
-  })
+  ]
+  return { xAxis, count: categories.length, labelRoom: layout.room }
+}
+
+type Strip = { data: [number, number][]; rows: Plotted[] }
+
+/**
+ * One scatter per colour group (the largest MAX_COLOURED, the rest as Other), the user's runs
+ * last and on top. `seriesRows[i]` holds the points of `scatter[i]`, for the tooltip.
+ */
+function scatterSeries(
+  placed: Placed,
+  colourKey: (r: ChartRow) => string,
+  theme: ChartTheme
+): { scatter: ScatterSeriesOption[]; seriesRows: Plotted[][] } {
+  const { plotted, counts, labelCounts } = placed
   const shown = topGroups(counts, MAX_COLOURED)
   const shownSet = new Set(shown)
   const displayName = (k: string): string => {
@@ -355,23 +215,19 @@ export function buildDistribution(input: BuildInput): BuiltChart {
     if (!names) return k
     return topGroups(names, 1)[0] ?? k
   }
-
   const large = plotted.length > LARGE_THRESHOLD
-  const title = view.title ?? `Performance distribution${scopeSuffix(all)}`
   const other = `\u0000${OTHER_NAME}`
-
-  // Series: one scatter per colour group (+ Other), the user's runs last and on top.
-  const seriesRows: (typeof plotted)[] = []
+  const seriesRows: Plotted[][] = []
   const scatter: ScatterSeriesOption[] = []
-  const bucket = new Map<string, { data: [number, number][]; rows: typeof plotted }>()
-  const localPts: { data: [number, number][]; rows: typeof plotted } = { data: [], rows: [] }
+  const bucket = new Map<string, Strip>()
+  const localPts: Strip = { data: [], rows: [] }
   for (const p of plotted) {
     if (isLocal(p.row)) {
       localPts.data.push([p.x, p.y])
       localPts.rows.push(p)
       continue
     }
-    const k = groupKey(p.row)
+    const k = colourKey(p.row)
     const name = shownSet.has(k) ? k : other
     const b = bucket.get(name) ?? { data: [], rows: [] }
     b.data.push([p.x, p.y])
@@ -417,27 +273,33 @@ export function buildDistribution(input: BuildInput): BuiltChart {
       z: 10
     })
   }
+  return { scatter, seriesRows }
+}
 
-  const published = ordered.map((g) =>
-    g.members.filter((m) => !isLocal(m.row) && m.y > 0 && Number.isFinite(m.y)).map((m) => m.y)
-  )
-  const shapeSeries: (BoxplotSeriesOption | CustomSeriesOption)[] =
-    view.shape === 'violin'
-      ? [violinSeries(published, theme.boxFill, theme.guide)]
-      : [
-          {
-            type: 'boxplot',
-            name: 'Box (quartiles)',
-            xAxisIndex: 0,
-            yAxisIndex: 0,
-            data: published.map((v) => (v.length > 0 ? fiveNumbers(v) : ['-', '-', '-', '-', '-'])),
-            boxWidth: ['20%', '62%'],
-            itemStyle: { color: theme.boxFill, borderColor: theme.guide, borderWidth: 1 },
-            silent: false,
-            z: 2
-          } satisfies BoxplotSeriesOption
-        ]
+/** The box (or violin) of each group's published values, under the points. */
+function shapeSeriesOf(
+  view: ChartView,
+  published: readonly number[][],
+  theme: ChartTheme
+): (BoxplotSeriesOption | CustomSeriesOption)[] {
+  if (view.shape === 'violin') return [violinSeries(published, theme.boxFill, theme.guide)]
+  return [
+    {
+      type: 'boxplot',
+      name: 'Box (quartiles)',
+      xAxisIndex: 0,
+      yAxisIndex: 0,
+      data: published.map((v) => (v.length > 0 ? fiveNumbers(v) : ['-', '-', '-', '-', '-'])),
+      boxWidth: ['20%', '62%'],
+      itemStyle: { color: theme.boxFill, borderColor: theme.guide, borderWidth: 1 },
+      silent: false,
+      z: 2
+    } satisfies BoxplotSeriesOption
+  ]
+}
 
+/** The log value axis, from the smallest to the largest plotted value. */
+function valueAxis(name: string, plotted: readonly Plotted[]): YAXisComponentOption[] {
   let yMin = Infinity
   let yMax = -Infinity
   for (const p of plotted) {
@@ -448,80 +310,13 @@ export function buildDistribution(input: BuildInput): BuiltChart {
     yMin = 0.1
     yMax = 1
   }
-  const units = [...new Set(ordered.map((g) => metric.unit(g.unit)))]
-  const tooltipFormatter = (params: unknown): string => {
-    const p = params as {
-      seriesType?: string
-      seriesIndex?: number
-      dataIndex?: number
-      name?: string
-    }
-    if (p.seriesType === 'boxplot' || p.seriesType === 'custom') {
-      const i = p.dataIndex ?? 0
-      const g = ordered[i]
-      const v = published[i] ?? []
-      if (!g) return ''
-      const q = v.length ? fiveNumbers(v) : null
-      return (
-        `<b>${escapeHtml(workloadLabel(g, name))}</b> (${escapeHtml(g.unit)})<br/>` +
-        `${v.length} published results` +
-        (q
-          ? `<br/>median ${formatNumber(q[2])}, quartiles ${formatNumber(q[1])}–${formatNumber(q[3])}`
-          : '')
-      )
-    }
-    const m = seriesRows[(p.seriesIndex ?? 0) - shapeSeries.length]?.[p.dataIndex ?? -1]
-    if (!m) return ''
-    const r = m.row
-    const lines = [
-      `<b>${escapeHtml(systemLabel(r))}</b>`,
-      escapeHtml(acceleratorText(r)),
-      `${escapeHtml(r.round)} · ${escapeHtml(r.division)} · ${escapeHtml(r.usedModel ?? name(r.benchmark))} ${escapeHtml(r.scenario ?? '')}`,
-      `Result: ${r.value === null ? '—' : formatNumber(r.value)} ${escapeHtml(r.unit)}`
-    ]
-    if (view.normalisation !== 'raw') {
-      lines.push(`Normalised: ${formatNumber(m.y, 3)} (derived)`)
-      if (view.normalisation === 'per-accelerator' || view.normalisation === 'per-dollar') {
-        lines.push(`${formatNumber(m.metric)} ${escapeHtml(metric.unit(r.unit))} (derived)`)
-      }
-    }
-    if (r.publicId) lines.push(`ID ${escapeHtml(r.publicId)}`)
-    if (isLocal(r)) {
-      lines.push(`<b style="color:${LOCAL_COLOR}">Your run: UNVERIFIED, not an MLPerf result</b>`)
-    }
-    return lines.join('<br/>')
-  }
-
-  const xAxis: XAXisComponentOption[] = [
-    {
-      type: 'category',
-      data: categories,
-      axisLabel: {
-        interval: 0,
-        fontSize: layout.fontSize,
-        lineHeight: 14,
-        rotate: layout.rotate
-      },
-      axisTick: { alignWithLabel: false },
-      splitLine: { show: true },
-      name: 'Benchmark and scenario',
-      nameLocation: 'middle',
-      nameGap: layout.oneLine ? labelRoom + 34 : 20 + 14 * maxLines
-    },
-    {
-      type: 'value',
-      min: -0.5,
-      max: Math.max(0.5, categories.length - 0.5),
-      show: false
-    }
-  ]
-  const yAxis: YAXisComponentOption[] = [
+  return [
     {
       type: 'log',
       logBase: 10,
       min: logFloor(yMin),
       max: logCeil(yMax),
-      name: yAxisName(view, units, refName),
+      name,
       nameLocation: 'middle',
       nameGap: 54,
       nameTextStyle: { fontSize: 11.5 },
@@ -534,29 +329,154 @@ export function buildDistribution(input: BuildInput): BuiltChart {
       minorSplitLine: { show: true }
     }
   ]
+}
 
+type TooltipParts = {
+  view: ChartView
+  metric: Metric
+  name: BenchmarkNamer
+  ordered: readonly Group[]
+  published: readonly number[][]
+  /** Series drawn before the scatters (the box or violin). */
+  shapes: number
+  seriesRows: readonly Plotted[][]
+}
+
+/** A box's (or violin's) tooltip: the group and its quartiles. */
+function groupTooltip(parts: TooltipParts, i: number): string {
+  const g = parts.ordered[i]
+  const v = parts.published[i] ?? []
+  if (!g) return ''
+  const q = v.length ? fiveNumbers(v) : null
+  return (
+    `<b>${escapeHtml(workloadLabel(g, parts.name))}</b> (${escapeHtml(g.unit)})<br/>` +
+    `${v.length} published results` +
+    (q
+      ? `<br/>median ${formatNumber(q[2])}, quartiles ${formatNumber(q[1])}–${formatNumber(q[3])}`
+      : '')
+  )
+}
+
+/** A point's tooltip: the result, its normalised value and whether it is the user's own. */
+function pointTooltip(parts: TooltipParts, m: Plotted): string {
+  const { view, name } = parts
+  const r = m.row
+  const lines = [
+    `<b>${escapeHtml(systemLabel(r))}</b>`,
+    escapeHtml(acceleratorText(r)),
+    `${escapeHtml(r.round)} · ${escapeHtml(r.division)} · ${escapeHtml(r.usedModel ?? name(r.benchmark))} ${escapeHtml(r.scenario ?? '')}`,
+    `Result: ${r.value === null ? '—' : formatNumber(r.value)} ${escapeHtml(r.unit)}`
+  ]
+  if (view.normalisation !== 'raw') {
+    lines.push(`Normalised: ${formatNumber(m.y, 3)} (derived)`)
+    if (view.normalisation === 'per-accelerator' || view.normalisation === 'per-dollar') {
+      lines.push(`${formatNumber(m.metric)} ${escapeHtml(parts.metric.unit(r.unit))} (derived)`)
+    }
+  }
+  if (r.publicId) lines.push(`ID ${escapeHtml(r.publicId)}`)
+  if (isLocal(r)) {
+    lines.push(`<b style="color:${LOCAL_COLOR}">Your run: UNVERIFIED, not an MLPerf result</b>`)
+  }
+  return lines.join('<br/>')
+}
+
+function tooltipFormatter(parts: TooltipParts): (params: unknown) => string {
+  return (params) => {
+    const p = params as {
+      seriesType?: string
+      seriesIndex?: number
+      dataIndex?: number
+      name?: string
+    }
+    if (p.seriesType === 'boxplot' || p.seriesType === 'custom') {
+      return groupTooltip(parts, p.dataIndex ?? 0)
+    }
+    const m = parts.seriesRows[(p.seriesIndex ?? 0) - parts.shapes]?.[p.dataIndex ?? -1]
+    return m ? pointTooltip(parts, m) : ''
+  }
+}
+
+/** The subtitle: what is drawn, normalised how, and what the log axis could not draw. */
+function subtitleOf(
+  input: BuildInput,
+  scope: { newest: string | null; rows: readonly ChartRow[] },
+  refName: string | null,
+  placed: Placed,
+  categories: number
+): string[] {
+  const { view } = input
+  const { plotted, nonPositive } = placed
   const local = plotted.filter((p) => isLocal(p.row)).length
-  const subtitle = [
-    `Every result${newest !== null ? ` of the newest round, ${newest},` : ''} ${normalisationText(view, refName)}. Log scale.` +
+  return [
+    `Every result${scope.newest !== null ? ` of the newest round, ${scope.newest},` : ''} ${normalisationText(view, refName)}. Log scale.` +
       (view.normalisation === 'raw' ? '' : ' Derived: not an official MLPerf metric.'),
-    `${plotted.length - local} published result${plotted.length - local === 1 ? '' : 's'} in ${categories.length} groups` +
+    `${plotted.length - local} published result${plotted.length - local === 1 ? '' : 's'} in ${categories} groups` +
       (local ? `; ${local} of your own runs (unverified) highlighted` : '') +
       (nonPositive ? `; ${nonPositive} values ≤ 0 not drawn on the log axis` : '') +
       (input.data.truncated
-        ? `; showing ${all.length} of ${input.data.total} matching results`
+        ? `; showing ${scope.rows.length} of ${input.data.total} matching results`
         : '') +
       '.'
   ]
+}
+
+/** Notes under the chart: older rounds, results left out and incomparable results. */
+function notesOf(
+  scope: { newest: string | null; olderRounds: number },
+  groups: Distribution
+): string[] {
   const notes: string[] = []
-  if (olderRounds > 0) {
+  if (scope.olderRounds > 0) {
     notes.push(
-      `Newest round only (${newest ?? ''}): ${olderRounds} results of older rounds are not drawn; pick rounds in the Round facet to see them.`
+      `Newest round only (${scope.newest ?? ''}): ${scope.olderRounds} results of older rounds are not drawn; pick rounds in the Round facet to see them.`
     )
   }
-  if (dropped.size) notes.push(`Left out: ${countText(dropped)}.`)
-  if (exclusions.length) {
-    notes.push(`${exclusions.length} results not comparable with the reference were left out.`)
+  if (groups.dropped.size) notes.push(`Left out: ${countText(groups.dropped)}.`)
+  if (groups.exclusions.length) {
+    notes.push(
+      `${groups.exclusions.length} results not comparable with the reference were left out.`
+    )
   }
+  return notes
+}
+
+/** The CSV: every plotted result with its derived metric and normalised value. */
+function tableOf(view: ChartView, metric: Metric, plotted: readonly Plotted[]): ChartTable {
+  return {
+    columns: [...RESULT_COLUMNS, 'normalisation', 'derived_metric', 'derived_unit', 'normalised'],
+    rows: plotted.map((p): Cell[] => [
+      ...resultCells(p.row),
+      view.normalisation,
+      p.metric,
+      metric.unit(p.row.unit),
+      view.normalisation === 'raw' ? null : p.y
+    ])
+  }
+}
+
+/** Builds the distribution chart. */
+export function buildDistribution(input: BuildInput): BuiltChart {
+  const { view } = input
+  const size = input.size ?? DEFAULT_SIZE
+  const theme = input.theme ?? LIGHT_CHART_THEME
+  const scope = roundScope(view, decodePoints(input.data.points))
+  const name = benchmarkNamer(scope.rows)
+  const metric = metricFor(view, input.data)
+  const groups = distributionGroups(scope.rows, view, metric.fn)
+  const { ordered, refName } = groups
+  const canon = acceleratorMapper(input.data.aliases)
+  const colourKey = (r: ChartRow): string =>
+    view.colorBy === 'submitter' ? r.submitter : (canon(r.accelerator) ?? 'CPU only')
+  const placed = placePoints(ordered, view.colorBy, colourKey)
+  const { plotted } = placed
+  const { xAxis, count, labelRoom } = categoryAxes(ordered, name, size.width)
+  const { scatter, seriesRows } = scatterSeries(placed, colourKey, theme)
+  const published = publishedValues(ordered)
+  const shapes = shapeSeriesOf(view, published, theme)
+  const units = [...new Set(ordered.map((g) => metric.unit(g.unit)))]
+  const yAxis = valueAxis(yAxisName(view, units, refName), plotted)
+  const parts = { view, metric, name, ordered, published, shapes: shapes.length, seriesRows }
+  const title = view.title ?? `Performance distribution${scopeSuffix(scope.rows)}`
   const rows = plotted.map((p) => p.row)
   const derived = derivedText(view)
   const footnote = citationFootnote({
@@ -564,16 +484,17 @@ export function buildDistribution(input: BuildInput): BuiltChart {
     rows,
     provenance: input.data.provenance,
     derived,
-    exclusions,
+    exclusions: groups.exclusions,
     exportedAt: input.now
   })
+  const series = [...shapes, ...scatter]
   const frame = chartFrame({
     title,
-    subtitle,
+    subtitle: subtitleOf(input, scope, refName, placed, count),
     footnote: footnote.short,
     size,
     points: plotted.length,
-    legend: [...shapeSeries, ...scatter].map((x) => String(x.name ?? '')),
+    legend: series.map((x) => String(x.name ?? '')),
     zoomX: [0, 1],
     zoomY: [0],
     xLabelRoom: labelRoom,
@@ -582,41 +503,29 @@ export function buildDistribution(input: BuildInput): BuiltChart {
   const option = withEmptyMessage(
     {
       ...frame.option,
-      tooltip: { trigger: 'item', confine: true, formatter: tooltipFormatter },
+      tooltip: { trigger: 'item', confine: true, formatter: tooltipFormatter(parts) },
       grid: frame.grid,
       xAxis,
       yAxis,
-      series: [...shapeSeries, ...scatter]
+      series
     },
     frame,
     size,
-    plotted.length === 0 ? emptyMessage(view, dropped) : null
+    plotted.length === 0 ? emptyMessage(view, groups.dropped) : null
   )
-
-  return withLazyTable(
-    {
-      kind: 'distribution',
-      title,
-      option,
-      rows,
-      notes,
-      exclusions,
-      derived,
-      footnote,
-      points: plotted.length,
-      height: Math.max(size.height, frame.minHeight)
-    },
-    (): ChartTable => ({
-      columns: [...RESULT_COLUMNS, 'normalisation', 'derived_metric', 'derived_unit', 'normalised'],
-      rows: plotted.map((p): Cell[] => [
-        ...resultCells(p.row),
-        view.normalisation,
-        p.metric,
-        metric.unit(p.row.unit),
-        view.normalisation === 'raw' ? null : p.y
-      ])
-    })
-  )
+  const built = {
+    kind: 'distribution' as const,
+    title,
+    option,
+    rows,
+    notes: notesOf(scope, groups),
+    exclusions: groups.exclusions,
+    derived,
+    footnote,
+    points: plotted.length,
+    height: Math.max(size.height, frame.minHeight)
+  }
+  return withLazyTable(built, () => tableOf(view, metric, plotted))
 }
 
 function scopeSuffix(rows: readonly ChartRow[]): string {

@@ -13,7 +13,6 @@ import type { Cell } from '../shared/api'
 import { acceleratorMapper } from './accelerator-alias'
 import {
   DEFAULT_SIZE,
-  MAX_COLOURED,
   OTHER_NAME,
   axisNumber,
   chartFrame,
@@ -23,179 +22,62 @@ import {
   paletteColor,
   withEmptyMessage
 } from './chart-frame'
-import type { ChartRow } from '../shared/charts/chart-points'
+import type { ChartView } from '../shared/charts/chart-view'
 import { acceleratorText, systemLabel } from './row-text'
-import { decodePoints, isLocal } from '../shared/charts/chart-points'
-import { benchmarkNamer, compareWorkloads, workloadLabel } from './chart-scope'
+import { decodePoints } from '../shared/charts/chart-points'
+import type { BenchmarkNamer } from './chart-scope'
+import { benchmarkNamer } from './chart-scope'
+import type { ChartTheme } from './chart-theme'
 import { LIGHT_CHART_THEME } from './chart-theme'
-import type { BuildInput, BuiltChart, Exclusion } from './chart-types'
-import { bump, countText } from './chart-types'
-import { benchmarkSetNotes, comparability, toComparable } from './comparability'
-import { bestPerRound, betterRatio, directionOf } from './direction'
+import type { BuildInput, BuiltChart, ChartTable } from './chart-types'
+import { countText } from './chart-types'
+import { benchmarkSetNotes } from './comparability'
 import { citationFootnote } from './footnote'
-import { compareRounds, sortedRounds } from '../mlperf'
+import { sortedRounds } from '../mlperf'
+import type { SpeedupLines, SpeedupSegment } from './speedup-lines'
+import { MAX_SPEEDUP_SERIES, speedupLines } from './speedup-lines'
 
-/** Most lines drawn in the same-accelerator mode (the ones seen in most rounds). */
-export const MAX_SPEEDUP_SERIES = 16
-
-/** One plotted point: a round's best row and its speedup over the segment's baseline. */
-export type SpeedupPoint = { round: string; row: ChartRow; base: ChartRow; speedup: number }
-
-/** A line: consecutive comparable rounds sharing one baseline. */
-export type SpeedupSegment = { label: string; points: SpeedupPoint[]; caveats: string[] }
-
-/**
- * Splits one series (best row per round, any order) into comparable segments and the
- * exclusions between them. Pure and exported for tests.
- */
-export function speedupSegments(
-  label: string,
-  bestByRound: ReadonlyMap<string, ChartRow>
-): { segments: SpeedupSegment[]; exclusions: Exclusion[] } {
-  const rounds = [...bestByRound.keys()].sort(compareRounds)
-  const segments: SpeedupSegment[] = []
-  const exclusions: Exclusion[] = []
-  let current: SpeedupSegment | null = null
-  for (const round of rounds) {
-    const row = bestByRound.get(round)
-    if (!row) continue
-    const base = current?.points[0]?.row
-    if (current && base) {
-      const c = comparability(toComparable(base), toComparable(row))
-      if (c.ok) {
-        const s = betterRatio(row.value, base.value, directionOf(base.unit, base.metric))
-        if (s !== null) {
-          current.points.push({ round, row, base, speedup: s })
-          for (const cv of c.caveats) if (!current.caveats.includes(cv)) current.caveats.push(cv)
-          continue
-        }
-      } else {
-        exclusions.push({ subject: `${label}: ${base.round} → ${round}`, reason: c.reason })
-      }
-    }
-    current = {
-      label: segments.length === 0 ? label : `${label} (from ${round})`,
-      points: [{ round, row, base: row, speedup: 1 }],
-      caveats: []
-    }
-    segments.push(current)
-  }
-  return { segments, exclusions }
-}
-
-/** Builds the speedup chart. */
-export function buildSpeedup(input: BuildInput): BuiltChart {
-  const { view } = input
-  const size = input.size ?? DEFAULT_SIZE
-  const theme = input.theme ?? LIGHT_CHART_THEME
-  const all = decodePoints(input.data.points)
-  const name = benchmarkNamer(all)
-  const canon = acceleratorMapper(input.data.aliases)
-  const dropped = new Map<string, number>()
-  const eligible: ChartRow[] = []
-  for (const r of all) {
-    if (isLocal(r)) bump(dropped, 'your own runs (unverified) are not part of published speedups')
-    else if (r.division !== 'closed') {
-      bump(dropped, `${r.division}-division results (only closed results are compared)`)
-    } else if (!r.valid) bump(dropped, 'marked invalid')
-    else if (r.value === null || !(r.value > 0)) bump(dropped, 'no positive result value')
-    else eligible.push(r)
-  }
-  const same = view.speedupMode === 'same-accelerator'
-  const names = new Map<string, { label: string; workload: ChartRow }>()
-  const keyOf = (r: ChartRow): string | null => {
-    const power = r.powerValue !== null
-    if (!same) {
-      if (r.acceleratorsTotal !== view.accelerators) return null
-      const key = `${r.benchmark}|${r.scenario ?? ''}|${power ? 'p' : ''}`
-      if (!names.has(key)) {
-        names.set(key, {
-          label: `${workloadLabel(r, name)}${power ? ' (power submissions)' : ''}`,
-          workload: r
-        })
-      }
-      return key
-    }
-    const acc = canon(r.accelerator)
-    if (acc === null || r.acceleratorsTotal === null || !(r.acceleratorsTotal > 0)) return null
-    const key = `${r.benchmark}|${r.scenario ?? ''}|${acc}|${r.acceleratorsTotal}|${power ? 'p' : ''}`
-    if (!names.has(key)) {
-      names.set(key, {
-        label: `${workloadLabel(r, name)} · ${acc} ×${r.acceleratorsTotal}${power ? ' (power)' : ''}`,
-        workload: r
-      })
-    }
-    return key
-  }
-  const series = bestPerRound(eligible, keyOf)
-  if (!same) {
-    const other = eligible.filter((r) => r.acceleratorsTotal !== view.accelerators).length
-    if (other > 0)
-      bump(dropped, `systems with a different accelerator count than ${view.accelerators}`, other)
-  } else {
-    const cpu = eligible.filter((r) => canon(r.accelerator) === null).length
-    if (cpu > 0) bump(dropped, 'CPU-only systems (no accelerator to pair on)', cpu)
-  }
-
-  let segments: SpeedupSegment[] = []
-  const exclusions: Exclusion[] = []
-  const keys = [...series.keys()].sort((a, b) => {
-    const x = names.get(a)?.workload
-    const y = names.get(b)?.workload
-    return (x && y ? compareWorkloads(x, y) : 0) || a.localeCompare(b)
-  })
-  for (const key of keys) {
-    const byRound = series.get(key)
-    const name = names.get(key)
-    if (!byRound || !name) continue
-    const r = speedupSegments(name.label, byRound)
-    segments.push(...r.segments)
-    exclusions.push(...r.exclusions)
-  }
-  const single = segments.filter((s) => s.points.length < 2).length
-  segments = segments.filter((s) => s.points.length >= 2)
+/** Notes under the chart: lines not drawn or capped, results left out, caveats, grey lines. */
+function notesOf(lines: SpeedupLines, name: BenchmarkNamer): string[] {
+  const { segments, coloured, single, capped, dropped } = lines
   const notes: string[] = []
   if (single > 0) {
     notes.push(
       `${single} benchmark lines have a result in one comparable round only and are not drawn.`
     )
   }
-  if (same && segments.length > MAX_SPEEDUP_SERIES) {
+  if (capped !== null) {
     notes.push(
-      `Showing the ${MAX_SPEEDUP_SERIES} accelerator lines seen in most rounds of ${segments.length}; filter by benchmark or accelerator to see others.`
+      `Showing the ${MAX_SPEEDUP_SERIES} accelerator lines seen in most rounds of ${capped}; filter by benchmark or accelerator to see others.`
     )
-    segments = [...segments]
-      .sort((a, b) => b.points.length - a.points.length || a.label.localeCompare(b.label))
-      .slice(0, MAX_SPEEDUP_SERIES)
   }
   if (dropped.size) notes.push(`Left out: ${countText(dropped)}.`)
-  notes.push(...benchmarkSetNotes(eligible.map((r) => name(r.benchmark))))
+  notes.push(...benchmarkSetNotes(lines.eligible.map((r) => name(r.benchmark))))
   const caveats = [...new Set(segments.flatMap((s) => s.caveats))]
   for (const c of caveats) notes.push(`Caveat: ${c}.`)
-
-  // The lines seen in most rounds get the ten colours; the rest are thin grey "Other" lines
-  // (hover names each). Coloured lines come first and are drawn on top.
-  const coloured = new Set(
-    [...segments]
-      .sort((a, b) => b.points.length - a.points.length || a.label.localeCompare(b.label))
-      .slice(0, MAX_COLOURED)
-  )
-  segments = [
-    ...segments.filter((s) => coloured.has(s)),
-    ...segments.filter((s) => !coloured.has(s))
-  ]
   const greyLines = segments.length - coloured.size
   if (greyLines > 0) {
     notes.push(
       `${greyLines} more line${greyLines === 1 ? '' : 's'} drawn in grey as “${OTHER_NAME}” (hover a line to name it); filter by benchmark to colour them.`
     )
   }
-  const rounds = sortedRounds(segments.flatMap((s) => s.points.map((p) => p.round)))
+  return notes
+}
+
+/**
+ * A line per segment over the rounds: the coloured lines on top, the rest thin grey "Other"
+ * lines (hover names each). The first carries the "no change" line at 1×.
+ */
+function lineSeries(
+  lines: SpeedupLines,
+  rounds: readonly string[],
+  theme: ChartTheme
+): LineSeriesOption[] {
   const roundIndex = new Map(rounds.map((r, i) => [r, i]))
-  const lines: LineSeriesOption[] = segments.map((s, i) => {
+  return lines.segments.map((s, i) => {
     const data: (number | '-')[] = rounds.map(() => '-')
     for (const p of s.points) data[roundIndex.get(p.round) ?? 0] = p.speedup
-    const other = !coloured.has(s)
+    const other = !lines.coloured.has(s)
     return {
       type: 'line',
       name: other ? OTHER_NAME : s.label,
@@ -221,50 +103,68 @@ export function buildSpeedup(input: BuildInput): BuiltChart {
         : {})
     }
   })
+}
 
-  const speedups = segments.flatMap((s) => s.points.map((p) => p.speedup))
+/** The log-2 speedup axis, spanning 1× and every speedup drawn. */
+function speedupAxis(speedups: readonly number[]): EChartsOption['yAxis'] {
   const lo = speedups.length ? Math.min(1, ...speedups) : 0.5
   const hi = speedups.length ? Math.max(1, ...speedups) : 2
-  const title =
+  return {
+    type: 'log',
+    logBase: 2,
+    min: 2 ** Math.floor(Math.log2(lo)),
+    max: 2 ** Math.ceil(Math.log2(hi) + 0.01),
+    name: 'Speedup over the first comparable round (×) · derived',
+    nameLocation: 'middle',
+    nameGap: 54,
+    axisLabel: { formatter: (v: number) => `${axisNumber(v)}×` },
+    minorTick: { show: true },
+    minorSplitLine: { show: true }
+  }
+}
+
+function accelerators(view: ChartView): string {
+  return `${view.accelerators} accelerator${view.accelerators === 1 ? '' : 's'}`
+}
+
+function titleOf(view: ChartView): string {
+  return (
     view.title ??
-    (same
+    (view.speedupMode === 'same-accelerator'
       ? 'Same-accelerator speedup across rounds (software gains)'
-      : `Round-over-round speedup: best result at ${view.accelerators} accelerator${view.accelerators === 1 ? '' : 's'}`)
-  const subtitle = [
-    (same
+      : `Round-over-round speedup: best result at ${accelerators(view)}`)
+  )
+}
+
+function subtitleOf(view: ChartView, lines: SpeedupLines, rounds: number): string[] {
+  const { exclusions } = lines
+  return [
+    (view.speedupMode === 'same-accelerator'
       ? 'Best closed-division result per benchmark, scenario, canonical accelerator model and count in each round'
-      : `Best closed-division result per benchmark and scenario in each round on systems with exactly ${view.accelerators} accelerator${view.accelerators === 1 ? '' : 's'}`) +
+      : `Best closed-division result per benchmark and scenario in each round on systems with exactly ${accelerators(view)}`) +
       ', as a speedup over the first comparable round (latencies inverted: higher is better). Log scale. Derived, not an official MLPerf metric.',
-    `${segments.length} lines over ${rounds.length} rounds` +
+    `${lines.segments.length} lines over ${rounds} rounds` +
       (exclusions.length
         ? `; ${exclusions.length} round pairs not comparable under MLPerf rules (listed in the footnote)`
         : '') +
       '.'
   ]
-  const plottedRows = segments.flatMap((s) => s.points.map((p) => p.row))
-  const derived = [
-    'speedup = result ÷ first comparable round (baseline ÷ result for latencies)',
-    ...(same ? ['accelerators paired by canonical id (alias table with your overrides)'] : [])
-  ]
-  const footnote = citationFootnote({
-    suite: input.data.suite,
-    rows: plottedRows,
-    provenance: input.data.provenance,
-    derived,
-    exclusions,
-    exportedAt: input.now
-  })
-  const frame = chartFrame({
-    title,
-    subtitle,
-    footnote: footnote.short,
-    size,
-    points: speedups.length,
-    legend: lines.map((x) => String(x.name)),
-    zoomX: [0],
-    target: input.target ?? 'screen'
-  })
-  const tooltip = (params: unknown): string => {
+}
+
+/** What an empty chart asks the reader to do. */
+function emptyText(view: ChartView, lines: SpeedupLines): string | null {
+  if (lines.segments.length > 0) return null
+  return view.speedupMode === 'same-accelerator'
+    ? 'No accelerator model and count was submitted in two comparable rounds among these results: widen the filters (rounds, benchmarks).'
+    : `No benchmark has results on exactly ${accelerators(view)} in two comparable rounds: pick another accelerator count or widen the filters.`
+}
+
+/** A point's tooltip: the line, the round's best result and its speedup over the baseline. */
+function tooltipFormatter(
+  segments: readonly SpeedupSegment[],
+  rounds: readonly string[]
+): (params: unknown) => string {
+  return (params) => {
     const p = params as { seriesIndex?: number; dataIndex?: number }
     const seg = segments[p.seriesIndex ?? -1]
     const round = rounds[p.dataIndex ?? -1]
@@ -280,37 +180,11 @@ export function buildSpeedup(input: BuildInput): BuiltChart {
       ...(r.publicId ? [`ID ${escapeHtml(r.publicId)}`] : [])
     ].join('<br/>')
   }
-  const emptyText =
-    segments.length > 0
-      ? null
-      : same
-        ? 'No accelerator model and count was submitted in two comparable rounds among these results: widen the filters (rounds, benchmarks).'
-        : `No benchmark has results on exactly ${view.accelerators} accelerator${view.accelerators === 1 ? '' : 's'} in two comparable rounds: pick another accelerator count or widen the filters.`
-  const option: EChartsOption = withEmptyMessage(
-    {
-      ...frame.option,
-      tooltip: { trigger: 'item', confine: true, formatter: tooltip },
-      grid: { ...frame.grid, right: 84 },
-      xAxis: roundAxis(rounds),
-      yAxis: {
-        type: 'log',
-        logBase: 2,
-        min: 2 ** Math.floor(Math.log2(lo)),
-        max: 2 ** Math.ceil(Math.log2(hi) + 0.01),
-        name: 'Speedup over the first comparable round (×) · derived',
-        nameLocation: 'middle',
-        nameGap: 54,
-        axisLabel: { formatter: (v: number) => `${axisNumber(v)}×` },
-        minorTick: { show: true },
-        minorSplitLine: { show: true }
-      },
-      series: lines
-    },
-    frame,
-    size,
-    emptyText
-  )
-  const table = {
+}
+
+/** The CSV: every point of every line with its baseline. */
+function tableOf(segments: readonly SpeedupSegment[]): ChartTable {
+  return {
     columns: [
       'line',
       'baseline_round',
@@ -346,13 +220,66 @@ export function buildSpeedup(input: BuildInput): BuiltChart {
       ])
     )
   }
+}
+
+/** Builds the speedup chart. */
+export function buildSpeedup(input: BuildInput): BuiltChart {
+  const { view } = input
+  const size = input.size ?? DEFAULT_SIZE
+  const all = decodePoints(input.data.points)
+  const name = benchmarkNamer(all)
+  const lines = speedupLines(all, view, name, acceleratorMapper(input.data.aliases))
+  const { segments, exclusions } = lines
+  const rounds = sortedRounds(segments.flatMap((s) => s.points.map((p) => p.round)))
+  const series = lineSeries(lines, rounds, input.theme ?? LIGHT_CHART_THEME)
+  const speedups = segments.flatMap((s) => s.points.map((p) => p.speedup))
+  const title = titleOf(view)
+  const plottedRows = segments.flatMap((s) => s.points.map((p) => p.row))
+  const derived = [
+    'speedup = result ÷ first comparable round (baseline ÷ result for latencies)',
+    ...(view.speedupMode === 'same-accelerator'
+      ? ['accelerators paired by canonical id (alias table with your overrides)']
+      : [])
+  ]
+  const footnote = citationFootnote({
+    suite: input.data.suite,
+    rows: plottedRows,
+    provenance: input.data.provenance,
+    derived,
+    exclusions,
+    exportedAt: input.now
+  })
+  const frame = chartFrame({
+    title,
+    subtitle: subtitleOf(view, lines, rounds.length),
+    footnote: footnote.short,
+    size,
+    points: speedups.length,
+    legend: series.map((x) => String(x.name)),
+    zoomX: [0],
+    target: input.target ?? 'screen'
+  })
+  const formatter = tooltipFormatter(segments, rounds)
+  const option: EChartsOption = withEmptyMessage(
+    {
+      ...frame.option,
+      tooltip: { trigger: 'item', confine: true, formatter },
+      grid: { ...frame.grid, right: 84 },
+      xAxis: roundAxis(rounds),
+      yAxis: speedupAxis(speedups),
+      series
+    },
+    frame,
+    size,
+    emptyText(view, lines)
+  )
   return {
     kind: 'speedup',
     title,
     option,
-    table,
+    table: tableOf(segments),
     rows: plottedRows,
-    notes,
+    notes: notesOf(lines, name),
     exclusions,
     derived,
     footnote,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildSpeedup, speedupSegments } from '../../../../src-main/charts/speedup-chart'
+import { buildSpeedup } from '../../../../src-main/charts/speedup-chart'
+import { speedupSegments } from '../../../../src-main/charts/speedup-lines'
 import type { ChartRow } from '../../../../src-main/shared/charts/chart-points'
 import { NOW, chartData, chartRow, view } from '../../../support/chart-rows'
 
