@@ -3,7 +3,18 @@ import { METHOD_NAMES } from '../shared/api'
 import { INPUT_SCHEMAS } from '../shared/schemas'
 import { QueryInputError } from '../core/query/column-registry'
 import { describeDbError, sqliteCode } from '../core/db/db-errors'
+import type { Logger } from '../core/log/logger'
+import { stderrLogger } from '../core/log/logger'
 import { ApiFailure } from './api-failure'
+
+// The transports (bridge, electron) take a Logger without importing core.
+export type { Logger } from '../core/log/logger'
+
+/**
+ * The log of the CLI and the web mode (stderr), and dispatch's when its caller names none: the
+ * CLI's commands call it that way. The desktop app passes its file log instead.
+ */
+export const defaultLog: Logger = stderrLogger()
 
 const KNOWN = new Set<string>(METHOD_NAMES)
 
@@ -14,9 +25,15 @@ export function isMethodName(name: string): name is MethodName {
 /**
  * The single entry point of every transport: checks the name, validates the input with its
  * schema, calls the handler and maps every outcome to a Reply. Nothing thrown escapes, because
- * Electron would keep only an error's message.
+ * Electron would keep only an error's message. An unexpected error (a bug, a database fault)
+ * reaches the client as `internal` with its message only; `log` gets its stack.
  */
-export async function dispatch(api: Api, method: string, input: unknown): Promise<Reply<unknown>> {
+export async function dispatch(
+  api: Api,
+  method: string,
+  input: unknown,
+  log: Logger = defaultLog
+): Promise<Reply<unknown>> {
   if (!isMethodName(method)) {
     return { ok: false, error: { code: 'invalid_input', message: `Unknown method "${method}"` } }
   }
@@ -32,7 +49,10 @@ export async function dispatch(api: Api, method: string, input: unknown): Promis
   }
   const [area, name] = method.split('.') as [keyof Api, string]
   const handler = (api[area] as unknown as Record<string, (i: unknown) => Promise<unknown>>)[name]
-  if (!handler) return { ok: false, error: { code: 'internal', message: `No handler ${method}` } }
+  if (!handler) {
+    log.error(`${method}: no handler`)
+    return { ok: false, error: { code: 'internal', message: `No handler ${method}` } }
+  }
   try {
     return { ok: true, value: await handler(parsed.data) }
   } catch (e) {
@@ -47,8 +67,10 @@ export async function dispatch(api: Api, method: string, input: unknown): Promis
     if (said !== null) {
       const code = sqliteCode(e) ?? ''
       const conflict = /^SQLITE_(READONLY|BUSY|LOCKED)/.test(code)
+      if (!conflict) log.warn(`${method} failed: ${said}`, e)
       return { ok: false, error: { code: conflict ? 'conflict' : 'internal', message: said } }
     }
+    log.error(`${method} failed unexpectedly`, e)
     return {
       ok: false,
       error: { code: 'internal', message: e instanceof Error ? e.message : String(e) }

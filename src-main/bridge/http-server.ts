@@ -7,7 +7,8 @@ import { extname, join, normalize, resolve, sep } from 'node:path'
 import { timingSafeEqual } from 'node:crypto'
 import type { Api } from '../shared/api'
 import { CONTENT_SECURITY_POLICY_HEADER } from '../shared/content-security-policy'
-import { dispatch } from '../api/dispatch'
+import { defaultLog, dispatch } from '../api/dispatch'
+import type { Logger } from '../api/dispatch'
 import type { EventHub } from '../api/event-hub'
 
 export type HttpServerOptions = {
@@ -17,6 +18,8 @@ export type HttpServerOptions = {
   /** Folder with the built renderer (out/renderer). */
   staticDir: string
   port?: number
+  /** Where unexpected errors go with their stacks; stderr without it. */
+  log?: Logger
 }
 
 export type HttpServerHandle = { url: string; port: number; close: () => Promise<void> }
@@ -126,6 +129,7 @@ function sameOrigin(req: IncomingMessage, port: number): boolean {
  */
 export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServerHandle> {
   const root = resolve(opts.staticDir)
+  const log = opts.log ?? defaultLog
   const sse = new Set<ServerResponse>()
   const unsubscribe = opts.hub.subscribe((event, payload) => {
     const msg = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
@@ -196,7 +200,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
         }
         return send(res, 400, JSON.stringify(reply), 'application/json')
       }
-      const reply = await dispatch(opts.api, url.pathname.slice(5), input)
+      const reply = await dispatch(opts.api, url.pathname.slice(5), input, log)
       return send(res, 200, JSON.stringify(reply), 'application/json')
     }
     // Static renderer files; anything unknown falls back to index.html (hash routing).
@@ -215,8 +219,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
   }
 
   const server: Server = createServer((req, res) => {
-    handler(req, res).catch(() => {
-      // Never an error's text: it may name files or quote what they hold.
+    handler(req, res).catch((e: unknown) => {
+      log.error(`${req.method ?? '?'} ${req.url?.split('?')[0] ?? ''} failed`, e)
+      // Never an error's text to the client: it may name files or quote what they hold.
       if (!res.headersSent) send(res, 500, 'Internal error')
       else res.end()
     })

@@ -2,6 +2,7 @@ import type { BrowserWindow, IpcMainInvokeEvent } from 'electron'
 import { ipcMain } from 'electron'
 import type { Api } from '../shared/api'
 import { dispatch } from '../api/dispatch'
+import type { Logger } from '../core/log/logger'
 import { isOwnUrl } from './security'
 import type { EventHub } from '../api/event-hub'
 
@@ -21,13 +22,14 @@ export function bindIpc(
   api: Api,
   hub: EventHub,
   win: BrowserWindow,
-  devUrl: string | undefined
+  devUrl: string | undefined,
+  log: Logger
 ): () => void {
   ipcMain.handle('api:invoke', async (event, method: unknown, input: unknown) => {
     if (!trustedSender(event, devUrl)) {
       return { ok: false, error: { code: 'invalid_input', message: 'Untrusted sender' } }
     }
-    return dispatch(api, String(method), input)
+    return dispatch(api, String(method), input, log)
   })
   const unsubscribe = hub.subscribe((name, payload) => {
     if (!win.isDestroyed()) win.webContents.send('api:event', name, payload)

@@ -1,6 +1,7 @@
 import { app, dialog, protocol, session, shell, BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import { APP_DIR_NAME, defaultDataDir, defaultDbPath } from '../core/app-paths'
+import { fileLogger } from '../core/log/file-logger'
 import { openBackend } from '../api/open-backend'
 import type { Backend } from '../api/open-backend'
 import { bundledWorkerFactory } from './inference-worker'
@@ -15,6 +16,8 @@ import { denyPermissions, guardContents, isOwnUrl } from './security'
 // The CLI computes the same folder, so `mlperf-explorer --db` defaults to this database.
 app.setName(APP_DIR_NAME)
 app.setPath('userData', defaultDataDir())
+// The desktop app has no terminal: what goes wrong is kept in <data folder>/logs/main.log.
+const log = fileLogger({ dir: join(app.getPath('userData'), 'logs') })
 
 const outDir = join(import.meta.dirname, '..')
 const appRoot = join(outDir, '..')
@@ -34,6 +37,7 @@ app.on('web-contents-created', (_event, contents) => {
 // A rejection nobody handled must not take the window down with it; it is logged instead.
 process.on('unhandledRejection', (e: unknown) => {
   console.error('Unhandled rejection in the main process:', e)
+  log.error('Unhandled rejection in the main process', e)
 })
 
 let backend: Backend | null = null
@@ -68,7 +72,7 @@ async function start(): Promise<void> {
   })
   installMenu(backend.hub)
   const win = createMainWindow(outDir, devUrl)
-  const unbind = bindIpc(backend.api, backend.hub, win, devUrl)
+  const unbind = bindIpc(backend.api, backend.hub, win, devUrl, log)
   win.on('closed', unbind)
 }
 
@@ -78,7 +82,9 @@ app.on('window-all-closed', () => {
   void (b ? b.close() : Promise.resolve()).finally(() => app.quit())
 })
 
+log.info(`MLPerf Explorer ${app.getVersion()} starting`)
 start().catch((e: unknown) => {
+  log.error('MLPerf Explorer could not start', e)
   dialog.showErrorBox('MLPerf Explorer could not start', e instanceof Error ? e.message : String(e))
   app.exit(1)
 })

@@ -86,10 +86,17 @@ export function createFakeElectron() {
     }
   }
 
+  const paths = new Map<string, string>()
   const app = Object.assign(new FakeEmitter(), {
     isPackaged: false,
     setName: (_n: string) => undefined,
-    setPath: (_k: string, _v: string) => undefined,
+    setPath: (k: string, v: string) => void paths.set(k, v),
+    getPath: (k: string) => {
+      const p = paths.get(k)
+      if (p === undefined) throw new Error(`fake electron: no path "${k}" set`)
+      return p
+    },
+    getVersion: () => '0.0.0-test',
     whenReady: () => ready,
     quit: () => log.push('quit'),
     exit: (code: number) => log.push(`exit ${code}`)

@@ -12,6 +12,7 @@ import { errorMessage } from '../api/client'
 import { nowIso } from '../charts/clock'
 import { chartThemeState } from '../charts/theme.svelte'
 import type { NavigateMode } from './ResultsQuery.svelte'
+import { LatestRequest } from './latest-request'
 
 /** What the Charts screen writes to the URL: the table-view filters and the chart params. */
 export type ChartsLocation = {
@@ -67,7 +68,7 @@ export class ChartsScreen {
 
   readonly #api: Api
   readonly #navigate: (location: ChartsLocation, mode: NavigateMode) => void
-  #generation = 0
+  readonly #latest = new LatestRequest()
   #loadedKey: string | null = null
 
   constructor(api: Api, navigate: (location: ChartsLocation, mode: NavigateMode) => void) {
@@ -118,20 +119,20 @@ export class ChartsScreen {
   async load(): Promise<void> {
     const key = this.dataKey
     if (key === this.#loadedKey && this.data && !this.error) return
-    const generation = ++this.#generation
+    const isLatest = this.#latest.begin()
     this.loading = true
     const view: ChartView = $state.snapshot<ChartView>(this.view)
     try {
       const data = await this.#api.charts.data({ view })
-      if (generation !== this.#generation) return
+      if (!isLatest()) return
       this.data = data
       this.#loadedKey = key
       this.error = null
     } catch (err) {
-      if (generation !== this.#generation) return
+      if (!isLatest()) return
       this.error = errorMessage(err)
     } finally {
-      if (generation === this.#generation) this.loading = false
+      if (isLatest()) this.loading = false
     }
   }
 

@@ -3,6 +3,7 @@ import type { Comparison } from '../../../src-main/shared/comparison'
 import { MAX_COMPARE, MIN_COMPARE } from '../../../src-main/shared/comparison'
 import { errorMessage } from '../api/client'
 import type { NavigateMode } from './ResultsQuery.svelte'
+import { LatestRequest } from './latest-request'
 
 /** "12,15,x,15" → [12, 15]: positive integers, first occurrence kept, at most MAX_COMPARE. */
 export function parseCompareIds(text: string | undefined): number[] {
@@ -31,7 +32,7 @@ export class CompareScreen {
 
   readonly #api: Api
   readonly #navigate: (params: Record<string, string>, mode: NavigateMode) => void
-  #generation = 0
+  readonly #latest = new LatestRequest()
 
   constructor(api: Api, navigate: (params: Record<string, string>, mode: NavigateMode) => void) {
     this.#api = api
@@ -62,7 +63,7 @@ export class CompareScreen {
   }
 
   async load(): Promise<void> {
-    const generation = ++this.#generation
+    const isLatest = this.#latest.begin()
     if (!this.enough) {
       this.view = null
       this.error = null
@@ -72,14 +73,14 @@ export class CompareScreen {
     this.loading = true
     try {
       const view = await this.#api.charts.compare({ ids: [...this.ids], suite: this.suite })
-      if (generation !== this.#generation) return
+      if (!isLatest()) return
       this.view = view
       this.error = null
     } catch (err) {
-      if (generation !== this.#generation) return
+      if (!isLatest()) return
       this.error = errorMessage(err)
     } finally {
-      if (generation === this.#generation) this.loading = false
+      if (isLatest()) this.loading = false
     }
   }
 }

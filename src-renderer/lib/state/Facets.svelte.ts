@@ -1,6 +1,7 @@
 import type { Api, FacetResult, ViewQuery } from '../../../src-main/shared/api'
 import { errorMessage } from '../api/client'
 import { emptySet, mergeFacetResults, planFacetCalls, toggled } from '../query/facet-plan'
+import { LatestRequest } from './latest-request'
 
 /**
  * Facet counts for the sidebar (Datasette's ColumnFacet). Counts are over the filtered set;
@@ -14,7 +15,7 @@ export class Facets {
   expanded = $state.raw<ReadonlySet<string>>(emptySet<string>())
 
   readonly #api: Api
-  #generation = 0
+  readonly #latest = new LatestRequest()
 
   constructor(api: Api) {
     this.#api = api
@@ -25,19 +26,19 @@ export class Facets {
   }
 
   async load(view: ViewQuery, columns: readonly string[]): Promise<void> {
-    const generation = ++this.#generation
+    const isLatest = this.#latest.begin()
     this.loading = true
     const calls = planFacetCalls(view, columns, this.expanded)
     try {
       const parts = await Promise.all(calls.map((call) => this.#api.results.facets(call)))
-      if (generation !== this.#generation) return
+      if (!isLatest()) return
       this.results = mergeFacetResults(parts, columns)
       this.error = null
     } catch (err) {
-      if (generation !== this.#generation) return
+      if (!isLatest()) return
       this.error = errorMessage(err)
     } finally {
-      if (generation === this.#generation) this.loading = false
+      if (isLatest()) this.loading = false
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { Api, DirListing } from '../../../src-main/shared/api'
 import { errorMessage } from '../api/client'
+import { LatestRequest } from './latest-request'
 
 /** The in-app folder browser (files.list) used where there is no native folder picker. */
 export class FolderBrowser {
@@ -10,26 +11,26 @@ export class FolderBrowser {
   selected = $state<string | null>(null)
 
   readonly #api: Api
-  #generation = 0
+  readonly #latest = new LatestRequest()
 
   constructor(api: Api) {
     this.#api = api
   }
 
   async open(path?: string): Promise<void> {
-    const generation = ++this.#generation
+    const isLatest = this.#latest.begin()
     this.loading = true
     this.error = null
     try {
       const listing = await this.#api.files.list(path === undefined ? {} : { path })
-      if (generation !== this.#generation) return
+      if (!isLatest()) return
       this.listing = listing
       this.selected = null
     } catch (err) {
-      if (generation !== this.#generation) return
+      if (!isLatest()) return
       this.error = errorMessage(err)
     } finally {
-      if (generation === this.#generation) this.loading = false
+      if (isLatest()) this.loading = false
     }
   }
 

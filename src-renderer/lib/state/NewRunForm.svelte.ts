@@ -11,6 +11,7 @@ import type {
   RunStartSettings
 } from '../../../src-main/shared/local-run-views'
 import { errorMessage } from '../api/client'
+import { LatestRequest } from './latest-request'
 
 /** A number field: null (or NaN from an emptied input) means "not set". */
 type Num = number | null
@@ -100,8 +101,8 @@ export class NewRunForm {
   })
 
   readonly #api: Api
-  #generation = 0
-  #suggestGeneration = 0
+  readonly #latest = new LatestRequest()
+  readonly #latestSuggestion = new LatestRequest()
   /** benchmark/scenario/mode of the defaults in the form, so a remount keeps the user's edits. */
   #loadedKey: string | null = null
 
@@ -117,7 +118,7 @@ export class NewRunForm {
     const key = `${this.benchmark}|${this.scenario}|${this.mode}`
     if (!force && key === this.#loadedKey) return
     this.#loadedKey = key
-    const generation = ++this.#generation
+    const isLatest = this.#latest.begin()
     this.loading = true
     this.error = null
     try {
@@ -127,7 +128,7 @@ export class NewRunForm {
         scenario: this.scenario,
         mode: this.mode
       })
-      if (generation !== this.#generation) return
+      if (!isLatest()) return
       this.benchmarks = d.benchmarks
       this.runsDir = d.runsDir
       this.defaults = d.settings
@@ -137,12 +138,12 @@ export class NewRunForm {
       this.sampleIndexRngSeed = d.settings.sampleIndexRngSeed
       this.scheduleRngSeed = d.settings.scheduleRngSeed
     } catch (err) {
-      if (generation === this.#generation) {
+      if (isLatest()) {
         this.error = errorMessage(err)
         this.#loadedKey = null
       }
     } finally {
-      if (generation === this.#generation) this.loading = false
+      if (isLatest()) this.loading = false
     }
   }
 
@@ -152,7 +153,7 @@ export class NewRunForm {
    */
   async suggest(): Promise<void> {
     const modelPath = this.modelPath.trim()
-    const generation = ++this.#suggestGeneration
+    const isLatest = this.#latestSuggestion.begin()
     if (!modelPath.toLowerCase().endsWith('.onnx')) {
       this.suggestion = null
       this.suggesting = false
@@ -161,11 +162,11 @@ export class NewRunForm {
     this.suggesting = true
     try {
       const s = await this.#api.runs.suggestBenchmark({ modelPath })
-      if (generation === this.#suggestGeneration) this.suggestion = s
+      if (isLatest()) this.suggestion = s
     } catch {
-      if (generation === this.#suggestGeneration) this.suggestion = null
+      if (isLatest()) this.suggestion = null
     } finally {
-      if (generation === this.#suggestGeneration) this.suggesting = false
+      if (isLatest()) this.suggesting = false
     }
   }
 

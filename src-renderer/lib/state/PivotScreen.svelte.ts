@@ -2,6 +2,7 @@ import type { Api, Filter } from '../../../src-main/shared/api'
 import type { PivotMeasure, PivotTable } from '../../../src-main/shared/pivot'
 import { errorMessage } from '../api/client'
 import type { NavigateMode } from './ResultsQuery.svelte'
+import { LatestRequest } from './latest-request'
 
 /** Where the pivot screen is: its URL state. */
 export type PivotLocation = {
@@ -29,7 +30,7 @@ export class PivotScreen {
 
   readonly #api: Api
   readonly #navigate: (loc: PivotLocation, mode: NavigateMode) => void
-  #generation = 0
+  readonly #latest = new LatestRequest()
   #key = ''
 
   constructor(api: Api, navigate: (loc: PivotLocation, mode: NavigateMode) => void) {
@@ -95,19 +96,19 @@ export class PivotScreen {
     const key = JSON.stringify(q)
     if (key === this.#key) return
     this.#key = key
-    const generation = ++this.#generation
+    const isLatest = this.#latest.begin()
     this.loading = true
     this.error = null
     try {
       const table = await this.#api.results.pivot(q)
-      if (generation !== this.#generation) return
+      if (!isLatest()) return
       this.table = table
     } catch (err) {
-      if (generation !== this.#generation) return
+      if (!isLatest()) return
       this.error = errorMessage(err)
       this.#key = ''
     } finally {
-      if (generation === this.#generation) this.loading = false
+      if (isLatest()) this.loading = false
     }
   }
 

@@ -1,6 +1,7 @@
 import type { Api, Suite } from '../../../src-main/shared/api'
 import type { FetchedLogsView, FetchLogsProgress } from '../../../src-main/shared/published'
 import { errorMessage, type ApiEventSource } from '../api/client'
+import { LatestRequest } from './latest-request'
 
 /** What a detail panel needs to offer "Fetch logs" (see LogsSection.svelte). */
 export type LogsPanel = {
@@ -27,7 +28,7 @@ export class ResultLogs {
   readonly #events: ApiEventSource
   readonly #onImported: (id: number) => void
   readonly #suite: Suite
-  #generation = 0
+  readonly #latest = new LatestRequest()
 
   constructor(
     api: Api,
@@ -55,7 +56,7 @@ export class ResultLogs {
   async load(id: number | null): Promise<void> {
     // The table refreshing while this result's logs are fetched must not drop the answer.
     if (id !== null && id === this.id && this.fetching) return
-    const generation = ++this.#generation
+    const isLatest = this.#latest.begin()
     if (id !== this.id) {
       this.view = null
       this.error = null
@@ -66,32 +67,32 @@ export class ResultLogs {
     if (id === null) return
     try {
       const view = await this.#api.results.logs({ suite: this.#suite, id })
-      if (generation === this.#generation && !this.fetching) this.view = view
+      if (isLatest() && !this.fetching) this.view = view
     } catch (err) {
-      if (generation === this.#generation) this.error = errorMessage(err)
+      if (isLatest()) this.error = errorMessage(err)
     }
   }
 
   async fetch(): Promise<void> {
     const id = this.id
     if (id === null || this.fetching) return
-    const generation = ++this.#generation
+    const isLatest = this.#latest.begin()
     this.fetching = true
     this.error = null
     this.progress = null
     const off = this.#events.on('results.fetchLogsProgress', (p) => {
-      if (p.id === id && generation === this.#generation) this.progress = p
+      if (p.id === id && isLatest()) this.progress = p
     })
     try {
       const view = await this.#api.results.fetchLogs({ suite: this.#suite, id })
-      if (generation !== this.#generation) return
+      if (!isLatest()) return
       this.view = view
       if (view.status === 'imported') this.#onImported(view.id)
     } catch (err) {
-      if (generation === this.#generation) this.error = errorMessage(err)
+      if (isLatest()) this.error = errorMessage(err)
     } finally {
       off()
-      if (generation === this.#generation) {
+      if (isLatest()) {
         this.fetching = false
         this.progress = null
       }

@@ -18,6 +18,7 @@ import {
 import { PageRequests, emptyPages, trimPages, withPage } from '../table/page-cache'
 import { pagesForRange } from '../table/virtual-window'
 import type { ViewState } from '../url/hash-state'
+import { LatestRequest } from './latest-request'
 
 export type Row = Record<string, Cell>
 
@@ -32,7 +33,7 @@ const CACHE_PAGES = 40
 /**
  * The Explorer's view state (filters, search, sort, columns, facets, open row) and the paged
  * rows of the table. Rows are fetched page by page for the range the table reports as visible;
- * responses for an older query are dropped by a generation counter. Never fetches all rows.
+ * responses for an older query are dropped (LatestRequest). Never fetches all rows.
  * One instance per suite: the schema says which table (inference, training) and its columns.
  */
 export class ResultsQuery {
@@ -96,7 +97,7 @@ export class ResultsQuery {
 
   readonly #api: Api
   readonly #navigate: (view: ViewState, mode: NavigateMode) => void
-  #generation = 0
+  readonly #latest = new LatestRequest()
   #requests = new PageRequests()
   #wanted: [number, number] = [0, 0]
   #timer: ReturnType<typeof setTimeout> | null = null
@@ -212,7 +213,7 @@ export class ResultsQuery {
   load(): void {
     this.#settleFirstPage()
     this.#firstPage = new Promise((resolve) => (this.#settleFirstPage = resolve))
-    this.#generation++
+    this.#latest.invalidate()
     this.#requests.reset()
     this.pages = emptyPages()
     this.error = null
@@ -238,7 +239,7 @@ export class ResultsQuery {
 
   dispose(): void {
     if (this.#timer !== null) clearTimeout(this.#timer)
-    this.#generation++
+    this.#latest.invalidate()
   }
 
   #commit(mode: NavigateMode): void {
@@ -260,7 +261,7 @@ export class ResultsQuery {
   }
 
   async #fetch(page: number): Promise<void> {
-    const generation = this.#generation
+    const isLatest = this.#latest.current()
     this.#requests.start(page)
     this.inFlight = this.#requests.inFlight
     let ok = false
@@ -270,17 +271,17 @@ export class ResultsQuery {
         offset: page * this.pageSize,
         limit: this.pageSize
       })
-      if (generation !== this.#generation) return
+      if (!isLatest()) return
       ok = true
       this.pages = withPage(this.pages, page, result.rows)
       this.total = result.total
       this.description = result.description
       this.error = null
     } catch (err) {
-      if (generation !== this.#generation) return
+      if (!isLatest()) return
       this.error = errorMessage(err)
     } finally {
-      if (generation === this.#generation) {
+      if (isLatest()) {
         this.#settleFirstPage()
         this.#requests.finish(page, ok)
         this.inFlight = this.#requests.inFlight

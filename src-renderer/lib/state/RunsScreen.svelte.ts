@@ -10,6 +10,7 @@ import { NewRunForm } from './NewRunForm.svelte'
 import { PathPicker } from './PathPicker.svelte'
 import { SampleInspector } from './SampleInspector.svelte'
 import { paneFromParams, paramsFromPane, type RunsPane } from '../url/runs-pane'
+import { LatestRequest } from './latest-request'
 
 export type NavigateMode = 'push' | 'replace'
 
@@ -39,7 +40,7 @@ export class RunsScreen {
   readonly #events: ApiEventSource
   readonly #navigate: (params: Record<string, string>, mode: NavigateMode) => void
   readonly #onIndexed: () => void
-  #generation = 0
+  readonly #latest = new LatestRequest()
   /** The job started from this window: its first run opens when it ends. */
   #startedJob: { jobId: string; runId: number } | null = null
 
@@ -130,7 +131,7 @@ export class RunsScreen {
   }
 
   async #loadPane(pane: RunsPane): Promise<void> {
-    const generation = ++this.#generation
+    const isLatest = this.#latest.begin()
     this.error = null
     if (pane.kind === 'new') {
       this.detail = null
@@ -141,19 +142,19 @@ export class RunsScreen {
     try {
       if (pane.kind === 'detail') {
         const detail = await this.#api.runs.get({ id: pane.id })
-        if (generation !== this.#generation) return
+        if (!isLatest()) return
         this.detail = detail
         this.overlay = []
       } else {
         const details = await Promise.all(pane.ids.map((id) => this.#api.runs.get({ id })))
-        if (generation !== this.#generation) return
+        if (!isLatest()) return
         this.overlay = details
         this.detail = null
       }
     } catch (err) {
-      if (generation === this.#generation) this.error = errorMessage(err)
+      if (isLatest()) this.error = errorMessage(err)
     } finally {
-      if (generation === this.#generation) this.loading = false
+      if (isLatest()) this.loading = false
     }
   }
 

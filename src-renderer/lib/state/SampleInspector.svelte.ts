@@ -1,6 +1,7 @@
 import type { Api } from '../../../src-main/shared/api'
 import type { InspectResult } from '../../../src-main/shared/local-run'
 import { errorMessage } from '../api/client'
+import { LatestRequest } from './latest-request'
 
 /** "Inspect one sample": run a run's model on one image or .npy and show its top classes. */
 export class SampleInspector {
@@ -11,7 +12,7 @@ export class SampleInspector {
   loading = $state(false)
 
   readonly #api: Api
-  #generation = 0
+  readonly #latest = new LatestRequest()
 
   constructor(api: Api) {
     this.#api = api
@@ -19,14 +20,14 @@ export class SampleInspector {
 
   /** Forget the last answer (another run was opened). */
   reset(): void {
-    this.#generation++
+    this.#latest.invalidate()
     this.result = null
     this.error = null
     this.loading = false
   }
 
   async run(modelPath: string, executionProvider: string): Promise<void> {
-    const generation = ++this.#generation
+    const isLatest = this.#latest.begin()
     this.loading = true
     this.error = null
     this.result = null
@@ -38,11 +39,11 @@ export class SampleInspector {
         topK: 5,
         executionProvider
       })
-      if (generation === this.#generation) this.result = result
+      if (isLatest()) this.result = result
     } catch (err) {
-      if (generation === this.#generation) this.error = errorMessage(err)
+      if (isLatest()) this.error = errorMessage(err)
     } finally {
-      if (generation === this.#generation) this.loading = false
+      if (isLatest()) this.loading = false
     }
   }
 }

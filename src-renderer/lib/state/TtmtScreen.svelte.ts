@@ -7,6 +7,7 @@ import type {
 import { errorMessage } from '../api/client'
 import { formatThreshold, parseIds, parseThresholdList } from '../training/thresholds'
 import type { NavigateMode } from './ResultsQuery.svelte'
+import { LatestRequest } from './latest-request'
 
 /** Route parameters of the TTMT screen (`#/ttmt?_ids=12,15&_thresholds=0.7,0.72`). */
 export type TtmtParams = { ids?: string; thresholds?: string }
@@ -38,7 +39,7 @@ export class TtmtScreen {
 
   readonly #api: Api
   readonly #navigate: (params: Record<string, string>, mode: NavigateMode) => void
-  #generation = 0
+  readonly #latest = new LatestRequest()
 
   constructor(api: Api, navigate: (params: Record<string, string>, mode: NavigateMode) => void) {
     this.#api = api
@@ -84,7 +85,7 @@ export class TtmtScreen {
   }
 
   async load(): Promise<void> {
-    const generation = ++this.#generation
+    const isLatest = this.#latest.begin()
     const ids = this.ids
     const thresholds = this.thresholds
     this.error = null
@@ -103,7 +104,7 @@ export class TtmtScreen {
           ? Promise.resolve(this.info)
           : this.#api.training.runs({ id: first })
       ])
-      if (generation !== this.#generation) return
+      if (!isLatest()) return
       const sameLadder =
         this.defaults !== null &&
         this.info?.benchmark === info.benchmark &&
@@ -111,16 +112,16 @@ export class TtmtScreen {
       const defaults = sameLadder
         ? this.defaults
         : await this.#api.training.thresholds({ benchmark: info.benchmark, round: info.round })
-      if (generation !== this.#generation) return
+      if (!isLatest()) return
       this.view = view
       this.info = info
       this.defaults = defaults
     } catch (err) {
-      if (generation !== this.#generation) return
+      if (!isLatest()) return
       this.view = null
       this.error = errorMessage(err)
     } finally {
-      if (generation === this.#generation) this.loading = false
+      if (isLatest()) this.loading = false
     }
   }
 }

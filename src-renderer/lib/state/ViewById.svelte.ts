@@ -1,4 +1,5 @@
 import { errorMessage } from '../api/client'
+import { LatestRequest } from './latest-request'
 
 /**
  * A view fetched by id, the latest request winning: an answer to an older request is dropped,
@@ -12,14 +13,14 @@ export class ViewById<V extends { id: number }> {
   error = $state<string | null>(null)
 
   readonly #fetch: (id: number) => Promise<V>
-  #generation = 0
+  readonly #latest = new LatestRequest()
 
   constructor(fetch: (id: number) => Promise<V>) {
     this.#fetch = fetch
   }
 
   async load(id: number | null): Promise<void> {
-    const generation = ++this.#generation
+    const isLatest = this.#latest.begin()
     this.id = id
     this.error = null
     if (id === null) {
@@ -31,14 +32,14 @@ export class ViewById<V extends { id: number }> {
     this.loading = true
     try {
       const view = await this.#fetch(id)
-      if (generation !== this.#generation) return
+      if (!isLatest()) return
       this.view = view
     } catch (err) {
-      if (generation !== this.#generation) return
+      if (!isLatest()) return
       this.view = null
       this.error = errorMessage(err)
     } finally {
-      if (generation === this.#generation) this.loading = false
+      if (isLatest()) this.loading = false
     }
   }
 }

@@ -221,3 +221,16 @@ describe('the dev server', () => {
     )
   })
 })
+
+describe('the desktop log (issue 14, point 6)', () => {
+  it('is a file in <userData>/logs: the start and an unhandled rejection with its stack', () => {
+    const file = join(home, 'logs', 'main.log')
+    const lost = new Error('nobody awaited this')
+    process.emit('unhandledRejection', lost, Promise.resolve())
+    const text = readFileSync(file, 'utf8')
+    expect(text).toMatch(/^\S+Z INFO MLPerf Explorer 0\.0\.0-test starting\n/)
+    expect(text).toMatch(
+      /\n\S+Z ERROR Unhandled rejection in the main process\n {2}Error: nobody awaited this\n {2}\s*at /
+    )
+  })
+})
