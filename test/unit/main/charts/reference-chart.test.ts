@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildReference, referenceScores } from '../../../../src-main/charts/reference-chart'
+import { buildReference } from '../../../../src-main/charts/reference-chart'
+import { referenceScores } from '../../../../src-main/charts/reference-scores'
 import { NOW, chartData, chartRow, view } from '../../../support/chart-rows'
 
 const ref = { round: 'v4.1', submitter: 'Ref', systemId: 'r' }
