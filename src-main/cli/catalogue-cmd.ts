@@ -1,15 +1,9 @@
-import type { Backend } from '../api/open-backend'
 import { dispatch } from '../api/dispatch'
 import type { CatalogueChange, CatalogueStatus, CoverageRow } from '../shared/catalogue'
+import { openCliBackend } from './backend'
+import type { Handler } from './commands'
+import { CATALOGUE_HELP } from './help'
 import { textTable } from './text-table'
-
-type Out = { out: (s: string) => void; err: (s: string) => void }
-
-export const CATALOGUE_HELP = `  mlperf-explorer catalogue [remove|restore] [--db FILE] [--format table|csv|json]
-      The published catalogue every new database gets: per suite and round, how many results
-      the official table holds, how many the database holds now (bundled and your own), the
-      table they come from, and whether it is complete or only part of the round. "remove"
-      takes the bundled results out (they stay out until "restore").`
 
 const COLUMNS = [
   'suite',
@@ -73,13 +67,9 @@ function changeText(verb: string, c: CatalogueChange): string {
 }
 
 /** `mlperf-explorer catalogue [remove|restore]`: coverage, or take the bundled rows out/in. */
-export async function catalogueCmd(
-  action: string | undefined,
-  format: string | undefined,
-  io: Out,
-  open: () => Backend
-): Promise<number> {
-  const fmt = format ?? 'table'
+export const catalogueCmd: Handler<'catalogue'> = async ({ positionals, values }, io) => {
+  const action = positionals[0]
+  const fmt = values.format ?? 'table'
   if (!['table', 'csv', 'json'].includes(fmt)) {
     io.err('catalogue: --format must be table, csv or json\n')
     return 2
@@ -88,7 +78,7 @@ export async function catalogueCmd(
     io.err(`catalogue: unknown action "${action}" (remove or restore)\n\n${CATALOGUE_HELP}\n`)
     return 2
   }
-  const backend = open()
+  const backend = openCliBackend(values)
   try {
     if (action !== undefined) {
       const r = await dispatch(backend.api, `catalogue.${action}`, {})

@@ -5,12 +5,8 @@
  * round. Exit 0 when the update ran (a round not published yet is not an error), 1 when it
  * failed or a round could not be imported, 2 for bad arguments.
  */
-import { resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { parseArgs } from 'node:util'
 import { dispatch } from '../api/dispatch'
-import { openBackend } from '../api/open-backend'
-import { defaultDbPath } from '../core/app-paths'
+import type { Backend } from '../api/open-backend'
 import type { Suite } from '../shared/api'
 import type {
   PublishedSourcesView,
@@ -18,22 +14,11 @@ import type {
   UpdateProgress,
   UpdateReport
 } from '../shared/published'
+import { openCliBackend } from './backend'
+import type { CommandInput, Handler, Io } from './commands'
+import { jobEnd } from './job-events'
+import { CATALOGUE_UPDATE_HELP } from './help'
 import { textTable } from './text-table'
-
-const APP_ROOT = fileURLToPath(new URL('../..', import.meta.url))
-
-export const CATALOGUE_UPDATE_HELP = `  mlperf-explorer catalogue update [--db FILE] [--round vX.Y]... [--suite inference|training]
-                                   [--force] [--list] [--base-url URL|default]
-      Downloads the official results tables (summary_results.json, cm4mlperf-results) of the
-      rounds not in the database yet, re-checks with conditional requests those downloaded
-      before, and imports them. --round picks rounds (of both suites unless --suite), --force
-      downloads them even when present, --list only shows the rounds and what an update would
-      do. --base-url sets the source address (a mirror in the raw.githubusercontent.com
-      layout; kept for later updates; "default" resets it).`
-
-type Out = { out: (s: string) => void; err: (s: string) => void }
-
-class UsageError extends Error {}
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1e6).toFixed(1)} MB`
@@ -69,51 +54,88 @@ export function formatUpdateReport(r: UpdateReport): string {
   return lines.join('\n') + '\n'
 }
 
-export async function catalogueUpdateCmd(args: string[], io: Out): Promise<number> {
-  let v: {
-    db?: string
-    round?: string[]
-    suite?: string
-    force?: boolean
-    list?: boolean
-    'base-url'?: string
-    help?: boolean
+type Values = CommandInput<'catalogue update'>['values']
+
+/** The usage error of a command line, or null. */
+function usageError(v: Values): string | null {
+  if (v.suite !== undefined && v.suite !== 'inference' && v.suite !== 'training') {
+    return `--suite must be inference or training, got "${v.suite}"`
   }
+  const bad = (v.round ?? []).find((r) => !/^v\d+\.\d+$/.test(r))
+  return bad === undefined ? null : `--round must look like v5.0, got "${bad}"`
+}
+
+/** The rounds --round and --suite pick (undefined: the update's default), or the unknown ones. */
+function pickRounds(v: Values, view: PublishedSourcesView): RoundKey[] | undefined | string {
+  if (v.round === undefined && v.suite === undefined) return undefined
+  const suites: Suite[] =
+    v.suite === 'inference' || v.suite === 'training' ? [v.suite] : ['inference', 'training']
+  const rounds = view.rounds
+    .filter((r) => suites.includes(r.suite))
+    .filter((r) => (v.round ? v.round.includes(r.round) : r.plan !== 'skip' || v.force))
+    .map((r) => ({ suite: r.suite, round: r.round }))
+  const unknown = (v.round ?? []).filter((r) => !rounds.some((k) => k.round === r))
+  if (unknown.length === 0) return rounds
+  return `no published table is known for ${unknown.join(', ')} (${suites.join(' or ')}); see --list`
+}
+
+/** Progress of the update on a terminal: one line rewritten in place. */
+function showProgress(backend: Backend, io: Io): () => void {
+  if (!process.stderr.isTTY) return () => undefined
+  return backend.hub.subscribe((event, payload) => {
+    if (event !== 'catalogue.progress') return
+    const p = payload as UpdateProgress
+    if (p.phase === 'done' || p.round === null) return
+    io.err(
+      `\r  ${p.round}: ${p.phase} ${p.filesDone}/${p.filesTotal} files, ${megabytes(p.bytes)}   `
+    )
+  })
+}
+
+/** Starts the update, lets Ctrl-C cancel it, waits for its report; returns the exit code. */
+async function update(
+  backend: Backend,
+  rounds: RoundKey[] | undefined,
+  force: boolean,
+  io: Io
+): Promise<number> {
+  const finished = jobEnd(backend.hub, 'catalogue.finished', (r) => r.jobId)
+  const stopProgress = showProgress(backend, io)
+  let cancel: (() => void) | undefined
   try {
-    v = parseArgs({
-      args,
-      allowPositionals: false,
-      options: {
-        db: { type: 'string' },
-        round: { type: 'string', multiple: true },
-        suite: { type: 'string' },
-        force: { type: 'boolean' },
-        list: { type: 'boolean' },
-        'base-url': { type: 'string' },
-        help: { type: 'boolean', short: 'h' }
-      }
-    }).values
-    if (v.suite !== undefined && v.suite !== 'inference' && v.suite !== 'training') {
-      throw new UsageError(`--suite must be inference or training, got "${v.suite}"`)
+    const started = await dispatch(backend.api, 'catalogue.update', {
+      ...(rounds ? { rounds } : {}),
+      ...(force ? { force: true } : {})
+    })
+    if (!started.ok) {
+      io.err(`catalogue update: ${started.error.message}\n`)
+      return 1
     }
-    for (const r of v.round ?? []) {
-      if (!/^v\d+\.\d+$/.test(r)) throw new UsageError(`--round must look like v5.0, got "${r}"`)
+    const { jobId } = started.value as { jobId: string }
+    cancel = (): void => {
+      io.err('\nCancelling…\n')
+      void dispatch(backend.api, 'catalogue.cancelUpdate', { jobId })
     }
-  } catch (e) {
-    io.err(`catalogue update: ${(e as Error).message}\n\n${CATALOGUE_UPDATE_HELP}\n`)
+    process.once('SIGINT', cancel)
+    const report = await finished.wait(jobId)
+    if (process.stderr.isTTY) io.err('\n')
+    io.out(formatUpdateReport(report))
+    const failedRound = report.rounds.some((r) => r.outcome === 'failed')
+    return report.status === 'done' && !failedRound ? 0 : 1
+  } finally {
+    if (cancel) process.off('SIGINT', cancel)
+    stopProgress()
+    finished.stop()
+  }
+}
+
+export const catalogueUpdateCmd: Handler<'catalogue update'> = async ({ values: v }, io) => {
+  const usage = usageError(v)
+  if (usage !== null) {
+    io.err(`catalogue update: ${usage}\n\n${CATALOGUE_UPDATE_HELP}\n`)
     return 2
   }
-  if (v.help) {
-    io.out(CATALOGUE_UPDATE_HELP + '\n')
-    return 0
-  }
-  const backend = openBackend({
-    dbPath: resolve(v.db ?? defaultDbPath()),
-    shell: 'cli',
-    appRoot: APP_ROOT,
-    catalogue: true
-  })
-  const stopOnSignal: (() => void)[] = []
+  const backend = openCliBackend(v, 'cli', true)
   try {
     if (v['base-url'] !== undefined) {
       const baseUrl = v['base-url'] === 'default' ? null : v['base-url']
@@ -127,58 +149,17 @@ export async function catalogueUpdateCmd(args: string[], io: Out): Promise<numbe
     const sources = await dispatch(backend.api, 'catalogue.sources', {})
     if (!sources.ok) throw new Error(sources.error.message)
     const view = sources.value as PublishedSourcesView
-    const suites: Suite[] = v.suite ? [v.suite] : ['inference', 'training']
-    let rounds: RoundKey[] | undefined
-    if (v.round !== undefined || v.suite !== undefined) {
-      rounds = view.rounds
-        .filter((r) => suites.includes(r.suite))
-        .filter((r) => (v.round ? v.round.includes(r.round) : r.plan !== 'skip' || v.force))
-        .map((r) => ({ suite: r.suite, round: r.round }))
-      const unknown = (v.round ?? []).filter((r) => !rounds?.some((k) => k.round === r))
-      if (unknown.length > 0) {
-        io.err(
-          `catalogue update: no published table is known for ${unknown.join(', ')} (${suites.join(' or ')}); see --list\n`
-        )
-        return 2
-      }
+    const rounds = pickRounds(v, view)
+    if (typeof rounds === 'string') {
+      io.err(`catalogue update: ${rounds}\n`)
+      return 2
     }
     if (v.list) {
       io.out(listRounds(view))
       return 0
     }
-
-    const tty = process.stderr.isTTY
-    backend.hub.subscribe((event, payload) => {
-      if (event !== 'catalogue.progress') return
-      const p = payload as UpdateProgress
-      if (p.phase === 'done' || p.round === null) return
-      const line = `${p.round}: ${p.phase} ${p.filesDone}/${p.filesTotal} files, ${megabytes(p.bytes)}`
-      if (tty) io.err(`\r  ${line}   `)
-    })
-    const started = await dispatch(backend.api, 'catalogue.update', {
-      ...(rounds ? { rounds } : {}),
-      ...(v.force ? { force: true } : {})
-    })
-    if (!started.ok) {
-      io.err(`catalogue update: ${started.error.message}\n`)
-      return 1
-    }
-    const { jobId } = started.value as { jobId: string }
-    const cancel = (): void => {
-      io.err('\nCancelling…\n')
-      backend.updates.cancel(jobId)
-    }
-    process.once('SIGINT', cancel)
-    stopOnSignal.push(() => process.off('SIGINT', cancel))
-    await backend.updates.idle()
-    if (tty) io.err('\n')
-    const report = backend.updates.get(jobId)
-    if (!report) throw new Error(`The update ${jobId} left no report`)
-    io.out(formatUpdateReport(report))
-    const failedRound = report.rounds.some((r) => r.outcome === 'failed')
-    return report.status === 'done' && !failedRound ? 0 : 1
+    return await update(backend, rounds, v.force === true, io)
   } finally {
-    for (const stop of stopOnSignal) stop()
     await backend.close()
   }
 }

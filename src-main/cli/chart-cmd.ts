@@ -1,21 +1,11 @@
 import { writeFile } from 'node:fs/promises'
 import { extname, resolve } from 'node:path'
+import type { RenderedChartImage } from '../shared/api'
 import type { ChartView } from '../shared/charts/chart-view'
-import { DEFAULT_SIZE } from '../charts/chart-frame'
 import { dispatch } from '../api/dispatch'
-import type { Backend } from '../api/open-backend'
-import { appVersion } from '../api/open-backend'
-import { svgToPng } from '../core/export/chart-image'
-import { renderView } from '../core/export/render-view'
-
-type Out = { out: (s: string) => void; err: (s: string) => void }
-
-export type ChartArgs = {
-  view?: string
-  out?: string
-  width?: string
-  height?: string
-}
+import { openCliBackend } from './backend'
+import { DEFAULT_SIZE } from '../charts/chart-frame'
+import type { Handler } from './commands'
 
 function size(text: string | undefined, fallback: number, name: string): number {
   if (text === undefined) return fallback
@@ -28,21 +18,16 @@ function size(text: string | undefined, fallback: number, name: string): number 
 
 /**
  * `mlperf-explorer chart --view view.json --out chart.svg|png`: renders a saved view (a report
- * bundle's view.json) without a window: the same data query and option builder as the app,
- * ECharts server-side rendering to SVG, and resvg for a PNG at twice the pixel size.
+ * bundle's view.json) without a window: exports.openView reads it, render.chart draws it with
+ * the same data query and option builder as the app.
  */
-export async function chartCmd(
-  args: ChartArgs,
-  io: Out,
-  openDb: () => Backend,
-  appRoot: string
-): Promise<number> {
+export const chartCmd: Handler<'chart'> = async ({ values: args }, io) => {
   if (!args.view || !args.out) {
     io.err('chart: give --view FILE (a view.json or a report bundle folder) and --out FILE\n')
     return 2
   }
-  const format = extname(args.out).toLowerCase()
-  if (format !== '.svg' && format !== '.png') {
+  const ext = extname(args.out).toLowerCase()
+  if (ext !== '.svg' && ext !== '.png') {
     io.err('chart: --out must end in .svg or .png\n')
     return 2
   }
@@ -55,26 +40,26 @@ export async function chartCmd(
     io.err(`chart: ${(e as Error).message}\n`)
     return 2
   }
-  const backend = openDb()
+  const backend = openCliBackend(args)
   try {
     const opened = await dispatch(backend.api, 'exports.openView', { path: resolve(args.view) })
     if (!opened.ok) {
       io.err(`chart: ${opened.error.message}\n`)
       return 2
     }
-    const view = opened.value as ChartView
-    const rendered = renderView(backend.db, view, appVersion(appRoot), new Date().toISOString(), {
-      width,
-      height
+    const rendered = await dispatch(backend.api, 'render.chart', {
+      view: opened.value as ChartView,
+      size: { width, height },
+      format: ext === '.svg' ? 'svg' : 'png'
     })
+    if (!rendered.ok) throw new Error(rendered.error.message)
+    const image = rendered.value as RenderedChartImage
     const out = resolve(args.out)
-    if (format === '.svg') await writeFile(out, rendered.svg)
-    else await writeFile(out, svgToPng(rendered.svg, 2))
-    const px = format === '.png' ? 2 : 1
+    await writeFile(out, image.format === 'svg' ? image.data : Buffer.from(image.data, 'base64'))
     io.out(
-      `Wrote ${out} (${rendered.width * px}×${rendered.height * px}, ${rendered.built.points} points): ${rendered.built.title}\n`
+      `Wrote ${out} (${image.width}×${image.height}, ${image.points} points): ${image.title}\n`
     )
-    for (const note of rendered.built.notes) io.err(`  note: ${note}\n`)
+    for (const note of image.notes) io.err(`  note: ${note}\n`)
     return 0
   } finally {
     await backend.close()

@@ -8,7 +8,6 @@
 import { readFileSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseArgs } from 'node:util'
 import { openBackend } from '../api/open-backend'
 import { defaultDbPath } from '../core/app-paths'
 import type { JobOutcome, LocalRunManager } from '../core/local-runs/run-manager'
@@ -18,37 +17,17 @@ import { MLPERF_CONF_MODELS } from '../core/loadgen/mlperf-conf-defaults'
 import type { LocalScenario, RepetitionStats, RunProgress } from '../shared/local-run'
 import type { RunProgressEvent, RunStartSettings } from '../shared/local-run-views'
 import { localRunVerdicts, verdictLine } from '../shared/local-run-verdicts'
+import type { CommandValues } from './command-options'
+import { COMMAND_OPTIONS } from './command-options'
+import type { Handler, Io } from './commands'
+import { RUN_HELP } from './help'
+import { parseOptions, UsageError } from './options'
 
 const APP_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
-export const RUN_HELP = `  mlperf-explorer run --model FILE --benchmark NAME
-                      --scenario SingleStream|MultiStream|Server|Offline
-                      [--mode performance|accuracy] [--dataset DIR] [--user-conf FILE]
-                      [--out DIR] [--db FILE] [--min-duration MS] [--min-query-count N]
-                      [--single-stream-expected-latency MS]
-                      [--multi-stream-expected-latency MS] [--target-qps Q]
-                      [--target-latency MS] [--samples-per-query N]
-                      [--performance-sample-count N] [--batch N] [--threads N]
-                      [--repetitions N] [--reference-accuracy PCT] [--quality-target 99|99.9]
-      A local MLPerf run of an ONNX model with onnxruntime: writes mlperf_log_summary.txt,
-      mlperf_log_detail.txt, mlperf_log_accuracy.json (and accuracy.txt in accuracy mode)
-      into --out (default: a new folder under runs/ next to the database), adds the run to
-      the database as your own, unverified result and prints the summary with two verdicts:
-      LoadGen's for these settings, and whether the logs are submittable under MLPerf rules.
-      --benchmark is the MLPerf benchmark the model stands for (mlperf.conf name, e.g.
-      resnet50); without it the run does not start and a suggestion from the model's file
-      name and input shape is printed. Settings come from the official mlperf.conf for the
-      benchmark, then --user-conf (LoadGen's user.conf syntax), then the flags. LoadGen
-      pre-generates 2 × min duration / expected latency queries for SingleStream and
-      MultiStream; a run that uses them up is INVALID, so set the expected latency near the
-      model's. Without --dataset the inputs are synthetic (performance mode only). Exits 1
-      when the run could not be done; an INVALID result is still a finished run (exit 0).`
-
-type Out = { out: (s: string) => void; err: (s: string) => void }
+type Out = Io
 
 const SCENARIOS: readonly LocalScenario[] = ['SingleStream', 'MultiStream', 'Server', 'Offline']
-
-class UsageError extends Error {}
 
 function num(v: string | undefined, name: string, integer: boolean): number | undefined {
   if (v === undefined) return undefined
@@ -254,36 +233,15 @@ function report(outcome: JobOutcome, runs: LocalRunManager, dbPath: string, io: 
   }
 }
 
-/** The options of `run`, all strings: numbers are checked by settingsFrom. */
-const RUN_OPTIONS = {
-  model: { type: 'string' },
-  dataset: { type: 'string' },
-  scenario: { type: 'string' },
-  mode: { type: 'string' },
-  benchmark: { type: 'string' },
-  'user-conf': { type: 'string' },
-  'single-stream-expected-latency': { type: 'string' },
-  'multi-stream-expected-latency': { type: 'string' },
-  'performance-sample-count': { type: 'string' },
-  out: { type: 'string' },
-  db: { type: 'string' },
-  'min-duration': { type: 'string' },
-  'min-query-count': { type: 'string' },
-  'target-qps': { type: 'string' },
-  'target-latency': { type: 'string' },
-  'samples-per-query': { type: 'string' },
-  batch: { type: 'string' },
-  threads: { type: 'string' },
-  repetitions: { type: 'string' },
-  'reference-accuracy': { type: 'string' },
-  'quality-target': { type: 'string' }
-} as const
-
 export type RunArgs = { settings: RunStartSettings; repetitions: number; db: string | undefined }
 
 /** The command line as run settings; throws (UsageError or parseArgs' own) on bad arguments. */
 export function parseRunArgs(args: string[], io: Out): RunArgs {
-  const { values } = parseArgs({ args, allowPositionals: false, options: RUN_OPTIONS })
+  return runArgs(parseOptions('run', COMMAND_OPTIONS.run, args).values, io)
+}
+
+/** The parsed options as run settings; throws a UsageError on bad values. */
+function runArgs(values: CommandValues<'run'>, io: Out): RunArgs {
   return { ...settingsFrom(values, io), db: values.db }
 }
 
@@ -363,10 +321,10 @@ async function runJob(
 }
 
 /** Runs `mlperf-explorer run …`; returns the exit code. */
-export async function runCmd(args: string[], io: Out): Promise<number> {
+export const runCmd: Handler<'run'> = async ({ values }, io) => {
   let a: RunArgs
   try {
-    a = parseRunArgs(args, io)
+    a = runArgs(values, io)
   } catch (e) {
     io.err(`${(e as Error).message}\n\n${RUN_HELP}\n`)
     return 2

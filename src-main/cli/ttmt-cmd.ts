@@ -14,9 +14,7 @@ import { defaultThresholds } from '../core/ingest/training/default-thresholds'
 import { setTtmt } from '../core/ingest/training/ttmt'
 import { compareResultFiles, isResultFileName } from '../core/ingest/training/tree-scan'
 
-type Io = { out: (s: string) => void; err: (s: string) => void }
-
-export type TtmtOptions = { thresholds?: string; format?: string; direction?: string }
+import type { Handler } from './commands'
 
 /** A data problem (exit 1), as opposed to a usage error (exit 2). */
 class TtmtError extends Error {}
@@ -65,7 +63,7 @@ function parseThresholds(raw: string): number[] {
 
 const cell = (v: number | null): string => (v === null ? '' : String(v))
 
-export async function ttmtCmd(paths: string[], o: TtmtOptions, io: Io): Promise<number> {
+export const ttmtCmd: Handler<'ttmt'> = async ({ positionals: paths, values: o }, io) => {
   if (paths.length === 0) {
     io.err('ttmt: give at least one training log (result_*.txt) or a folder of them\n')
     return 2

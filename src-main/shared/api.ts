@@ -7,7 +7,13 @@ import type { InferenceResultDetail } from './inference'
 import type { CatalogueChange, CatalogueStatus } from './catalogue'
 import type { AcceleratorAlias, ChartData } from './charts/chart-data'
 import type { ChartView } from './charts/chart-view'
-import type { BundleInput, BundleWritten, CsvExport, CsvExportInput } from './charts/export-types'
+import type {
+  BundleInput,
+  BundleWritten,
+  ChartSize,
+  CsvExport,
+  CsvExportInput
+} from './charts/export-types'
 import type { Price, PriceInput } from './charts/prices'
 import type { Comparison } from './comparison'
 import type { FilterOp } from './filters'
@@ -238,6 +244,21 @@ export type AppInfo = {
   readOnly?: boolean
 }
 
+/** A chart rendered without a window (`render.chart`): the file's content and what it shows. */
+export type RenderedChartImage = {
+  format: 'svg' | 'png'
+  /** SVG text, or the PNG's bytes in base64. */
+  data: string
+  /** Pixel size of the image (a PNG is drawn at twice the view's size). */
+  width: number
+  height: number
+  title: string
+  /** Points drawn. */
+  points: number
+  /** What the chart leaves out or derives (e.g. results without a price), one line each. */
+  notes: string[]
+}
+
 /** The API, area by area. Wire names are `area.method`. */
 export type Api = {
   app: {
@@ -257,8 +278,11 @@ export type Api = {
     facets(input: FacetQuery): Promise<FacetResult[]>
     /** One result with its detail. */
     get(input: { suite: Suite; id: number }): Promise<ResultView>
-    /** The filtered table as CSV text (the CLI's column set, in the view's order). */
-    csv(input: ViewQuery): Promise<{ csv: string; rows: number }>
+    /**
+     * The filtered table as CSV text (the CLI's column set, in the view's order); `footnote`
+     * appends the citation footnote as trailing `# ` lines.
+     */
+    csv(input: ViewQuery & { footnote?: boolean }): Promise<{ csv: string; rows: number }>
     /**
      * Downloads the logs of one published result (a row from an official table) from its
      * round's results repository, imports them and returns the official figures beside the
@@ -331,6 +355,18 @@ export type Api = {
     bundle(input: BundleInput): Promise<BundleWritten>
     /** Reads a saved view (a bundle folder or its view.json) to rebuild the chart. */
     openView(input: { path: string }): Promise<ChartView>
+  }
+  render: {
+    /**
+     * A chart view drawn as a figure without a window, as the report bundle draws it (title,
+     * axis units, the citation footnote): SVG, or PNG at twice the size. `size` defaults to
+     * 1200 × 720; bar charts grow taller with their bars.
+     */
+    chart(input: {
+      view: ChartView
+      size?: ChartSize
+      format: 'svg' | 'png'
+    }): Promise<RenderedChartImage>
   }
   files: {
     /** Native folder picker where the shell has one; null means "use the in-app browser". */
@@ -479,7 +515,8 @@ export const METHOD_NAMES = [
   'results.pivot',
   'results.pivotCsv',
   'imports.checkPath',
-  'files.choose'
+  'files.choose',
+  'render.chart'
 ] as const satisfies readonly MethodName[]
 
 export const EVENT_NAMES = [

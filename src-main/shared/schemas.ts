@@ -135,7 +135,7 @@ export const INPUT_SCHEMAS = {
     size: z.number().int().min(1).max(500).optional()
   }),
   'results.get': z.object({ suite, id: z.number().int() }),
-  'results.csv': z.object(view),
+  'results.csv': z.object({ ...view, footnote: z.boolean().optional() }),
   'imports.start': z.object({
     paths: z.array(z.string().min(1).max(4096)).min(1).max(100),
     round: z.string().max(40).optional()
@@ -181,6 +181,11 @@ export const INPUT_SCHEMAS = {
     size: chartSize.optional()
   }),
   'exports.openView': z.object({ path: z.string().min(1).max(4096) }),
+  'render.chart': z.object({
+    view: chartViewSchema,
+    size: chartSize.optional(),
+    format: z.enum(['svg', 'png'])
+  }),
   'files.pickFolder': empty,
   'files.pickPath': z.object({
     purpose: z.enum(PICK_PURPOSES)

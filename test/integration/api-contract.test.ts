@@ -12,7 +12,8 @@ import {
   rebuildInferenceFts,
   upsertInferenceResults
 } from '../../src-main/core/repo/inference-results'
-import type { ApiEvents, Reply } from '../../src-main/shared/api'
+import type { ApiEvents, RenderedChartImage, Reply } from '../../src-main/shared/api'
+import { chartView } from '../../src-main/shared/charts/chart-view'
 import { makeRecord } from '../support/records'
 
 type Call = (method: string, input: unknown) => Promise<Reply<unknown>>
@@ -135,6 +136,62 @@ describe.each(transports)('API contract over %s', (_name, make) => {
     )
     const info = (await call('app.info', {})) as Reply<{ inferenceResults: number }>
     expect(info.ok && info.value.inferenceResults).toBe(3)
+  })
+
+  it('renders a chart view to SVG and PNG (render.chart)', async () => {
+    const call = make()
+    const view = chartView({ kind: 'distribution' })
+    const svg = (await call('render.chart', {
+      view,
+      size: { width: 640, height: 480 },
+      format: 'svg'
+    })) as Reply<RenderedChartImage>
+    if (!svg.ok) throw new Error(svg.error.message)
+    expect(svg.value.format).toBe('svg')
+    expect(svg.value.data).toMatch(/^<svg[^>]* width="640"/)
+    expect(svg.value.width).toBe(640)
+    expect(svg.value.height).toBeGreaterThanOrEqual(480)
+    expect(svg.value.points).toBe(3)
+    expect(svg.value.title.length).toBeGreaterThan(0)
+    // The citation footnote is drawn in.
+    expect(svg.value.data).toMatch(/MLPerf/)
+    const png = (await call('render.chart', { view, format: 'png' })) as Reply<RenderedChartImage>
+    if (!png.ok) throw new Error(png.error.message)
+    const bytes = Buffer.from(png.value.data, 'base64')
+    expect(bytes.subarray(0, 8)).toEqual(
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+    )
+    // Twice the default 1200 px wide, as the PNG in a report bundle; the IHDR says so.
+    expect(png.value.width).toBe(2400)
+    expect(bytes.readUInt32BE(16)).toBe(2400)
+    expect(bytes.readUInt32BE(20)).toBe(png.value.height)
+    const bad = await call('render.chart', { view, format: 'gif' })
+    expect(bad.ok || bad.error.code).toBe('invalid_input')
+    const small = await call('render.chart', {
+      view,
+      format: 'svg',
+      size: { width: 10, height: 10 }
+    })
+    expect(small.ok || small.error.code).toBe('invalid_input')
+  })
+
+  it('appends the citation footnote to the results CSV when asked (results.csv footnote)', async () => {
+    const call = make()
+    const view = { suite: 'inference', filters: [{ column: 'division', op: 'eq', value: 'open' }] }
+    const plain = (await call('results.csv', view)) as Reply<{ csv: string; rows: number }>
+    const cited = (await call('results.csv', { ...view, footnote: true })) as Reply<{
+      csv: string
+      rows: number
+    }>
+    if (!plain.ok || !cited.ok) throw new Error('results.csv failed')
+    expect(plain.value.csv).not.toMatch(/^# /m)
+    expect(cited.value.rows).toBe(1)
+    // The same header and rows, then only `# ` lines.
+    expect(cited.value.csv.startsWith(plain.value.csv)).toBe(true)
+    const tail = cited.value.csv.slice(plain.value.csv.length).trimEnd().split('\n')
+    expect(tail.length).toBeGreaterThan(0)
+    for (const line of tail) expect(line).toMatch(/^#( |$)/)
+    expect(tail.join(' ')).toMatch(/MLPerf/)
   })
 
   it('maps bad input to error codes instead of throwing', async () => {

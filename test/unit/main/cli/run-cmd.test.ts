@@ -121,7 +121,11 @@ describe('parseRunArgs', () => {
         ['--model', 'm', '--scenario', 'Offline', '--repetitions', '0'],
         /--repetitions must be at least 1/
       ],
-      [['--model', 'm', '--scenario', 'Offline', '--colour', 'red'], /Unknown option '--colour'/]
+      [['--model', 'm', '--scenario', 'Offline', '--colour', 'red'], /unknown option --colour/],
+      [
+        ['--model', 'm', '--scenario', 'Offline', '--footnote'],
+        /unknown option --footnote \(--footnote is an option of results\)/
+      ]
     ]
     for (const [args, reason] of bad)
       expect(() => parseRunArgs(args, io()), args.join(' ')).toThrow(reason)

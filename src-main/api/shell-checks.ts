@@ -1,0 +1,5 @@
+/**
+ * Checks a shell makes before it opens a database (so a bad argument creates none), from the
+ * same rules the API applies. Kept out of shell-values.ts: they load the MLPerf rulebook.
+ */
+export { checkImportRound } from '../core/ingest/round-check'
