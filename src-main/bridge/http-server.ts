@@ -7,7 +7,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path'
 import { timingSafeEqual } from 'node:crypto'
 import type { Api } from '../shared/api'
 import { CONTENT_SECURITY_POLICY_HEADER } from '../shared/content-security-policy'
-import { defaultLog, dispatch } from '../api/dispatch'
+import { dispatch, serverLog } from '../api/dispatch'
 import type { Logger } from '../api/dispatch'
 import type { EventHub } from '../api/event-hub'
 
@@ -274,7 +274,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
   const srv: RunningServer = {
     opts,
     root: resolve(opts.staticDir),
-    log: opts.log ?? defaultLog,
+    log: opts.log ?? serverLog,
     sse: new Set<ServerResponse>(),
     port: () => port
   }
