@@ -4,17 +4,20 @@ import { INPUT_SCHEMAS } from '../shared/schemas'
 import { QueryInputError } from '../core/query/column-registry'
 import { describeDbError, sqliteCode } from '../core/db/db-errors'
 import type { Logger } from '../core/log/logger'
-import { stderrLogger } from '../core/log/logger'
+import { debugLogger, stderrLogger } from '../core/log/logger'
 import { ApiFailure } from './api-failure'
 
 // The transports (bridge, electron) take a Logger without importing core.
 export type { Logger } from '../core/log/logger'
 
+/** The web mode's log (stderr), for the HTTP bridge: a server keeps every stack. */
+export const serverLog: Logger = stderrLogger()
+
 /**
- * The log of the CLI and the web mode (stderr), and dispatch's when its caller names none: the
- * CLI's commands call it that way. The desktop app passes its file log instead.
+ * dispatch's log when its caller names none, as the CLI's one-shot commands call it: stderr
+ * with MLPERF_EXPLORER_DEBUG set, else nothing (the command prints its own one line).
  */
-export const defaultLog: Logger = stderrLogger()
+const commandLog: Logger = debugLogger()
 
 const KNOWN = new Set<string>(METHOD_NAMES)
 
@@ -32,7 +35,7 @@ export async function dispatch(
   api: Api,
   method: string,
   input: unknown,
-  log: Logger = defaultLog
+  log: Logger = commandLog
 ): Promise<Reply<unknown>> {
   if (!isMethodName(method)) {
     return { ok: false, error: { code: 'invalid_input', message: `Unknown method "${method}"` } }

@@ -7,7 +7,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path'
 import { timingSafeEqual } from 'node:crypto'
 import type { Api } from '../shared/api'
 import { CONTENT_SECURITY_POLICY_HEADER } from '../shared/content-security-policy'
-import { defaultLog, dispatch } from '../api/dispatch'
+import { dispatch, serverLog } from '../api/dispatch'
 import type { Logger } from '../api/dispatch'
 import type { EventHub } from '../api/event-hub'
 
@@ -121,6 +121,148 @@ function sameOrigin(req: IncomingMessage, port: number): boolean {
   return site === undefined || site === 'same-origin' || site === 'none'
 }
 
+/** The token a request shows: in the URL, in the cookie, or as a Bearer header. */
+function givenToken(req: IncomingMessage, url: URL): string | null {
+  return (
+    url.searchParams.get('token') ??
+    cookieToken(req) ??
+    (req.headers.authorization?.startsWith('Bearer ') ? req.headers.authorization.slice(7) : null)
+  )
+}
+
+/** Server-sent events: the response stays open and gets every hub event (see broadcast). */
+function openEventStream(
+  req: IncomingMessage,
+  res: ServerResponse,
+  sse: Set<ServerResponse>
+): void {
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'content-type': 'text/event-stream',
+    connection: 'keep-alive'
+  })
+  res.write(': connected\n\n')
+  sse.add(res)
+  req.on('close', () => sse.delete(res))
+}
+
+/** POST /api/<method>: a JSON body in, dispatch's Reply out. */
+async function serveApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  method: string,
+  api: Api,
+  log: Logger
+): Promise<void> {
+  if (req.method !== 'POST') return send(res, 405, 'Use POST')
+  // JSON only: an HTML form (the classic cross-site request) cannot send this type.
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase()
+  if (type !== 'application/json') {
+    return send(res, 415, 'Unsupported media type: send the input as application/json')
+  }
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return tooLarge(res, req)
+  let input: unknown
+  try {
+    const body = await readBody(req)
+    input = body ? (JSON.parse(body) as unknown) : {}
+  } catch (e) {
+    if (e instanceof BodyTooLarge) return tooLarge(res, req)
+    // Never the parser's message: it quotes the body.
+    const reply = {
+      ok: false,
+      error: { code: 'invalid_input', message: 'Bad request body: not valid JSON' }
+    }
+    return send(res, 400, JSON.stringify(reply), 'application/json')
+  }
+  const reply = await dispatch(api, method, input, log)
+  return send(res, 200, JSON.stringify(reply), 'application/json')
+}
+
+/** Static renderer files under `root`; anything unknown falls back to index.html (hash routing). */
+async function serveStatic(res: ServerResponse, root: string, path: string): Promise<void> {
+  const rel = normalize(path).replace(/^([/\\])+/, '')
+  let file = join(root, rel)
+  if (file !== root && !file.startsWith(root + sep)) return send(res, 403, 'Forbidden')
+  const info = await stat(file).catch(() => null)
+  if (!info || info.isDirectory()) file = join(root, 'index.html')
+  const exists = await stat(file).catch(() => null)
+  if (!exists) return send(res, 404, 'Renderer not built: run npm run build')
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream'
+  })
+  createReadStream(file).pipe(res)
+}
+
+/** What a request handler needs of the running server. */
+type RunningServer = {
+  opts: HttpServerOptions
+  root: string
+  log: Logger
+  sse: Set<ServerResponse>
+  /** The port listened on (known once listening; every request comes after that). */
+  port: () => number
+}
+
+/**
+ * One request, in order: a well-formed path, our own Host (no DNS rebinding), the open routes,
+ * the token, the same-origin check for the API, then the API, the events or a static file.
+ */
+async function route(srv: RunningServer, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+  const path = decodeOrNull(url.pathname)
+  if (path === null) return send(res, 400, 'Bad request: malformed percent-encoding in the path')
+  const port = srv.port()
+  const host = (req.headers.host ?? '').toLowerCase()
+  if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+    return send(res, 403, 'Forbidden host')
+  }
+  if (url.pathname === '/healthz') return send(res, 200, 'ok')
+  if (url.pathname === '/favicon.ico') {
+    res.writeHead(204)
+    return void res.end()
+  }
+  const given = givenToken(req, url)
+  if (!given || !sameToken(given, srv.opts.token)) {
+    return send(res, 401, 'Missing or wrong token: open the URL that mlperf-explorer printed.')
+  }
+  if (url.searchParams.has('token')) {
+    res.setHeader(
+      'set-cookie',
+      `${COOKIE}=${encodeURIComponent(srv.opts.token)}; HttpOnly; SameSite=Strict; Path=/`
+    )
+  }
+  // The API (events included) answers the app's own page only: no other site, and no other
+  // port of 127.0.0.1, may start imports and runs, set prices or write files.
+  if (path.startsWith('/api/') && !sameOrigin(req, port)) {
+    return send(res, 403, 'Forbidden: requests to the API must come from the app itself')
+  }
+  if (url.pathname === '/api/events' && req.method === 'GET') {
+    return openEventStream(req, res, srv.sse)
+  }
+  if (url.pathname.startsWith('/api/')) {
+    return serveApi(req, res, url.pathname.slice(5), srv.opts.api, srv.log)
+  }
+  return serveStatic(res, srv.root, path)
+}
+
+/** Every hub event to every open event stream; returns the unsubscribe function. */
+function broadcast(hub: EventHub, sse: Set<ServerResponse>): () => void {
+  return hub.subscribe((event, payload) => {
+    const msg = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
+    for (const res of sse) res.write(msg)
+  })
+}
+
+/** Listens on 127.0.0.1 (never another interface) and returns the port. */
+async function listen(server: Server, port: number): Promise<number> {
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail)
+    server.listen(port, '127.0.0.1', () => ok())
+  })
+  return (server.address() as AddressInfo).port
+}
+
 /**
  * The web mode: the same `dispatch` as Electron IPC, over HTTP on 127.0.0.1 only. Every route
  * but /healthz needs the token, given once in the URL (then kept in an HttpOnly cookie) or as a
@@ -128,99 +270,18 @@ function sameOrigin(req: IncomingMessage, port: number): boolean {
  * through DNS rebinding.
  */
 export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServerHandle> {
-  const root = resolve(opts.staticDir)
-  const log = opts.log ?? defaultLog
-  const sse = new Set<ServerResponse>()
-  const unsubscribe = opts.hub.subscribe((event, payload) => {
-    const msg = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
-    for (const res of sse) res.write(msg)
-  })
   let port = 0
-
-  const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    const path = decodeOrNull(url.pathname)
-    if (path === null) return send(res, 400, 'Bad request: malformed percent-encoding in the path')
-    const host = (req.headers.host ?? '').toLowerCase()
-    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
-      return send(res, 403, 'Forbidden host')
-    }
-    if (url.pathname === '/healthz') return send(res, 200, 'ok')
-    if (url.pathname === '/favicon.ico') {
-      res.writeHead(204)
-      return void res.end()
-    }
-    const given =
-      url.searchParams.get('token') ??
-      cookieToken(req) ??
-      (req.headers.authorization?.startsWith('Bearer ') ? req.headers.authorization.slice(7) : null)
-    if (!given || !sameToken(given, opts.token)) {
-      return send(res, 401, 'Missing or wrong token: open the URL that mlperf-explorer printed.')
-    }
-    if (url.searchParams.has('token')) {
-      res.setHeader(
-        'set-cookie',
-        `${COOKIE}=${encodeURIComponent(opts.token)}; HttpOnly; SameSite=Strict; Path=/`
-      )
-    }
-    // The API (events included) answers the app's own page only: no other site, and no other
-    // port of 127.0.0.1, may start imports and runs, set prices or write files.
-    if (path.startsWith('/api/') && !sameOrigin(req, port)) {
-      return send(res, 403, 'Forbidden: requests to the API must come from the app itself')
-    }
-    if (url.pathname === '/api/events' && req.method === 'GET') {
-      res.writeHead(200, {
-        ...SECURITY_HEADERS,
-        'content-type': 'text/event-stream',
-        connection: 'keep-alive'
-      })
-      res.write(': connected\n\n')
-      sse.add(res)
-      req.on('close', () => sse.delete(res))
-      return
-    }
-    if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return send(res, 405, 'Use POST')
-      // JSON only: an HTML form (the classic cross-site request) cannot send this type.
-      const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase()
-      if (type !== 'application/json') {
-        return send(res, 415, 'Unsupported media type: send the input as application/json')
-      }
-      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return tooLarge(res, req)
-      let input: unknown
-      try {
-        const body = await readBody(req)
-        input = body ? (JSON.parse(body) as unknown) : {}
-      } catch (e) {
-        if (e instanceof BodyTooLarge) return tooLarge(res, req)
-        // Never the parser's message: it quotes the body.
-        const reply = {
-          ok: false,
-          error: { code: 'invalid_input', message: 'Bad request body: not valid JSON' }
-        }
-        return send(res, 400, JSON.stringify(reply), 'application/json')
-      }
-      const reply = await dispatch(opts.api, url.pathname.slice(5), input, log)
-      return send(res, 200, JSON.stringify(reply), 'application/json')
-    }
-    // Static renderer files; anything unknown falls back to index.html (hash routing).
-    const rel = normalize(path).replace(/^([/\\])+/, '')
-    let file = join(root, rel)
-    if (file !== root && !file.startsWith(root + sep)) return send(res, 403, 'Forbidden')
-    const info = await stat(file).catch(() => null)
-    if (!info || info.isDirectory()) file = join(root, 'index.html')
-    const exists = await stat(file).catch(() => null)
-    if (!exists) return send(res, 404, 'Renderer not built: run npm run build')
-    res.writeHead(200, {
-      ...SECURITY_HEADERS,
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream'
-    })
-    createReadStream(file).pipe(res)
+  const srv: RunningServer = {
+    opts,
+    root: resolve(opts.staticDir),
+    log: opts.log ?? serverLog,
+    sse: new Set<ServerResponse>(),
+    port: () => port
   }
-
+  const unsubscribe = broadcast(opts.hub, srv.sse)
   const server: Server = createServer((req, res) => {
-    handler(req, res).catch((e: unknown) => {
-      log.error(`${req.method ?? '?'} ${req.url?.split('?')[0] ?? ''} failed`, e)
+    route(srv, req, res).catch((e: unknown) => {
+      srv.log.error(`${req.method ?? '?'} ${req.url?.split('?')[0] ?? ''} failed`, e)
       // Never an error's text to the client: it may name files or quote what they hold.
       if (!res.headersSent) send(res, 500, 'Internal error')
       else res.end()
@@ -229,18 +290,14 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
   // A client that sends its request slowly cannot hold a connection for minutes.
   server.headersTimeout = 10_000
   server.requestTimeout = 30_000
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail)
-    server.listen(opts.port ?? 0, '127.0.0.1', () => ok())
-  })
-  port = (server.address() as AddressInfo).port
+  port = await listen(server, opts.port ?? 0)
   return {
     url: `http://127.0.0.1:${port}/?token=${encodeURIComponent(opts.token)}`,
     port,
     close: async () => {
       unsubscribe()
-      for (const res of sse) res.end()
-      sse.clear()
+      for (const res of srv.sse) res.end()
+      srv.sse.clear()
       await new Promise<void>((ok) => server.close(() => ok()))
     }
   }

@@ -1,41 +1,63 @@
-import type { BrowserWindow, IpcMainInvokeEvent } from 'electron'
-import { ipcMain } from 'electron'
-import type { Api } from '../shared/api'
-import { dispatch } from '../api/dispatch'
-import type { Logger } from '../core/log/logger'
+import type { EventName, Reply } from '../shared/api'
+import type { EventListener } from '../api/event-hub'
 import { isOwnUrl } from './security'
-import type { EventHub } from '../api/event-hub'
+
+/** What the sender check reads of an IPC event (Electron's IpcMainInvokeEvent has more). */
+export type SenderEvent = { senderFrame: { url: string; parent: unknown } | null }
+
+/** The part of Electron's ipcMain the binding uses. */
+export type IpcMainLike = {
+  handle(channel: string, listener: (event: SenderEvent, ...args: unknown[]) => unknown): void
+  removeHandler(channel: string): void
+}
+
+/** The main window, as far as events are concerned. */
+export type EventTarget = {
+  isDestroyed(): boolean
+  webContents: { send(channel: string, ...args: unknown[]): void }
+}
+
+/** The API's events (the backend's EventHub). */
+export type EventSource = { subscribe(listener: EventListener): () => void }
+
+/** One API call: dispatch with the backend's api and the app's log bound in (main.ts). */
+export type Dispatch = (method: string, input: unknown) => Promise<Reply<unknown>>
+
+export const INVOKE_CHANNEL = 'api:invoke'
+export const EVENT_CHANNEL = 'api:event'
 
 /**
  * Only our own renderer may call the API: the top frame of a page from app://mlperf (or the dev
  * server, which main.ts passes in development only). A file:// page, a frame inside the page,
  * or a page the window was somehow navigated to gets nothing.
  */
-export function trustedSender(event: IpcMainInvokeEvent, devUrl: string | undefined): boolean {
+export function trustedSender(event: SenderEvent, devUrl: string | undefined): boolean {
   const frame = event.senderFrame
   if (!frame || frame.parent !== null) return false
   return isOwnUrl(frame.url, devUrl)
 }
 
-/** Binds the single `api:invoke` channel to dispatch and forwards hub events to the window. */
+/**
+ * Binds the single `api:invoke` channel to `dispatch` for trusted senders and forwards the
+ * API's events to the window (while it lives). Returns the unbind function.
+ */
 export function bindIpc(
-  api: Api,
-  hub: EventHub,
-  win: BrowserWindow,
-  devUrl: string | undefined,
-  log: Logger
+  ipc: IpcMainLike,
+  dispatch: Dispatch,
+  events: EventSource,
+  to: { win: EventTarget; devUrl: string | undefined }
 ): () => void {
-  ipcMain.handle('api:invoke', async (event, method: unknown, input: unknown) => {
-    if (!trustedSender(event, devUrl)) {
+  ipc.handle(INVOKE_CHANNEL, async (event, method: unknown, input: unknown) => {
+    if (!trustedSender(event, to.devUrl)) {
       return { ok: false, error: { code: 'invalid_input', message: 'Untrusted sender' } }
     }
-    return dispatch(api, String(method), input, log)
+    return dispatch(String(method), input)
   })
-  const unsubscribe = hub.subscribe((name, payload) => {
-    if (!win.isDestroyed()) win.webContents.send('api:event', name, payload)
+  const unsubscribe = events.subscribe((name: EventName, payload: unknown) => {
+    if (!to.win.isDestroyed()) to.win.webContents.send(EVENT_CHANNEL, name, payload)
   })
   return () => {
-    ipcMain.removeHandler('api:invoke')
+    ipc.removeHandler(INVOKE_CHANNEL)
     unsubscribe()
   }
 }

@@ -1,7 +1,8 @@
-import { app, dialog, protocol, session, shell, BrowserWindow } from 'electron'
+import { app, dialog, ipcMain, protocol, session, shell, BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import { APP_DIR_NAME, defaultDataDir, defaultDbPath } from '../core/app-paths'
 import { fileLogger } from '../core/log/file-logger'
+import { dispatch } from '../api/dispatch'
 import { openBackend } from '../api/open-backend'
 import type { Backend } from '../api/open-backend'
 import { bundledWorkerFactory } from './inference-worker'
@@ -47,7 +48,7 @@ async function start(): Promise<void> {
   denyPermissions(session.defaultSession)
   serveRenderer(protocol, join(outDir, 'renderer'))
   const nativeBinding = electronSqliteBinding(appRoot, process.versions.electron)
-  backend = openBackend({
+  const opened = openBackend({
     dbPath: defaultDbPath(),
     shell: 'electron',
     appRoot: app.isPackaged ? process.resourcesPath : appRoot,
@@ -70,9 +71,15 @@ async function start(): Promise<void> {
     // Local runs: the worker entry built beside this bundle (electron.vite.config.ts).
     createWorker: async () => bundledWorkerFactory(import.meta.dirname)
   })
-  installMenu(backend.hub)
+  backend = opened
+  installMenu(opened.hub)
   const win = createMainWindow(outDir, devUrl)
-  const unbind = bindIpc(backend.api, backend.hub, win, devUrl, log)
+  const unbind = bindIpc(
+    ipcMain,
+    (method, input) => dispatch(opened.api, method, input, log),
+    opened.hub,
+    { win, devUrl }
+  )
   win.on('closed', unbind)
 }
 

@@ -60,6 +60,25 @@ export function stderrLogger(now?: () => Date): Logger {
   return textLogger((entry) => process.stderr.write(entry), now)
 }
 
+/**
+ * stderr while MLPERF_EXPLORER_DEBUG is set, nothing otherwise: the CLI's one-shot commands
+ * report a failure as one line of their own (cli/main.ts) and show a stack only when asked.
+ */
+export function debugLogger(env: NodeJS.ProcessEnv = process.env, inner = stderrLogger()): Logger {
+  const on = (): boolean => Boolean(env.MLPERF_EXPLORER_DEBUG)
+  return {
+    info: (message) => {
+      if (on()) inner.info(message)
+    },
+    warn: (message, error) => {
+      if (on()) inner.warn(message, error)
+    },
+    error: (message, error) => {
+      if (on()) inner.error(message, error)
+    }
+  }
+}
+
 /** A logger that drops everything: for tests that provoke errors on purpose. */
 export const nullLogger: Logger = {
   info: () => undefined,

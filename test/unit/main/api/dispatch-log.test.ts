@@ -2,7 +2,7 @@
  * Issue 14, point 6: an unexpected error in a handler reaches the client as `internal` with its
  * message only, and the log gets the stack; expected failures are not logged.
  */
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ApiFailure } from '../../../../src-main/api/api-failure'
 import { dispatch } from '../../../../src-main/api/dispatch'
 import type { Logger } from '../../../../src-main/api/dispatch'
@@ -141,5 +141,34 @@ describe('dispatch logging', () => {
     const reply = await dispatch({ app: {} } as unknown as Api, 'app.info', {}, log)
     expect(reply.ok || reply.error.code).toBe('internal')
     expect(log.entries.map((e) => e.message)).toEqual(['app.info: no handler'])
+  })
+
+  describe('without a log (the one-shot commands of the CLI)', () => {
+    afterEach(() => {
+      vi.unstubAllEnvs()
+      vi.restoreAllMocks()
+    })
+
+    it('writes the stack to stderr only with MLPERF_EXPLORER_DEBUG set', async () => {
+      const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
+      vi.stubEnv('MLPERF_EXPLORER_DEBUG', '')
+      await dispatch(
+        apiWith(async () => bug()),
+        'app.info',
+        {}
+      )
+      expect(err).not.toHaveBeenCalled()
+      vi.stubEnv('MLPERF_EXPLORER_DEBUG', '1')
+      const reply = await dispatch(
+        apiWith(async () => bug()),
+        'app.info',
+        {}
+      )
+      expect(reply.ok).toBe(false)
+      expect(err).toHaveBeenCalledTimes(1)
+      expect(String(err.mock.calls[0]![0])).toMatch(
+        /ERROR app\.info failed unexpectedly\n {2}TypeError: .*\n\s+at bug /
+      )
+    })
   })
 })

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
+  debugLogger,
   describeThrown,
   formatEntry,
   nullLogger,
@@ -79,6 +80,24 @@ describe('textLogger and stderrLogger', () => {
     expect(String(err.mock.calls[0]![0])).toMatch(
       /^2026-01-02T03:04:05.000Z ERROR broken\n {2}Error: why/
     )
+  })
+
+  it('debugLogger writes only while MLPERF_EXPLORER_DEBUG is set', () => {
+    const out: string[] = []
+    const env: NodeJS.ProcessEnv = {}
+    const log = debugLogger(
+      env,
+      textLogger(
+        (s) => out.push(s),
+        () => at
+      )
+    )
+    log.error('quiet', new Error('x'))
+    env.MLPERF_EXPLORER_DEBUG = '1'
+    log.warn('loud')
+    env.MLPERF_EXPLORER_DEBUG = ''
+    log.info('quiet again')
+    expect(out).toEqual(['2026-01-02T03:04:05.000Z WARN loud\n'])
   })
 
   it('nullLogger accepts everything', () => {
