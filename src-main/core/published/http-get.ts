@@ -17,8 +17,8 @@ export type GetResult =
 
 /** The server cannot be reached (no network, refused, DNS, timeout): one line, no stack. */
 export class OfflineError extends Error {
-  constructor(message: string) {
-    super(message)
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options)
     this.name = 'OfflineError'
   }
 }
@@ -117,7 +117,25 @@ async function readBody(
   return Buffer.concat(chunks, received)
 }
 
+/** Network codes of a kept-alive socket the server closed just as it was reused. */
+const STALE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET'])
+
+/**
+ * A GET is idempotent, and a connection kept alive from an earlier request may be closed by the
+ * server just as it is reused: that failure says nothing about the network, so it is retried
+ * once on a fresh connection before it is reported.
+ */
 export async function httpGet(url: string, opts: GetOptions = {}): Promise<GetResult> {
+  try {
+    return await httpGetOnce(url, opts)
+  } catch (e) {
+    const code = e instanceof OfflineError ? networkCode(e.cause) : null
+    if (code === null || !STALE_SOCKET_CODES.has(code) || opts.signal?.aborted) throw e
+    return httpGetOnce(url, opts)
+  }
+}
+
+async function httpGetOnce(url: string, opts: GetOptions): Promise<GetResult> {
   const { signal, validators } = opts
   if (signal?.aborted) throw new CancelledError()
   const timeout = AbortSignal.timeout(opts.timeoutMs ?? 120_000)
@@ -151,7 +169,7 @@ export async function httpGet(url: string, opts: GetOptions = {}): Promise<GetRe
     if (timeout.aborted) throw new OfflineError(offlineMessage(url, 'no answer in time'))
     const code = networkCode(e)
     if (code !== null && code in NETWORK_CODES) {
-      throw new OfflineError(offlineMessage(url, NETWORK_CODES[code] ?? code))
+      throw new OfflineError(offlineMessage(url, NETWORK_CODES[code] ?? code), { cause: e })
     }
     if (e instanceof TypeError && e.message === 'fetch failed') {
       throw new OfflineError(offlineMessage(url, code ?? 'the request failed'))
