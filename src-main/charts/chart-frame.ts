@@ -143,31 +143,21 @@ export type Frame = {
  */
 export const MIN_PLOT_HEIGHT = 260
 
-/** Title, subtitle, footnote, legend slot, grid margins and dataZoom for one chart. */
-export function chartFrame(input: FrameInput): Frame {
-  const { width } = input.size
-  const subLines = input.subtitle.flatMap((s) =>
-    wrapText(s, Math.floor((width - 40) / SUB_CHAR_PX))
-  )
-  const footLines = input.footnote.flatMap((s) =>
-    wrapText(s, Math.floor((width - 36) / FOOT_CHAR_PX))
-  )
-  const large = input.points > LARGE_THRESHOLD
-  const titleTop = 10
-  const legendTop = titleTop + 24 + subLines.length * SUB_LINE_PX + 8
-  // Legend in the given order, the grey "Other" group last.
-  const given = input.legend ? [...new Set(input.legend)] : []
-  const names = given.includes(OTHER_NAME)
-    ? [...given.filter((n) => n !== OTHER_NAME), OTHER_NAME]
-    : given
-  const rows = legendRows(names, width - 32)
-  const scroll = rows > MAX_LEGEND_ROWS
-  const legendHeight = names.length === 0 ? 0 : scroll ? 28 : rows * LEGEND_ROW_PX + 6
-  const top = legendTop + legendHeight + 26
-  const footHeight = footLines.length * FOOT_LINE_PX + 14
+/** Legend entries in the given order, without repeats, the grey "Other" group last. */
+export function legendNames(legend: readonly string[] | false): string[] {
+  const given = legend ? [...new Set(legend)] : []
+  return given.includes(OTHER_NAME) ? [...given.filter((n) => n !== OTHER_NAME), OTHER_NAME] : given
+}
+
+/**
+ * dataZoom of a screen chart: inside and a slider (above the footnote) on the `zoomX` axes, the
+ * wheel on the `zoomY` axes. None for an exported figure.
+ */
+export function frameZoom(
+  input: Pick<FrameInput, 'zoomX' | 'zoomY' | 'target'>,
+  footHeight: number
+): DataZoomComponentOption[] {
   const zoom = (input.target ?? 'screen') === 'screen'
-  const zoomHeight = zoom && input.zoomX.length ? 26 : 0
-  const bottom = footHeight + zoomHeight + 46 + (input.xLabelRoom ?? 0)
   const dataZoom: DataZoomComponentOption[] = []
   if (zoom && input.zoomX.length) {
     dataZoom.push(
@@ -187,6 +177,48 @@ export function chartFrame(input: FrameInput): Frame {
   if (zoom && input.zoomY?.length) {
     dataZoom.push({ type: 'inside', yAxisIndex: input.zoomY, filterMode: 'none' })
   }
+  return dataZoom
+}
+
+/** The legend component: laid out in full up to MAX_LEGEND_ROWS rows, else scrolling. */
+function legendOption(names: readonly string[], scroll: boolean, top: number): EChartsOption {
+  if (names.length === 0) return {}
+  return {
+    legend: {
+      type: scroll ? 'scroll' : 'plain',
+      data: [...names],
+      top,
+      itemGap: LEGEND_GAP,
+      left: 16,
+      right: 16,
+      itemWidth: 14,
+      itemHeight: 10,
+      textStyle: { fontSize: 11 }
+    }
+  }
+}
+
+/** Title, subtitle, footnote, legend slot, grid margins and dataZoom for one chart. */
+export function chartFrame(input: FrameInput): Frame {
+  const { width } = input.size
+  const subLines = input.subtitle.flatMap((s) =>
+    wrapText(s, Math.floor((width - 40) / SUB_CHAR_PX))
+  )
+  const footLines = input.footnote.flatMap((s) =>
+    wrapText(s, Math.floor((width - 36) / FOOT_CHAR_PX))
+  )
+  const large = input.points > LARGE_THRESHOLD
+  const titleTop = 10
+  const legendTop = titleTop + 24 + subLines.length * SUB_LINE_PX + 8
+  const names = legendNames(input.legend)
+  const rows = legendRows(names, width - 32)
+  const scroll = rows > MAX_LEGEND_ROWS
+  const legendHeight = names.length === 0 ? 0 : scroll ? 28 : rows * LEGEND_ROW_PX + 6
+  const top = legendTop + legendHeight + 26
+  const footHeight = footLines.length * FOOT_LINE_PX + 14
+  const dataZoom = frameZoom(input, footHeight)
+  const zoomHeight = (input.target ?? 'screen') === 'screen' && input.zoomX.length ? 26 : 0
+  const bottom = footHeight + zoomHeight + 46 + (input.xLabelRoom ?? 0)
   const option: EChartsOption = {
     backgroundColor: '#ffffff',
     animation: !large,
@@ -216,21 +248,7 @@ export function chartFrame(input: FrameInput): Frame {
       }
     ],
     ...(dataZoom.length > 0 ? { dataZoom } : {}),
-    ...(names.length > 0
-      ? {
-          legend: {
-            type: scroll ? 'scroll' : 'plain',
-            data: names,
-            top: legendTop,
-            itemGap: LEGEND_GAP,
-            left: 16,
-            right: 16,
-            itemWidth: 14,
-            itemHeight: 10,
-            textStyle: { fontSize: 11 }
-          }
-        }
-      : {})
+    ...legendOption(names, scroll, legendTop)
   }
   return {
     option,

@@ -8,21 +8,20 @@
 import type { Cell, Suite } from '../shared/api'
 import type { ChartRow } from '../shared/charts/chart-points'
 import { isLocal } from '../shared/charts/chart-points'
-import type { Provenance } from '../shared/charts/citation'
+import type { Footnote, Provenance } from '../shared/charts/citation'
 import type {
   CompareField,
   CompareIssue,
   CompareItem,
   Comparison,
-  PerAccelerator,
   SharedWorkload
 } from '../shared/comparison'
+import type { BenchmarkNamer } from './chart-scope'
 import { benchmarkNamer, workloadLabel } from './chart-scope'
 import { comparability, toComparable } from './comparability'
 import { flagText, systemField } from './compare-fields'
-import { betterRatio, directionOf } from './direction'
+import { itemLabel, sharedWorkloads } from './compare-shared'
 import { citationFootnote } from './footnote'
-import { systemLabel } from './row-text'
 
 /** One picked result: its table row, system description and the system's other results. */
 export type CompareSource = {
@@ -49,76 +48,23 @@ function same(values: readonly Cell[]): boolean {
   return values.every((v) => String(v ?? '') === String(values[0] ?? ''))
 }
 
-function label(r: ChartRow): string {
-  return `${systemLabel(r)} (${r.round})${isLocal(r) ? ' · unverified' : ''}`
-}
-
-/** Percent better than `base` (+ = better, honouring lower-is-better units). */
-export function percentBetter(
-  value: number | null,
-  base: number | null,
-  unit: string
-): number | null {
-  const ratio = betterRatio(value, base, directionOf(unit))
-  return ratio === null ? null : (ratio - 1) * 100
-}
-
-/**
- * The per-accelerator view of one shared workload, when the systems' accelerator counts differ:
- * throughput ÷ accelerators (higher is better), or for training minutes × accelerators (lower
- * is better). Deltas only where the main values are comparable (`deltas[i]` not null).
- */
-function perAcceleratorOf(
-  suite: Suite,
-  rows: readonly ChartRow[],
-  unit: string,
-  direction: 'higher' | 'lower',
-  comparable: readonly boolean[]
-): PerAccelerator | null {
-  const counts = rows.map((r) => ((r.acceleratorsTotal ?? 0) > 0 ? r.acceleratorsTotal : null))
-  if (new Set(counts.filter((c) => c !== null)).size < 2) return null
-  if (suite === 'inference' && direction !== 'higher') return null
-  const values = rows.map((r, i) => {
-    const n = counts[i]
-    if (r.value === null || n === null || n === undefined) return null
-    return suite === 'training' ? r.value * n : r.value / n
-  })
-  const perUnit = suite === 'training' ? `accelerator-${unit}` : `${unit} per accelerator`
-  const dir = suite === 'training' ? 'lower' : 'higher'
-  const base = values[0] ?? null
-  const deltas = values.map((v, i) => {
-    if (i === 0) return 0
-    if (!comparable[i]) return null
-    const ratio = betterRatio(v, base, dir)
-    return ratio === null ? null : (ratio - 1) * 100
-  })
-  return { unit: perUnit, direction: dir, values, deltas }
-}
-
-export function buildComparison(input: CompareInput): Comparison {
-  const { sources } = input
-  const suite = input.suite ?? 'inference'
-  // Benchmarks named as the results table names them (resnet50, not the checker's resnet).
-  const name = benchmarkNamer(sources.flatMap((s) => s.siblings))
-  const items: CompareItem[] = sources.map((s) => ({
-    id: s.row.id,
-    label: label(s.row),
-    round: s.row.round,
-    benchmark: name(s.row.benchmark),
-    scenario: s.row.scenario,
-    verified: !isLocal(s.row)
-  }))
-
-  // Flags as Yes/No, whatever the store keeps (1/0, true/false).
-  const fields: CompareField[] = input.columns.map((c) => {
-    const values = sources.map((s) => {
+/** The results table's columns side by side; flags as Yes/No, whatever the store keeps. */
+function resultFields(input: CompareInput): CompareField[] {
+  return input.columns.map((c) => {
+    const values = input.sources.map((s) => {
       const v = s.cells[c.name] ?? null
       return c.type === 'boolean' ? flagText(v) : v
     })
     return { group: 'result', name: c.name, label: c.label, values, differs: !same(values) }
   })
-  // System descriptions: one row per fact whatever the source's spelling of its key, and none
-  // for a fact a result column already shows.
+}
+
+/**
+ * The system descriptions side by side: one row per fact whatever the source's spelling of its
+ * key, none for a fact a result column already shows, sorted by label.
+ */
+function systemFields(input: CompareInput): CompareField[] {
+  const { sources } = input
   const shownColumns = new Set(input.columns.map((c) => c.name))
   const systemRows = new Map<string, { label: string; values: Cell[] }>()
   for (const [i, s] of sources.entries()) {
@@ -134,6 +80,7 @@ export function buildComparison(input: CompareInput): Comparison {
       systemRows.set(f.key, row)
     }
   }
+  const fields: CompareField[] = []
   for (const [key, row] of [...systemRows].sort((a, b) => a[1].label.localeCompare(b[1].label))) {
     if (row.values.every((v) => v === null)) continue
     fields.push({
@@ -144,49 +91,12 @@ export function buildComparison(input: CompareInput): Comparison {
       differs: !same(row.values)
     })
   }
+  return fields
+}
 
-  // Benchmarks and scenarios every compared system ran.
-  const maps = sources.map(
-    (s) => new Map(s.siblings.map((r) => [`${r.benchmark}|${r.scenario ?? ''}`, r]))
-  )
-  const first = maps[0] ?? new Map<string, ChartRow>()
-  const shared: SharedWorkload[] = []
-  for (const [key, base] of [...first].sort((a, b) => a[0].localeCompare(b[0]))) {
-    const rows = maps.map((m) => m.get(key) ?? null)
-    if (rows.some((r) => r === null)) continue
-    const reasons: string[] = []
-    const deltas = rows.map((r, i) => {
-      if (!r || i === 0) return i === 0 ? 0 : null
-      const c = comparability(toComparable(base), toComparable(r))
-      if (!c.ok) {
-        reasons.push(`${label(r)}: ${c.reason}`)
-        return null
-      }
-      return percentBetter(r.value, base.value, base.unit)
-    })
-    const direction = directionOf(base.unit, base.metric)
-    const present = rows.filter((r): r is ChartRow => r !== null)
-    shared.push({
-      benchmark: name(base.benchmark),
-      scenario: base.scenario,
-      unit: base.unit,
-      direction,
-      ids: rows.map((r) => r?.id ?? null),
-      values: rows.map((r) => r?.value ?? null),
-      deltas,
-      reasons,
-      perAccelerator: perAcceleratorOf(
-        suite,
-        present,
-        base.unit,
-        direction,
-        deltas.map((d) => d !== null)
-      )
-    })
-  }
-
+/** Picked results of different workloads, and pairs of one workload MLPerf does not compare. */
+function workloadIssues(rows: readonly ChartRow[], name: BenchmarkNamer): CompareIssue[] {
   const issues: CompareIssue[] = []
-  const rows = sources.map((s) => s.row)
   const workloads = new Set(rows.map((r) => workloadLabel(r, name)))
   if (workloads.size > 1) {
     issues.push({
@@ -199,12 +109,21 @@ export function buildComparison(input: CompareInput): Comparison {
     for (const r of rows.slice(1)) {
       if (r.benchmark !== base.benchmark || r.scenario !== base.scenario) continue
       const c = comparability(toComparable(base), toComparable(r))
-      if (!c.ok) issues.push({ severity: 'incomparable', text: `${label(r)}: ${c.reason}.` })
+      if (!c.ok) issues.push({ severity: 'incomparable', text: `${itemLabel(r)}: ${c.reason}.` })
       else
         for (const cv of c.caveats)
-          issues.push({ severity: 'identify', text: `${label(r)}: ${cv}.` })
+          issues.push({ severity: 'identify', text: `${itemLabel(r)}: ${cv}.` })
     }
   }
+  return issues
+}
+
+/**
+ * What the comparison must state (MLPerf results guidelines): differences in version, division,
+ * category and chip count, official next to unverified results, invalid and inferred results.
+ */
+function comparisonIssues(rows: readonly ChartRow[], name: BenchmarkNamer): CompareIssue[] {
+  const issues = workloadIssues(rows, name)
   const identify = (what: string, values: (string | number | null)[]): void => {
     const distinct = [...new Set(values.map((v) => String(v ?? 'unknown')))]
     if (distinct.length > 1) {
@@ -237,20 +156,32 @@ export function buildComparison(input: CompareInput): Comparison {
     })
   }
   for (const r of rows) {
-    if (!r.valid) issues.push({ severity: 'incomparable', text: `${label(r)} is marked invalid.` })
+    if (!r.valid) {
+      issues.push({ severity: 'incomparable', text: `${itemLabel(r)} is marked invalid.` })
+    }
     if (r.inferred) {
       issues.push({
         severity: 'identify',
-        text: `${label(r)} is inferred from another scenario's run (edge rules).`
+        text: `${itemLabel(r)} is inferred from another scenario's run (edge rules).`
       })
     }
   }
+  return issues
+}
 
+/** The citation: the picked results and every sibling a shared workload shows. */
+function comparisonFootnote(
+  input: CompareInput,
+  suite: Suite,
+  shared: readonly SharedWorkload[]
+): Footnote {
   const sharedIds = new Set(shared.flatMap((w) => w.ids))
-  const cited = new Map<number, ChartRow>(rows.map((r) => [r.id, r]))
-  for (const s of sources) for (const x of s.siblings) if (sharedIds.has(x.id)) cited.set(x.id, x)
+  const cited = new Map<number, ChartRow>(input.sources.map((s) => [s.row.id, s.row]))
+  for (const s of input.sources) {
+    for (const x of s.siblings) if (sharedIds.has(x.id)) cited.set(x.id, x)
+  }
   const perAcc = shared.some((w) => w.perAccelerator !== null)
-  const footnote = citationFootnote({
+  return citationFootnote({
     suite,
     rows: [...cited.values()],
     provenance: input.provenance,
@@ -266,5 +197,27 @@ export function buildComparison(input: CompareInput): Comparison {
     ],
     exportedAt: input.now
   })
+}
+
+export function buildComparison(input: CompareInput): Comparison {
+  const { sources } = input
+  const suite = input.suite ?? 'inference'
+  // Benchmarks named as the results table names them (resnet50, not the checker's resnet).
+  const name = benchmarkNamer(sources.flatMap((s) => s.siblings))
+  const items: CompareItem[] = sources.map((s) => ({
+    id: s.row.id,
+    label: itemLabel(s.row),
+    round: s.row.round,
+    benchmark: name(s.row.benchmark),
+    scenario: s.row.scenario,
+    verified: !isLocal(s.row)
+  }))
+  const fields = [...resultFields(input), ...systemFields(input)]
+  const shared = sharedWorkloads(suite, sources, name)
+  const issues = comparisonIssues(
+    sources.map((s) => s.row),
+    name
+  )
+  const footnote = comparisonFootnote(input, suite, shared)
   return { suite, items, fields, shared, issues, footnote }
 }

@@ -14,10 +14,10 @@ import {
   legendWithOther,
   logBounds,
   niceBounds,
-  plural,
-  runLabel,
   targetLineSeries
 } from './training-chart-util'
+import type { ConvergenceLine, ConvergenceLines } from './convergence-lines'
+import { convergenceLines, convergenceNotes } from './convergence-lines'
 
 export type ConvergenceInput = Pick<
   TrainingRunsView,
@@ -32,9 +32,6 @@ export type ConvergenceOptions = {
   /** Chart title (none by default: the panel around it names the result). */
   title?: string
 }
-
-/** One plotted point: [x, quality, minutes since run_start, epoch]. */
-type Point = [number, number, number, number | null]
 
 const ROLE_TEXT: Record<TrainingRunDetail['role'], string> = {
   counted: 'counted in the score',
@@ -63,6 +60,88 @@ function tooltipFields(params: unknown): TooltipFields | null {
   }
 }
 
+/** A run's line: solid when counted, dotted when dropped, dashed when it did not count. */
+function lineSeries(line: ConvergenceLine): LineSeriesOption {
+  return {
+    type: 'line',
+    name: line.name,
+    data: line.points,
+    encode: { x: 0, y: 1 },
+    showSymbol: true,
+    symbol: line.metricIndex === 0 ? 'circle' : 'triangle',
+    symbolSize: 5,
+    color: colourOrOther(line.runIndex),
+    lineStyle: { width: line.role === 'counted' ? 2 : 1.5, type: lineType(line.role) },
+    emphasis: { focus: 'series' }
+  }
+}
+
+/** A point's tooltip: the run, the quality, the time (and epoch) and the run's role. */
+function tooltipFormatter(
+  lines: readonly ConvergenceLine[],
+  metricName: string
+): (params: unknown) => string {
+  const roleOf = new Map<string, TrainingRunDetail['role']>()
+  const statusOf = new Map<string, string>()
+  for (const l of lines) {
+    roleOf.set(l.name, l.role)
+    statusOf.set(l.name, l.status)
+  }
+  return (params) => {
+    const f = tooltipFields(params)
+    if (!f) return ''
+    const [, quality, minutes, epoch] = f.value
+    const role = roleOf.get(f.seriesName)
+    const status = statusOf.get(f.seriesName)
+    const text = [
+      `${f.marker}<b>${escapeHtml(f.seriesName)}</b>`,
+      `${escapeHtml(metricName)}: <b>${typeof quality === 'number' ? formatValue(quality) : ''}</b>`,
+      `${typeof minutes === 'number' ? formatMinutes(minutes) : ''} since run_start` +
+        (typeof epoch === 'number' ? ` · epoch ${formatValue(epoch, 6)}` : '')
+    ]
+    if (role !== undefined) {
+      text.push(`<span style="color:#6b7585">${status ?? ''}, ${ROLE_TEXT[role]}</span>`)
+    }
+    return text.join('<br/>')
+  }
+}
+
+/** Time (or epoch) from 0, and the quality axis around the values and the target. */
+function axes(
+  c: ConvergenceLines,
+  x: ConvergenceOptions['x'],
+  metricName: string,
+  yValues: readonly number[],
+  log: boolean
+): Pick<EChartsOption, 'xAxis' | 'yAxis'> {
+  const yBounds =
+    yValues.length === 0
+      ? null
+      : log
+        ? logBounds(Math.min(...yValues), Math.max(...yValues))
+        : niceBounds(Math.min(...yValues), Math.max(...yValues))
+  return {
+    xAxis: {
+      type: 'value',
+      name: x === 'epoch' ? 'Epoch' : 'Time since run_start (minutes)',
+      nameLocation: 'middle',
+      nameGap: 28,
+      min: 0,
+      ...(c.xs.length > 0 ? { max: niceBounds(0, Math.max(...c.xs)).max } : {}),
+      splitLine: { show: false }
+    },
+    yAxis: {
+      type: log ? 'log' : 'value',
+      name: metricName,
+      nameLocation: 'middle',
+      nameGap: 46,
+      ...(yBounds ? { min: yBounds.min, max: yBounds.max } : {}),
+      axisLabel: { formatter: (v: number) => formatValue(v) },
+      ...(log ? { minorSplitLine: { show: true } } : {})
+    }
+  }
+}
+
 /** Builds the convergence chart. Runs without evaluations simply have no line. */
 export function convergenceOption(
   input: ConvergenceInput,
@@ -70,91 +149,21 @@ export function convergenceOption(
 ): EChartsOption {
   const { x, yScale = 'linear' } = options
   const log = yScale === 'log'
-  const metrics = new Set(input.runs.flatMap((r) => r.evals.map((e) => e.metric)))
-  const multiMetric = metrics.size > 1
-  const roleOf = new Map<string, TrainingRunDetail['role']>()
-  const statusOf = new Map<string, string>()
-
-  let noEpoch = 0
-  let nonPositive = 0
-  const values: number[] = []
-  const xs: number[] = []
-  const series: LineSeriesOption[] = []
-  // Ten runs in colour, the rest grey under one "Other" legend entry.
-  const coloured = new Set<string>()
-
-  input.runs.forEach((run, runIndex) => {
-    const groups = new Map<string | null, Point[]>()
-    for (const e of run.evals) {
-      const minutes = e.timeMs / 60000
-      if (x === 'epoch' && e.epoch === null) {
-        noEpoch++
-        continue
-      }
-      if (log && !(e.value > 0)) {
-        nonPositive++
-        continue
-      }
-      const xv = x === 'epoch' ? (e.epoch ?? 0) : minutes
-      const list = groups.get(e.metric) ?? []
-      list.push([xv, e.value, minutes, e.epoch])
-      groups.set(e.metric, list)
-      values.push(e.value)
-      xs.push(xv)
-    }
-    const label = runLabel(run.file)
-    // Every run gets its legend entry, even when nothing of it can be drawn.
-    if (groups.size === 0) groups.set(null, [])
-    let metricIndex = 0
-    for (const [metric, points] of groups) {
-      const name = multiMetric && metric !== null ? `${label} · ${metric}` : label
-      roleOf.set(name, run.role)
-      statusOf.set(name, run.status)
-      if (runIndex < 10) coloured.add(name)
-      points.sort((a, b) => a[0] - b[0])
-      series.push({
-        type: 'line',
-        name,
-        data: points,
-        encode: { x: 0, y: 1 },
-        showSymbol: true,
-        symbol: metricIndex === 0 ? 'circle' : 'triangle',
-        symbolSize: 5,
-        color: colourOrOther(runIndex),
-        lineStyle: { width: run.role === 'counted' ? 2 : 1.5, type: lineType(run.role) },
-        emphasis: { focus: 'series' }
-      })
-      metricIndex++
-    }
-  })
-
+  const c = convergenceLines(input.runs, x, log)
+  const series = c.lines.map(lineSeries)
   const target = input.target
   const showTarget = target !== null && (!log || target > 0)
   if (showTarget) {
     series.push(targetLineSeries(target, 'y', 'insideEndTop'))
   }
-
-  const yValues = showTarget ? [...values, target] : values
-  const yBounds =
-    yValues.length === 0
-      ? null
-      : log
-        ? logBounds(Math.min(...yValues), Math.max(...yValues))
-        : niceBounds(Math.min(...yValues), Math.max(...yValues))
-
-  const notes: string[] = []
-  if (values.length === 0) notes.push('No evaluations to draw.')
-  if (noEpoch > 0) notes.push(`${plural(noEpoch, 'evaluation')} without an epoch number left out.`)
-  if (nonPositive > 0) {
-    notes.push(`${plural(nonPositive, 'value')} ≤ 0 left out on the log scale.`)
-  }
+  const notes = convergenceNotes(c)
   const metricName = input.metricLabel || 'Eval quality'
-  // The target is labelled on the chart itself, not in the legend.
+  // Ten runs in colour, the rest grey under one "Other" legend entry. The target is labelled
+  // on the chart itself, not in the legend.
   const legend = legendWithOther(
     series.filter((x) => x.name !== 'Quality target').map((x) => String(x.name)),
-    coloured
+    new Set(c.lines.filter((l) => l.runIndex < 10).map((l) => l.name))
   )
-
   return {
     animation: false,
     color: input.runs.map((_, i) => colourOrOther(i)),
@@ -182,42 +191,9 @@ export function convergenceOption(
     tooltip: {
       trigger: 'item',
       confine: true,
-      formatter: (params: unknown) => {
-        const f = tooltipFields(params)
-        if (!f) return ''
-        const [, quality, minutes, epoch] = f.value
-        const role = roleOf.get(f.seriesName)
-        const status = statusOf.get(f.seriesName)
-        const lines = [
-          `${f.marker}<b>${escapeHtml(f.seriesName)}</b>`,
-          `${escapeHtml(metricName)}: <b>${typeof quality === 'number' ? formatValue(quality) : ''}</b>`,
-          `${typeof minutes === 'number' ? formatMinutes(minutes) : ''} since run_start` +
-            (typeof epoch === 'number' ? ` · epoch ${formatValue(epoch, 6)}` : '')
-        ]
-        if (role !== undefined) {
-          lines.push(`<span style="color:#6b7585">${status ?? ''}, ${ROLE_TEXT[role]}</span>`)
-        }
-        return lines.join('<br/>')
-      }
+      formatter: tooltipFormatter(c.lines, metricName)
     },
-    xAxis: {
-      type: 'value',
-      name: x === 'epoch' ? 'Epoch' : 'Time since run_start (minutes)',
-      nameLocation: 'middle',
-      nameGap: 28,
-      min: 0,
-      ...(xs.length > 0 ? { max: niceBounds(0, Math.max(...xs)).max } : {}),
-      splitLine: { show: false }
-    },
-    yAxis: {
-      type: log ? 'log' : 'value',
-      name: metricName,
-      nameLocation: 'middle',
-      nameGap: 46,
-      ...(yBounds ? { min: yBounds.min, max: yBounds.max } : {}),
-      axisLabel: { formatter: (v: number) => formatValue(v) },
-      ...(log ? { minorSplitLine: { show: true } } : {})
-    },
+    ...axes(c, x, metricName, showTarget ? [...c.values, target] : c.values, log),
     series: [...series, ...legend.phantom]
   }
 }

@@ -25,15 +25,16 @@ import {
 import type { ChartRow } from '../shared/charts/chart-points'
 import { acceleratorText, systemLabel } from './row-text'
 import { decodePoints, isLocal } from '../shared/charts/chart-points'
-import { benchmarkNamer, compareWorkloads, topGroups, workloadLabel } from './chart-scope'
+import type { BenchmarkNamer } from './chart-scope'
+import { benchmarkNamer, topGroups, workloadLabel } from './chart-scope'
 import type { ChartTheme } from './chart-theme'
 import { LIGHT_CHART_THEME } from './chart-theme'
-import { maxOf, minOf, paretoFront } from './chart-stats'
+import { maxOf, minOf } from './chart-stats'
 import type { BuildInput, BuiltChart } from './chart-types'
-import { RESULT_COLUMNS, bump, countText, resultCells, withLazyTable } from './chart-types'
-import { bestPerRound } from './direction'
+import { RESULT_COLUMNS, countText, resultCells, withLazyTable } from './chart-types'
 import { citationFootnote } from './footnote'
-import { sortedRounds } from '../mlperf'
+import type { ScaleLines } from './scale-groups'
+import { closedPublished, fastestAtScale, scaleLines, trainingByBenchmark } from './scale-groups'
 
 const SCENARIO_LINE: Readonly<Record<string, 'solid' | 'dashed' | 'dotted'>> = {
   Offline: 'solid',
@@ -53,13 +54,6 @@ const SCENARIO_SYMBOL: Readonly<Record<string, string>> = {
 
 export function buildScale(input: BuildInput): BuiltChart {
   return input.data.suite === 'training' ? buildTrainingScale(input) : buildInferenceScale(input)
-}
-
-/** The fastest published closed result per workload and round (direction-aware). */
-export function fastestPerRound(rows: readonly ChartRow[]): Map<string, Map<string, ChartRow>> {
-  return bestPerRound(rows, (r) =>
-    r.value !== null && r.value > 0 ? `${r.benchmark}|${r.scenario ?? ''}` : null
-  )
 }
 
 /**
@@ -82,71 +76,66 @@ function colourGroups(
   }
 }
 
-function buildInferenceScale(input: BuildInput): BuiltChart {
-  const { view } = input
-  const size = input.size ?? DEFAULT_SIZE
-  const theme = input.theme ?? LIGHT_CHART_THEME
-  const dropped = new Map<string, number>()
-  const eligible: ChartRow[] = []
-  const decoded = decodePoints(input.data.points)
-  const name = benchmarkNamer(decoded)
-  for (const r of decoded) {
-    if (isLocal(r)) bump(dropped, 'your own runs (unverified)')
-    else if (r.division !== 'closed') bump(dropped, `${r.division}-division results`)
-    else if (!r.valid) bump(dropped, 'marked invalid')
-    else eligible.push(r)
-  }
-  const fastest = fastestPerRound(eligible)
-  const keys = [...fastest.keys()].sort((a, b) => {
-    const [ba = '', sa = ''] = a.split('|')
-    const [bb = '', sb = ''] = b.split('|')
-    return compareWorkloads({ benchmark: ba, scenario: sa }, { benchmark: bb, scenario: sb })
-  })
-  const rounds = sortedRounds([...fastest.values()].flatMap((m) => [...m.keys()]))
-  const notes: string[] = []
-  let cpuOnly = 0
-  const plotted: { key: string; row: ChartRow }[] = []
+/** Inference: one line per workload, coloured by benchmark, styled by scenario. */
+function inferenceSeries(
+  sl: ScaleLines,
+  name: BenchmarkNamer,
+  theme: ChartTheme
+): LineSeriesOption[] {
   // Colour by benchmark (the ten seen in most rounds; the rest grey), line style by scenario:
   // dozens of lines stay tellable apart and the legend names benchmarks, not every line.
-  const benchmarks = [...new Set(keys.map((k) => k.split('|')[0] ?? ''))]
-  const roundsSeen = new Map<string, number>()
-  for (const key of keys) {
-    const b = key.split('|')[0] ?? ''
-    roundsSeen.set(b, (roundsSeen.get(b) ?? 0) + (fastest.get(key)?.size ?? 0))
-  }
-  const groups = colourGroups(roundsSeen, benchmarks, theme)
-  const series: LineSeriesOption[] = keys.map((key) => {
-    const [bench = '', scenario = ''] = key.split('|')
-    const color = groups.color(bench)
-    const byRound = fastest.get(key) ?? new Map<string, ChartRow>()
-    const data: (number | '-')[] = rounds.map((round) => {
-      const r = byRound.get(round)
-      if (!r) return '-'
-      if (r.acceleratorsTotal === null || !(r.acceleratorsTotal > 0)) {
-        cpuOnly++
-        return '-'
-      }
-      plotted.push({ key, row: r })
-      return r.acceleratorsTotal
-    })
-    return {
-      type: 'line',
-      name: groups.legend(bench, name(bench)),
-      data,
-      connectNulls: true,
-      symbol: SCENARIO_SYMBOL[scenario] ?? 'circle',
-      symbolSize: 7,
-      lineStyle: { type: SCENARIO_LINE[scenario] ?? 'solid', width: 2 },
-      itemStyle: { color },
-      emphasis: { focus: 'series' }
-    }
-  })
+  const groups = colourGroups(sl.roundsSeen, sl.benchmarks, theme)
+  return sl.lines.map((line) => ({
+    type: 'line',
+    name: groups.legend(line.benchmark, name(line.benchmark)),
+    data: line.data,
+    connectNulls: true,
+    symbol: SCENARIO_SYMBOL[line.scenario] ?? 'circle',
+    symbolSize: 7,
+    lineStyle: { type: SCENARIO_LINE[line.scenario] ?? 'solid', width: 2 },
+    itemStyle: { color: groups.color(line.benchmark) },
+    emphasis: { focus: 'series' }
+  }))
+}
+
+function inferenceNotes(sl: ScaleLines, dropped: ReadonlyMap<string, number>): string[] {
+  const notes: string[] = []
+  const { cpuOnly } = sl
   if (cpuOnly) {
     notes.push(
       `${cpuOnly} fastest result${cpuOnly === 1 ? '' : 's'} came from CPU-only systems (no accelerators) and cannot be placed on the log axis.`
     )
   }
   if (dropped.size) notes.push(`Left out: ${countText(dropped)}.`)
+  return notes
+}
+
+function inferenceTooltip(sl: ScaleLines, name: BenchmarkNamer): (params: unknown) => string {
+  return (params) => {
+    const p = params as { seriesIndex?: number; dataIndex?: number }
+    const key = sl.keys[p.seriesIndex ?? -1]
+    const round = sl.rounds[p.dataIndex ?? -1]
+    const r = key && round ? sl.fastest.get(key)?.get(round) : undefined
+    if (!r) return ''
+    return [
+      `<b>${escapeHtml(workloadLabel(r, name))}</b> · ${escapeHtml(r.round)}`,
+      escapeHtml(systemLabel(r)),
+      escapeHtml(acceleratorText(r)),
+      `Fastest: ${r.value === null ? '—' : formatNumber(r.value)} ${escapeHtml(r.unit)}`,
+      ...(r.publicId ? [`ID ${escapeHtml(r.publicId)}`] : [])
+    ].join('<br/>')
+  }
+}
+
+function buildInferenceScale(input: BuildInput): BuiltChart {
+  const { view } = input
+  const size = input.size ?? DEFAULT_SIZE
+  const dropped = new Map<string, number>()
+  const decoded = decodePoints(input.data.points)
+  const name = benchmarkNamer(decoded)
+  const sl = scaleLines(closedPublished(decoded, dropped))
+  const { plotted, rounds, benchmarks } = sl
+  const series = inferenceSeries(sl, name, input.theme ?? LIGHT_CHART_THEME)
   const counts = plotted.map((p) => p.row.acceleratorsTotal ?? 1)
   const hi = counts.length ? Math.max(...counts) : 8
   const title = view.title ?? 'Scale of the fastest result per round'
@@ -172,24 +161,10 @@ function buildInferenceScale(input: BuildInput): BuiltChart {
     zoomX: [0],
     target: input.target ?? 'screen'
   })
-  const tooltip = (params: unknown): string => {
-    const p = params as { seriesIndex?: number; dataIndex?: number }
-    const key = keys[p.seriesIndex ?? -1]
-    const round = rounds[p.dataIndex ?? -1]
-    const r = key && round ? fastest.get(key)?.get(round) : undefined
-    if (!r) return ''
-    return [
-      `<b>${escapeHtml(workloadLabel(r, name))}</b> · ${escapeHtml(r.round)}`,
-      escapeHtml(systemLabel(r)),
-      escapeHtml(acceleratorText(r)),
-      `Fastest: ${r.value === null ? '—' : formatNumber(r.value)} ${escapeHtml(r.unit)}`,
-      ...(r.publicId ? [`ID ${escapeHtml(r.publicId)}`] : [])
-    ].join('<br/>')
-  }
   const option: EChartsOption = withEmptyMessage(
     {
       ...frame.option,
-      tooltip: { trigger: 'item', confine: true, formatter: tooltip },
+      tooltip: { trigger: 'item', confine: true, formatter: inferenceTooltip(sl, name) },
       grid: frame.grid,
       xAxis: roundAxis(rounds),
       yAxis: {
@@ -215,7 +190,7 @@ function buildInferenceScale(input: BuildInput): BuiltChart {
       rows: plotted.map((p): Cell[] => [workloadLabel(p.row, name), ...resultCells(p.row)])
     },
     rows: rowsShown,
-    notes,
+    notes: inferenceNotes(sl, dropped),
     exclusions: [],
     derived: [],
     footnote,
@@ -224,43 +199,33 @@ function buildInferenceScale(input: BuildInput): BuiltChart {
   }
 }
 
-/** Training: time to train (minutes, lower is better) against total accelerators. */
-function buildTrainingScale(input: BuildInput): BuiltChart {
-  const { view } = input
-  const size = input.size ?? DEFAULT_SIZE
-  const theme = input.theme ?? LIGHT_CHART_THEME
-  const dropped = new Map<string, number>()
-  const byBench = new Map<string, ChartRow[]>()
-  for (const r of decodePoints(input.data.points)) {
-    if (!r.valid) bump(dropped, 'marked invalid')
-    else if (r.value === null || !(r.value > 0)) bump(dropped, 'no score')
-    else if (r.acceleratorsTotal === null || !(r.acceleratorsTotal > 0)) {
-      bump(dropped, 'no accelerator count (CPU-only or not stated)')
-    } else {
-      const list = byBench.get(r.benchmark) ?? []
-      list.push(r)
-      byBench.set(r.benchmark, list)
-    }
-  }
-  const benches = [...byBench.keys()].sort()
-  const total = [...byBench.values()].reduce((s, l) => s + l.length, 0)
-  const large = total > LARGE_THRESHOLD
-  // The ten benchmarks with most results in colour with their fronts; the rest grey points.
-  const groups = colourGroups(new Map([...byBench].map(([b, l]) => [b, l.length])), benches, theme)
-  const named = benches.filter((b) => groups.legend(b, b) !== OTHER_NAME)
-  const ordered = [...named, ...benches.filter((b) => !named.includes(b))]
-  const series: (ScatterSeriesOption | LineSeriesOption)[] = []
-  const seriesRows: ChartRow[][] = []
-  const front = new Set<number>()
-  ordered.forEach((b) => {
+type TrainingSeries = {
+  series: (ScatterSeriesOption | LineSeriesOption)[]
+  /** The results behind each series (none for a front line), for the tooltip. */
+  seriesRows: ChartRow[][]
+  /** Ids of the results on a front. */
+  front: Set<number>
+}
+
+/**
+ * Training: per benchmark (the ten with most results first, in colour with their fronts; the
+ * rest grey points) a scatter of its results and a dashed step line of its front.
+ */
+function trainingSeries(
+  byBench: ReadonlyMap<string, ChartRow[]>,
+  ordered: readonly string[],
+  groups: ReturnType<typeof colourGroups>,
+  large: boolean
+): TrainingSeries {
+  const out: TrainingSeries = { series: [], seriesRows: [], front: new Set<number>() }
+  for (const b of ordered) {
     const list = byBench.get(b) ?? []
     const color = groups.color(b)
     const legendName = groups.legend(b, b)
-    // Fastest at each scale or smaller: minimise both accelerators and minutes.
-    const idx = paretoFront(list.map((r) => [-(r.acceleratorsTotal ?? 0), -(r.value ?? 0)]))
-    for (const k of idx) front.add(list[k]?.id ?? -1)
-    seriesRows.push(list)
-    series.push({
+    const { idx, points } = fastestAtScale(list)
+    for (const k of idx) out.front.add(list[k]?.id ?? -1)
+    out.seriesRows.push(list)
+    out.series.push({
       type: 'scatter',
       name: legendName,
       data: list.map((r) => [r.acceleratorsTotal ?? 1, r.value ?? 0]),
@@ -274,27 +239,76 @@ function buildTrainingScale(input: BuildInput): BuiltChart {
       },
       z: legendName === OTHER_NAME ? 1 : 2
     })
-    if (legendName === OTHER_NAME) return
-    const pts = idx
-      .map((k) => list[k])
-      .filter((r): r is ChartRow => r !== undefined)
-      .map((r) => [r.acceleratorsTotal ?? 1, r.value ?? 0])
-      .sort((x, y) => (x[0] ?? 0) - (y[0] ?? 0))
-    seriesRows.push([])
-    series.push({
+    if (legendName === OTHER_NAME) continue
+    out.seriesRows.push([])
+    out.series.push({
       type: 'line',
       name: legendName,
-      data: pts,
+      data: points,
       step: 'end',
       symbol: 'none',
       silent: true,
       lineStyle: { color, type: 'dashed', width: 1.5 },
       tooltip: { show: false }
     })
-  })
-  const rows = [...byBench.values()].flat()
+  }
+  return out
+}
+
+function trainingTooltip(seriesRows: readonly ChartRow[][]): (params: unknown) => string {
+  return (params) => {
+    const p = params as { seriesIndex?: number; dataIndex?: number }
+    const r = seriesRows[p.seriesIndex ?? -1]?.[p.dataIndex ?? -1]
+    if (!r) return ''
+    return [
+      `<b>${escapeHtml(systemLabel(r))}</b> · ${escapeHtml(r.round)}`,
+      `${escapeHtml(r.benchmark)}: ${r.value === null ? '—' : formatNumber(r.value)} min`,
+      `${escapeHtml(r.accelerator ?? '')} × ${r.acceleratorsTotal ?? 0}`
+    ].join('<br/>')
+  }
+}
+
+/** Training axes: accelerators (log 2) and minutes (log 10, powers around the data). */
+function trainingAxes(rows: readonly ChartRow[]): Pick<EChartsOption, 'xAxis' | 'yAxis'> {
   const xs = rows.map((r) => r.acceleratorsTotal ?? 1)
   const ys = rows.map((r) => r.value ?? 1)
+  // Powers around the data, not beyond it: 4–16 accelerators is a 4–16 axis, not 4–32.
+  const yLo = 10 ** Math.floor(Math.log10(ys.length ? minOf(ys) : 1))
+  let yHi = 10 ** Math.ceil(Math.log10(ys.length ? maxOf(ys) : 10))
+  if (yHi <= yLo) yHi = yLo * 10
+  return {
+    xAxis: {
+      ...log2CountAxis(xs.length ? minOf(xs) : 1, xs.length ? maxOf(xs) : 2),
+      name: 'Total accelerators',
+      nameLocation: 'middle',
+      nameGap: 30
+    },
+    yAxis: {
+      type: 'log',
+      min: yLo,
+      max: yHi,
+      name: 'Time to train (minutes, lower is better)',
+      nameLocation: 'middle',
+      nameGap: 54,
+      axisLabel: { formatter: (v: number) => axisNumber(v) }
+    }
+  }
+}
+
+/** Training: time to train (minutes, lower is better) against total accelerators. */
+function buildTrainingScale(input: BuildInput): BuiltChart {
+  const { view } = input
+  const size = input.size ?? DEFAULT_SIZE
+  const theme = input.theme ?? LIGHT_CHART_THEME
+  const dropped = new Map<string, number>()
+  const byBench = trainingByBenchmark(decodePoints(input.data.points), dropped)
+  const benches = [...byBench.keys()].sort()
+  const rows = [...byBench.values()].flat()
+  // The ten benchmarks with most results in colour with their fronts; the rest grey points.
+  const groups = colourGroups(new Map([...byBench].map(([b, l]) => [b, l.length])), benches, theme)
+  const named = benches.filter((b) => groups.legend(b, b) !== OTHER_NAME)
+  const ordered = [...named, ...benches.filter((b) => !named.includes(b))]
+  const drawn = trainingSeries(byBench, ordered, groups, rows.length > LARGE_THRESHOLD)
   const title = view.title ?? 'Time to train against total accelerators'
   const subtitle = [
     'Every training result: official score (minutes, lower is better) against the accelerators in the system; dashed: the fastest result at each scale or smaller. Log–log.',
@@ -323,41 +337,13 @@ function buildTrainingScale(input: BuildInput): BuiltChart {
     zoomY: [0],
     target: input.target ?? 'screen'
   })
-  const tooltip = (params: unknown): string => {
-    const p = params as { seriesIndex?: number; dataIndex?: number }
-    const r = seriesRows[p.seriesIndex ?? -1]?.[p.dataIndex ?? -1]
-    if (!r) return ''
-    return [
-      `<b>${escapeHtml(systemLabel(r))}</b> · ${escapeHtml(r.round)}`,
-      `${escapeHtml(r.benchmark)}: ${r.value === null ? '—' : formatNumber(r.value)} min`,
-      `${escapeHtml(r.accelerator ?? '')} × ${r.acceleratorsTotal ?? 0}`
-    ].join('<br/>')
-  }
-  // Powers around the data, not beyond it: 4–16 accelerators is a 4–16 axis, not 4–32.
-  const yLo = 10 ** Math.floor(Math.log10(ys.length ? minOf(ys) : 1))
-  let yHi = 10 ** Math.ceil(Math.log10(ys.length ? maxOf(ys) : 10))
-  if (yHi <= yLo) yHi = yLo * 10
   const option: EChartsOption = withEmptyMessage(
     {
       ...frame.option,
-      tooltip: { trigger: 'item', confine: true, formatter: tooltip },
+      tooltip: { trigger: 'item', confine: true, formatter: trainingTooltip(drawn.seriesRows) },
       grid: frame.grid,
-      xAxis: {
-        ...log2CountAxis(xs.length ? minOf(xs) : 1, xs.length ? maxOf(xs) : 2),
-        name: 'Total accelerators',
-        nameLocation: 'middle',
-        nameGap: 30
-      },
-      yAxis: {
-        type: 'log',
-        min: yLo,
-        max: yHi,
-        name: 'Time to train (minutes, lower is better)',
-        nameLocation: 'middle',
-        nameGap: 54,
-        axisLabel: { formatter: (v: number) => axisNumber(v) }
-      },
-      series
+      ...trainingAxes(rows),
+      series: drawn.series
     },
     frame,
     size,
@@ -365,22 +351,20 @@ function buildTrainingScale(input: BuildInput): BuiltChart {
       ? 'No training result with a score and an accelerator count matches these filters: widen the filters.'
       : null
   )
-  return withLazyTable(
-    {
-      kind: 'scale',
-      title,
-      option,
-      rows,
-      notes,
-      exclusions: [],
-      derived: [],
-      footnote,
-      points: rows.length,
-      height: Math.max(size.height, frame.minHeight)
-    },
-    () => ({
-      columns: [...RESULT_COLUMNS, 'fastest_at_scale'],
-      rows: rows.map((r): Cell[] => [...resultCells(r), front.has(r.id) ? 'yes' : 'no'])
-    })
-  )
+  const built = {
+    kind: 'scale' as const,
+    title,
+    option,
+    rows,
+    notes,
+    exclusions: [],
+    derived: [],
+    footnote,
+    points: rows.length,
+    height: Math.max(size.height, frame.minHeight)
+  }
+  return withLazyTable(built, () => ({
+    columns: [...RESULT_COLUMNS, 'fastest_at_scale'],
+    rows: rows.map((r): Cell[] => [...resultCells(r), drawn.front.has(r.id) ? 'yes' : 'no'])
+  }))
 }

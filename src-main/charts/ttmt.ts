@@ -9,19 +9,17 @@ import type { EChartsOption, LineSeriesOption } from 'echarts'
 import type { TtmtView } from '../shared/api'
 import { escapeHtml } from './chart-frame'
 import {
-  colourOrOther,
   formatMinutes,
   formatValue,
   legendWithOther,
   logBounds,
   niceBounds,
-  plural,
-  runLabel,
-  targetLineSeries,
-  shortLabels
+  targetLineSeries
 } from './training-chart-util'
+import type { TtmtCurve, TtmtMeasure } from './ttmt-curves'
+import { ttmtCurves, ttmtNotes } from './ttmt-curves'
 
-export type TtmtMeasure = 'both' | 'tta' | 'attmt'
+export type { TtmtMeasure } from './ttmt-curves'
 
 export type TtmtChartOptions = {
   /** Name of the quality metric, for the threshold axis ("top-1 accuracy"). */
@@ -38,9 +36,6 @@ export type TtmtChartOptions = {
   target?: number | null
   title?: string
 }
-
-/** One point: [threshold, minutes]; minutes null where the threshold was never reached. */
-type Point = [number, number | null]
 
 const DASH = 'dashed'
 
@@ -80,82 +75,47 @@ function axisParams(params: unknown): AxisParam[] {
   return out
 }
 
-/** Builds the TTMT chart for one or more result sets sharing one threshold ladder. */
-export function ttmtOption(view: TtmtView, options: TtmtChartOptions): EChartsOption {
-  const measure = options.measure ?? 'both'
-  const several = view.sets.length > 1
-  const showRuns = options.showRuns ?? !several
-  const showMeans = options.showMeans ?? several
-  const log = options.yScale === 'log'
-  const kinds: ('TTA' | 'ATTMT')[] =
-    measure === 'both' ? ['TTA', 'ATTMT'] : measure === 'tta' ? ['TTA'] : ['ATTMT']
-  const thresholds = view.thresholds
-
-  let dropped = 0
-  let unreached = 0
-  const times: number[] = []
-  const point = (threshold: number, minutes: number | null): Point => {
-    if (minutes === null) {
-      unreached++
-      return [threshold, null]
-    }
-    if (log && !(minutes > 0)) {
-      dropped++
-      return [threshold, null]
-    }
-    times.push(minutes)
-    return [threshold, minutes]
+/** The axis tooltip: the threshold, then each curve's time to it. */
+function tooltipFormatter(metric: string): (params: unknown) => string {
+  return (params) => {
+    const list = axisParams(params)
+    const first = list[0]
+    if (!first || !Array.isArray(first.value)) return ''
+    const threshold = (first.value as unknown[])[0]
+    const head =
+      typeof threshold === 'number'
+        ? `<b>${escapeHtml(metric)} ≥ ${formatValue(threshold)}</b>`
+        : ''
+    const rows = list.map((p) => {
+      const v = Array.isArray(p.value) ? (p.value as unknown[])[1] : null
+      const text = typeof v === 'number' ? formatMinutes(v) : 'not reached'
+      return `${p.marker}${escapeHtml(p.seriesName)}: ${text}`
+    })
+    return [head, ...rows].join('<br/>')
   }
+}
 
-  const series: LineSeriesOption[] = []
-  // Ten runs (one set) or sets (several) in colour, the rest grey under one "Other" entry.
-  const coloured = new Set<string>()
-  const labels = shortLabels(view.sets.map((s) => s.label))
-  view.sets.forEach((set, setIndex) => {
-    const prefix = several ? `${labels[setIndex] ?? set.label} · ` : ''
-    if (showRuns) {
-      set.ttmt.runs.forEach((run, runIndex) => {
-        // One set: a colour per run. Several: the set's colour, faint behind its mean.
-        const index = several ? setIndex : runIndex
-        const color = colourOrOther(index)
-        for (const kind of kinds) {
-          const values = kind === 'TTA' ? run.tta : run.attmt
-          const name = `${prefix}${runLabel(run.file)} ${kind}`
-          if (index < 10) coloured.add(name)
-          series.push({
-            type: 'line',
-            name,
-            data: thresholds.map((t, i) => point(t, values[i] ?? null)),
-            connectNulls: false,
-            ...curveStyle(kind, color, several && showMeans)
-          })
-        }
-      })
-    }
-    if (showMeans) {
-      const color = colourOrOther(setIndex)
-      for (const kind of kinds) {
-        const spreads = kind === 'TTA' ? set.ttmt.tta : set.ttmt.attmt
-        const name = `${prefix}mean ${kind}`
-        if (setIndex < 10) coloured.add(name)
-        series.push({
-          type: 'line',
-          name,
-          data: thresholds.map((t, i) => point(t, spreads[i]?.mean ?? null)),
-          connectNulls: false,
-          z: 3,
-          ...curveStyle(kind, color, false)
-        })
-      }
-    }
-  })
-
-  const target = options.target ?? null
-  if (target !== null && Number.isFinite(target)) {
-    series.push(targetLineSeries(target, 'x', 'end'))
+/** A curve as a line: TTA dashed and hollow, ATTMT solid; means on top. */
+function curveSeries(c: TtmtCurve): LineSeriesOption {
+  return {
+    type: 'line',
+    name: c.name,
+    data: c.data,
+    connectNulls: false,
+    ...(c.mean ? { z: 3 } : {}),
+    ...curveStyle(c.kind, c.color, c.faint)
   }
+}
 
-  const xs = target !== null ? [...thresholds, target] : [...thresholds]
+/** The threshold axis (difficulty grows to the right) and the time axis. */
+function axes(
+  view: TtmtView,
+  metric: string,
+  target: number | null,
+  times: readonly number[],
+  log: boolean
+): Pick<EChartsOption, 'xAxis' | 'yAxis'> {
+  const xs = target !== null ? [...view.thresholds, target] : [...view.thresholds]
   const xLo = xs.length > 0 ? Math.min(...xs) : 0
   const xHi = xs.length > 0 ? Math.max(...xs) : 1
   const xBounds = niceBounds(xLo, xHi)
@@ -165,20 +125,48 @@ export function ttmtOption(view: TtmtView, options: TtmtChartOptions): EChartsOp
       : log
         ? logBounds(Math.min(...times), Math.max(...times))
         : niceBounds(0, Math.max(...times))
+  return {
+    xAxis: {
+      type: 'value',
+      name: `${metric} threshold`,
+      nameLocation: 'middle',
+      nameGap: 28,
+      min: xBounds.min,
+      max: xBounds.max,
+      // Difficulty grows to the right: lower-is-better thresholds run from high to low.
+      inverse: view.direction === 'lower',
+      axisLabel: { formatter: (v: number) => formatValue(v) },
+      splitLine: { show: false }
+    },
+    yAxis: {
+      type: log ? 'log' : 'value',
+      name: 'Time (minutes)',
+      nameLocation: 'middle',
+      nameGap: 44,
+      ...(yBounds ? { min: yBounds.min, max: yBounds.max } : {}),
+      axisLabel: { formatter: (v: number) => formatValue(v) },
+      ...(log ? { minorSplitLine: { show: true } } : {})
+    }
+  }
+}
 
-  const notes: string[] = []
-  if (thresholds.length === 0) notes.push('No thresholds.')
-  else if (times.length === 0) notes.push('No run reached any of these thresholds.')
-  else if (unreached > 0) notes.push('Gaps: threshold not reached.')
-  if (dropped > 0) notes.push(`${plural(dropped, 'time')} ≤ 0 left out on the log scale.`)
+/** Builds the TTMT chart for one or more result sets sharing one threshold ladder. */
+export function ttmtOption(view: TtmtView, options: TtmtChartOptions): EChartsOption {
+  const log = options.yScale === 'log'
+  const curves = ttmtCurves(view, options)
+  const series = curves.curves.map(curveSeries)
+  const target = options.target ?? null
+  if (target !== null && Number.isFinite(target)) {
+    series.push(targetLineSeries(target, 'x', 'end'))
+  }
+  const notes = ttmtNotes(view.thresholds, curves)
   const hasTitle = Boolean(options.title) || notes.length > 0
   const metric = options.metricLabel || 'quality'
   // The target is labelled on the chart itself, not in the legend.
   const legend = legendWithOther(
     series.filter((x) => x.name !== 'Quality target').map((x) => String(x.name)),
-    coloured
+    new Set(curves.curves.filter((c) => c.coloured).map((c) => c.name))
   )
-
   return {
     animation: false,
     ...(hasTitle
@@ -203,44 +191,9 @@ export function ttmtOption(view: TtmtView, options: TtmtChartOptions): EChartsOp
       trigger: 'axis',
       confine: true,
       axisPointer: { type: 'line' },
-      formatter: (params: unknown) => {
-        const list = axisParams(params)
-        const first = list[0]
-        if (!first || !Array.isArray(first.value)) return ''
-        const threshold = (first.value as unknown[])[0]
-        const head =
-          typeof threshold === 'number'
-            ? `<b>${escapeHtml(metric)} ≥ ${formatValue(threshold)}</b>`
-            : ''
-        const rows = list.map((p) => {
-          const v = Array.isArray(p.value) ? (p.value as unknown[])[1] : null
-          const text = typeof v === 'number' ? formatMinutes(v) : 'not reached'
-          return `${p.marker}${escapeHtml(p.seriesName)}: ${text}`
-        })
-        return [head, ...rows].join('<br/>')
-      }
+      formatter: tooltipFormatter(metric)
     },
-    xAxis: {
-      type: 'value',
-      name: `${metric} threshold`,
-      nameLocation: 'middle',
-      nameGap: 28,
-      min: xBounds.min,
-      max: xBounds.max,
-      // Difficulty grows to the right: lower-is-better thresholds run from high to low.
-      inverse: view.direction === 'lower',
-      axisLabel: { formatter: (v: number) => formatValue(v) },
-      splitLine: { show: false }
-    },
-    yAxis: {
-      type: log ? 'log' : 'value',
-      name: 'Time (minutes)',
-      nameLocation: 'middle',
-      nameGap: 44,
-      ...(yBounds ? { min: yBounds.min, max: yBounds.max } : {}),
-      axisLabel: { formatter: (v: number) => formatValue(v) },
-      ...(log ? { minorSplitLine: { show: true } } : {})
-    },
+    ...axes(view, metric, target, curves.times, log),
     series: [...series, ...legend.phantom]
   }
 }

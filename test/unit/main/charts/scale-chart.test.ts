@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildScale, fastestPerRound } from '../../../../src-main/charts/scale-chart'
+import { buildScale } from '../../../../src-main/charts/scale-chart'
+import { fastestPerRound } from '../../../../src-main/charts/scale-groups'
 import { NOW, chartData, chartRow, view } from '../../../support/chart-rows'
 
 describe('scale chart', () => {
