@@ -223,6 +223,142 @@ function tableNotes(detail: InferenceResultDetail): string | null {
   return typeof n === 'string' && n.trim() !== '' ? n : null
 }
 
+/** The statements one batch uses, prepared once per database. */
+type Statement = ReturnType<typeof prepareCached>
+type Statements = {
+  find: Statement
+  stored: Statement
+  insert: Statement
+  update: Statement
+  detail: Statement
+}
+
+function statements(db: WritableDb): Statements {
+  return {
+    find: prepareCached(db, SQL.find),
+    stored: prepareCached(db, STORED_SQL),
+    insert: prepareCached(db, SQL.insert),
+    update: prepareCached(db, SQL.update),
+    detail: prepareCached(db, SQL.detail)
+  }
+}
+
+/** A stored result's columns (in hash order) and its detail with the left-out parts put back. */
+function storedRow(s: Statements, id: number): { row: StoredRow; detail: InferenceResultDetail } {
+  const { detail_json, ...cells } = s.stored.get(id) as Row & { detail_json: string | null }
+  return {
+    row: ordered(cells),
+    detail: parseInferenceDetail(detail_json, String(cells.source), String(cells.source_kind))
+  }
+}
+
+/** A result whose key is new: inserted with its detail. */
+function insertNew(
+  s: Statements,
+  row: StoredRow,
+  recDetail: InferenceResultDetail,
+  importId: number | null,
+  origin: Origin
+): void {
+  const detailJson = JSON.stringify(recDetail)
+  const hash = contentHash(row, detailJson)
+  const id = s.insert.run({
+    ...row,
+    content_hash: hash,
+    import_id: importId,
+    origin
+  }).lastInsertRowid
+  s.detail.run(id, detailJson)
+}
+
+/** What is written over a stored result: the row, its detail, and the origin the row keeps. */
+type Written = { row: StoredRow; detail: InferenceResultDetail; origin: Origin }
+
+/**
+ * A summary row meeting a stored tree result: the logs' values stay; the table may add what the
+ * logs lack, and is compared with them. The row keeps its origin.
+ */
+function tableIntoStoredLogs(
+  s: Statements,
+  rec: InferenceResultRecord,
+  existing: Found,
+  counts: UpsertCounts
+): Written {
+  const current = storedRow(s, existing.id)
+  const table = snapshotOf(toRow(rec), tableNotes(rec.detail))
+  const label = resultLabel(current.row)
+  const merged = mergeIntoLogs(current.row, current.detail, table, MERGE, counts, label)
+  counts.kept++
+  return { row: ordered(merged.row), detail: merged.detail, origin: existing.origin as Origin }
+}
+
+/**
+ * A tree result replacing a stored summary row, or a tree result that carries an official
+ * table's row already: it keeps what only the table knows and is compared with it.
+ */
+function logsOverStoredTable(
+  s: Statements,
+  rec: InferenceResultRecord,
+  existing: Found,
+  origin: Origin,
+  counts: UpsertCounts
+): Written {
+  const row = toRow(rec)
+  const current = storedRow(s, existing.id)
+  const table =
+    existing.source_kind === 'summary'
+      ? snapshotOf(current.row, tableNotes(current.detail))
+      : current.detail.officialTable
+  if (!table) return { row, detail: rec.detail, origin }
+  const merged = mergeIntoLogs(row, rec.detail, table, MERGE, counts, resultLabel(row))
+  return { row: ordered(merged.row), detail: merged.detail, origin }
+}
+
+/** What a record whose key is stored writes over the stored result (logs win over tables). */
+function overStored(
+  s: Statements,
+  rec: InferenceResultRecord,
+  existing: Found,
+  origin: Origin,
+  counts: UpsertCounts
+): Written {
+  if (existing.source_kind === 'tree' && rec.sourceKind === 'summary') {
+    return tableIntoStoredLogs(s, rec, existing, counts)
+  }
+  if (rec.sourceKind === 'tree' && existing.source_kind !== 'local') {
+    return logsOverStoredTable(s, rec, existing, origin, counts)
+  }
+  return { row: toRow(rec), detail: rec.detail, origin }
+}
+
+/** One record of a batch: inserted, updated in place, or unchanged (same content hash). */
+function upsertOne(
+  s: Statements,
+  rec: InferenceResultRecord,
+  importId: number | null,
+  batchOrigin: Origin,
+  counts: UpsertCounts
+): void {
+  const origin: Origin = rec.sourceKind === 'local' ? 'local' : batchOrigin
+  const existing = s.find.get(toRow(rec)) as Found | undefined
+  if (!existing) {
+    insertNew(s, toRow(rec), rec.detail, importId, origin)
+    counts.imported++
+    return
+  }
+  const w = overStored(s, rec, existing, origin, counts)
+  const detailJson = JSON.stringify(w.detail)
+  const hash = contentHash(w.row, detailJson)
+  if (existing.content_hash === hash) {
+    counts.unchanged++
+    return
+  }
+  const id = existing.id
+  s.update.run({ ...w.row, content_hash: hash, import_id: importId, origin: w.origin, id })
+  s.detail.run(id, detailJson)
+  counts.updated++
+}
+
 /**
  * Writes a batch in one synchronous transaction. Same key and same content → unchanged;
  * same key, new content → updated in place. Logs win over tables: a summary row never replaces
@@ -238,82 +374,9 @@ export function upsertInferenceResults(
   origin: Origin = 'imported'
 ): UpsertCounts {
   const counts = emptyCounts()
-  const find = prepareCached(db, SQL.find)
-  const stored = prepareCached(db, STORED_SQL)
-  const insert = prepareCached(db, SQL.insert)
-  const update = prepareCached(db, SQL.update)
-  const detail = prepareCached(db, SQL.detail)
-  const storedRow = (id: number): { row: StoredRow; detail: InferenceResultDetail } => {
-    const { detail_json, ...cells } = stored.get(id) as Row & { detail_json: string | null }
-    return {
-      row: ordered(cells),
-      detail: parseInferenceDetail(detail_json, String(cells.source), String(cells.source_kind))
-    }
-  }
+  const s = statements(db)
   writeTransaction(db, () => {
-    for (const rec of records) {
-      const recOrigin: Origin = rec.sourceKind === 'local' ? 'local' : origin
-      let row = toRow(rec)
-      let recDetail = rec.detail
-      const existing = find.get(row) as Found | undefined
-      if (!existing) {
-        const detailJson = JSON.stringify(recDetail)
-        const hash = contentHash(row, detailJson)
-        const id = insert.run({
-          ...row,
-          content_hash: hash,
-          import_id: importId,
-          origin: recOrigin
-        }).lastInsertRowid
-        detail.run(id, detailJson)
-        counts.imported++
-        continue
-      }
-      let rowOrigin = recOrigin
-      const treeKept = existing.source_kind === 'tree' && rec.sourceKind === 'summary'
-      if (treeKept) {
-        // The logs' values stay; the table may add what the logs lack, and is compared.
-        const current = storedRow(existing.id)
-        const merged = mergeIntoLogs(
-          current.row,
-          current.detail,
-          snapshotOf(row, tableNotes(rec.detail)),
-          MERGE,
-          counts,
-          resultLabel(current.row)
-        )
-        row = ordered(merged.row)
-        recDetail = merged.detail
-        rowOrigin = existing.origin as Origin
-        counts.kept++
-      } else if (rec.sourceKind === 'tree' && existing.source_kind !== 'local') {
-        const current = storedRow(existing.id)
-        const table =
-          existing.source_kind === 'summary'
-            ? snapshotOf(current.row, tableNotes(current.detail))
-            : current.detail.officialTable
-        if (table) {
-          const merged = mergeIntoLogs(row, rec.detail, table, MERGE, counts, resultLabel(row))
-          row = ordered(merged.row)
-          recDetail = merged.detail
-        }
-      }
-      const detailJson = JSON.stringify(recDetail)
-      const hash = contentHash(row, detailJson)
-      if (existing.content_hash === hash) {
-        counts.unchanged++
-        continue
-      }
-      update.run({
-        ...row,
-        content_hash: hash,
-        import_id: importId,
-        origin: rowOrigin,
-        id: existing.id
-      })
-      detail.run(existing.id, detailJson)
-      counts.updated++
-    }
+    for (const rec of records) upsertOne(s, rec, importId, origin, counts)
   })
   return counts
 }

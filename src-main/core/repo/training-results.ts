@@ -142,6 +142,188 @@ function tableNotes(detail: TrainingResultDetail): string | null {
   return typeof n === 'string' && n.trim() !== '' ? n : null
 }
 
+type Statement = ReturnType<typeof prepareCached>
+
+/** The statements one batch uses, prepared once per database. */
+type Statements = {
+  db: WritableDb
+  find: Statement
+  findSystem: Statement
+  stored: Statement
+  insert: Statement
+  update: Statement
+  detail: Statement
+  deleteRuns: Statement
+  insertRun: Statement
+}
+
+function statements(db: WritableDb): Statements {
+  return {
+    db,
+    find: prepareCached(db, SQL.find),
+    findSystem: prepareCached(db, FIND_SYSTEM_SQL),
+    stored: prepareCached(db, STORED_SQL),
+    insert: prepareCached(db, SQL.insert),
+    update: prepareCached(db, SQL.update),
+    detail: prepareCached(db, SQL.detail),
+    deleteRuns: prepareCached(db, DELETE_RUNS_SQL),
+    insertRun: prepareCached(db, INSERT_RUN_SQL)
+  }
+}
+
+/**
+ * The stored result a record meets: the one with its key, else (summaries and trees may spell
+ * a submitter differently) a tree result of the same round, system and benchmark for a summary
+ * row, or the only stored row of that system, when it is a summary row, for a tree result.
+ */
+function findExisting(s: Statements, rec: TrainingResultRecord, row: StoredRow): Existing | null {
+  const byKey = s.find.get(row) as Existing | undefined
+  if (byKey) return byKey
+  const sameSystem = s.findSystem.all(row) as Existing[]
+  const tree = sameSystem.find((x) => x.source_kind === 'tree')
+  let existing: Existing | undefined
+  if (rec.sourceKind === 'summary' && tree) existing = tree
+  const summaryRow = sameSystem.length === 1 ? sameSystem[0] : undefined
+  if (rec.sourceKind === 'tree' && summaryRow?.source_kind === 'summary') existing = summaryRow
+  return existing ?? null
+}
+
+/** Replaces a result's runs (in training_runs, with their eval series). */
+function writeRuns(s: Statements, id: number | bigint, runs: readonly TrainingRunDetail[]): void {
+  s.deleteRuns.run(id)
+  runs.forEach((r, seq) =>
+    s.insertRun.run({
+      result_id: id,
+      seq,
+      file: r.file,
+      status: r.status,
+      minutes: finite(r.minutes),
+      converged: r.converged ? 1 : 0,
+      role: r.role,
+      reason: r.reason,
+      run_final_ms: finite(r.runFinalMs),
+      evals_json: JSON.stringify(r.evals)
+    })
+  )
+}
+
+function storedRow(s: Statements, id: number): { row: StoredRow; detail: TrainingResultDetail } {
+  const { detail_json, ...cells } = s.stored.get(id) as Row & { detail_json: string | null }
+  return {
+    row: ordered(cells),
+    detail: JSON.parse(detail_json ?? 'null') as TrainingResultDetail
+  }
+}
+
+/** Where a write goes and under which import. */
+type Target = { importId: number | null; origin: Origin }
+
+/**
+ * Writes a result with its runs: inserted (no id) or over a stored one. The runs live in
+ * training_runs, so the stored detail leaves them out; the hash covers them too (a changed run
+ * is a changed result).
+ */
+function writeResult(
+  s: Statements,
+  row: StoredRow,
+  detail: TrainingResultDetail,
+  hash: string,
+  to: Target & { id?: number }
+): void {
+  const cells = { ...row, content_hash: hash, import_id: to.importId, origin: to.origin }
+  const detailJson = JSON.stringify({ ...detail, runs: [] })
+  const id = to.id ?? s.insert.run(cells).lastInsertRowid
+  if (to.id !== undefined) s.update.run({ ...cells, id: to.id })
+  s.detail.run(id, detailJson)
+  writeRuns(s, id, detail.runs)
+}
+
+function recordHash(row: StoredRow, detail: TrainingResultDetail): string {
+  return contentHash(hashedRow(row), JSON.stringify(detail))
+}
+
+/**
+ * A summary row meeting a stored tree result: the logs' values and runs stay; the table may add
+ * what the logs lack, and is compared with them. The row keeps its origin and its runs.
+ */
+function tableIntoStoredLogs(
+  s: Statements,
+  rec: TrainingResultRecord,
+  existing: Existing,
+  importId: number | null,
+  counts: UpsertCounts
+): void {
+  counts.kept++
+  const current = storedRow(s, existing.id)
+  const table = snapshotOf(toRow(rec), tableNotes(rec.detail))
+  const label = resultLabel(current.row)
+  const merged = mergeIntoLogs(current.row, current.detail, table, MERGE, counts, label)
+  const mergedRow = ordered(merged.row)
+  const detailJson = JSON.stringify(merged.detail)
+  const same = JSON.stringify(mergedRow) === JSON.stringify(current.row)
+  if (same && detailJson === JSON.stringify(current.detail)) {
+    counts.unchanged++
+    return
+  }
+  const runs = getTrainingRuns(s.db, existing.id)
+  const hash = contentHash(hashedRow(mergedRow), JSON.stringify({ ...merged.detail, runs }))
+  const cells = { ...mergedRow, content_hash: hash, import_id: importId }
+  s.update.run({ ...cells, origin: existing.origin, id: existing.id })
+  s.detail.run(existing.id, detailJson)
+  counts.updated++
+}
+
+/**
+ * A tree result over a stored row: it keeps what only a table knows (the stored summary row's,
+ * or the table row the stored result already carries) and is compared with it.
+ */
+function logsOverStoredTable(
+  s: Statements,
+  rec: TrainingResultRecord,
+  existing: Existing,
+  counts: UpsertCounts
+): { row: StoredRow; detail: TrainingResultDetail } {
+  const row = toRow(rec)
+  const current = storedRow(s, existing.id)
+  const table =
+    existing.source_kind === 'summary'
+      ? snapshotOf(current.row, tableNotes(current.detail))
+      : current.detail.officialTable
+  if (!table) return { row, detail: rec.detail }
+  const merged = mergeIntoLogs(row, rec.detail, table, MERGE, counts, resultLabel(row))
+  return { row: ordered(merged.row), detail: merged.detail }
+}
+
+/** One record of a batch: inserted, updated in place, or unchanged (same content hash). */
+function upsertOne(
+  s: Statements,
+  rec: TrainingResultRecord,
+  to: Target,
+  counts: UpsertCounts
+): void {
+  const existing = findExisting(s, rec, toRow(rec))
+  if (existing === null) {
+    writeResult(s, toRow(rec), rec.detail, recordHash(toRow(rec), rec.detail), to)
+    counts.imported++
+    return
+  }
+  if (existing.source_kind === 'tree' && rec.sourceKind === 'summary') {
+    tableIntoStoredLogs(s, rec, existing, to.importId, counts)
+    return
+  }
+  const w =
+    rec.sourceKind === 'tree'
+      ? logsOverStoredTable(s, rec, existing, counts)
+      : { row: toRow(rec), detail: rec.detail }
+  const hash = recordHash(w.row, w.detail)
+  if (existing.content_hash === hash) {
+    counts.unchanged++
+    return
+  }
+  writeResult(s, w.row, w.detail, hash, { ...to, id: existing.id })
+  counts.updated++
+}
+
 /**
  * Writes a batch in one synchronous transaction. Same key and same content → unchanged; same
  * key, new content → updated in place (its runs replaced). Logs win over tables: a summary row
@@ -158,125 +340,9 @@ export function upsertTrainingResults(
   origin: Origin = 'imported'
 ): UpsertCounts {
   const counts = emptyCounts()
-  const find = prepareCached(db, SQL.find)
-  const findSystem = prepareCached(db, FIND_SYSTEM_SQL)
-  const stored = prepareCached(db, STORED_SQL)
-  const insert = prepareCached(db, SQL.insert)
-  const update = prepareCached(db, SQL.update)
-  const detail = prepareCached(db, SQL.detail)
-  const deleteRuns = prepareCached(db, DELETE_RUNS_SQL)
-  const insertRun = prepareCached(db, INSERT_RUN_SQL)
-
-  const writeRuns = (id: number | bigint, runs: readonly TrainingRunDetail[]): void => {
-    deleteRuns.run(id)
-    runs.forEach((r, seq) =>
-      insertRun.run({
-        result_id: id,
-        seq,
-        file: r.file,
-        status: r.status,
-        minutes: finite(r.minutes),
-        converged: r.converged ? 1 : 0,
-        role: r.role,
-        reason: r.reason,
-        run_final_ms: finite(r.runFinalMs),
-        evals_json: JSON.stringify(r.evals)
-      })
-    )
-  }
-  const storedRow = (id: number): { row: StoredRow; detail: TrainingResultDetail } => {
-    const { detail_json, ...cells } = stored.get(id) as Row & { detail_json: string | null }
-    return {
-      row: ordered(cells),
-      detail: JSON.parse(detail_json ?? 'null') as TrainingResultDetail
-    }
-  }
+  const s = statements(db)
   writeTransaction(db, () => {
-    for (const rec of records) {
-      let row = toRow(rec)
-      let recDetail: TrainingResultDetail = rec.detail
-      let existing = find.get(row) as Existing | undefined
-      if (!existing) {
-        const sameSystem = findSystem.all(row) as Existing[]
-        const tree = sameSystem.find((s) => s.source_kind === 'tree')
-        if (rec.sourceKind === 'summary' && tree) existing = tree
-        const summaryRow = sameSystem.length === 1 ? sameSystem[0] : undefined
-        if (rec.sourceKind === 'tree' && summaryRow?.source_kind === 'summary') {
-          existing = summaryRow
-        }
-      }
-      if (!existing) {
-        // The runs live in training_runs; the stored detail leaves them out.
-        const detailJson = JSON.stringify({ ...recDetail, runs: [] })
-        // The hash covers the runs too: a changed run is a changed result.
-        const hash = contentHash(hashedRow(row), JSON.stringify(recDetail))
-        const id = insert.run({
-          ...row,
-          content_hash: hash,
-          import_id: importId,
-          origin
-        }).lastInsertRowid
-        detail.run(id, detailJson)
-        writeRuns(id, recDetail.runs)
-        counts.imported++
-        continue
-      }
-      if (existing.source_kind === 'tree' && rec.sourceKind === 'summary') {
-        // The logs' values and runs stay; the table may add what the logs lack, and is compared.
-        counts.kept++
-        const current = storedRow(existing.id)
-        const merged = mergeIntoLogs(
-          current.row,
-          current.detail,
-          snapshotOf(row, tableNotes(rec.detail)),
-          MERGE,
-          counts,
-          resultLabel(current.row)
-        )
-        const mergedRow = ordered(merged.row)
-        const detailJson = JSON.stringify(merged.detail)
-        if (
-          JSON.stringify(mergedRow) === JSON.stringify(current.row) &&
-          detailJson === JSON.stringify(current.detail)
-        ) {
-          counts.unchanged++
-          continue
-        }
-        const runs = getTrainingRuns(db, existing.id)
-        const hash = contentHash(hashedRow(mergedRow), JSON.stringify({ ...merged.detail, runs }))
-        update.run({
-          ...mergedRow,
-          content_hash: hash,
-          import_id: importId,
-          origin: existing.origin,
-          id: existing.id
-        })
-        detail.run(existing.id, detailJson)
-        counts.updated++
-        continue
-      }
-      if (rec.sourceKind === 'tree') {
-        const current = storedRow(existing.id)
-        const table =
-          existing.source_kind === 'summary'
-            ? snapshotOf(current.row, tableNotes(current.detail))
-            : current.detail.officialTable
-        if (table) {
-          const merged = mergeIntoLogs(row, rec.detail, table, MERGE, counts, resultLabel(row))
-          row = ordered(merged.row)
-          recDetail = merged.detail
-        }
-      }
-      const hash = contentHash(hashedRow(row), JSON.stringify(recDetail))
-      if (existing.content_hash === hash) {
-        counts.unchanged++
-        continue
-      }
-      update.run({ ...row, content_hash: hash, import_id: importId, origin, id: existing.id })
-      detail.run(existing.id, JSON.stringify({ ...recDetail, runs: [] }))
-      writeRuns(existing.id, recDetail.runs)
-      counts.updated++
-    }
+    for (const rec of records) upsertOne(s, rec, { importId, origin }, counts)
   })
   return counts
 }

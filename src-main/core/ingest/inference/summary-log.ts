@@ -10,6 +10,8 @@
  * (v5.1+); the Test Parameters block; warning/error counts.
  */
 
+import { interpretBlock, newBlock } from './summary-early-stopping'
+
 export type SummaryScenario = 'SingleStream' | 'MultiStream' | 'Server' | 'Offline'
 
 /** Where in the file a `label : value` line sits. */
@@ -84,75 +86,18 @@ function yesNo(v: string): boolean | null {
   return null
 }
 
-function toInt(s: string | undefined): number | null {
-  if (s === undefined) return null
-  const n = Number(s.replace(/,/g, ''))
-  return Number.isFinite(n) ? n : null
+/** What the parser knows between lines: where it is and which block it is filling. */
+type ParseState = {
+  out: SummaryLog
+  section: SummarySection
+  /** The "Mode" line was read: the next metric line is the headline. */
+  afterMode: boolean
+  inRecommendations: boolean
+  block: EarlyStoppingBlock | null
 }
 
-function newBlock(name: string): EarlyStoppingBlock {
+function emptySummary(): SummaryLog {
   return {
-    name,
-    lines: [],
-    processedQueries: null,
-    minQueries: null,
-    discarded: null,
-    estimates: {},
-    runSuccessful: null,
-    notEnough: []
-  }
-}
-
-/** Interpret the ` * ...` lines of an early-stopping block (which may wrap over lines). */
-function interpretBlock(b: EarlyStoppingBlock): void {
-  // Wrapped bullet lines (v4.1 "Not enough queries ... (would need to process at\n least N")
-  // are joined to the bullet they continue.
-  const bullets: string[] = []
-  for (const l of b.lines) {
-    const t = l.trim()
-    if (t.startsWith('*')) bullets.push(t.slice(1).trim())
-    else if (bullets.length > 0) bullets[bullets.length - 1] += ' ' + t
-  }
-  for (const t of bullets) {
-    let m = /^Processed at least (\d+) queries \((\d+)\)/.exec(t)
-    if (m) {
-      b.minQueries = toInt(m[1])
-      b.processedQueries = toInt(m[2])
-      continue
-    }
-    m = /^Would discard (\d+) highest latency queries/.exec(t)
-    if (m) {
-      b.discarded = toInt(m[1])
-      continue
-    }
-    m = /^Early stopping ([\d.]+)th percentile estimate:\s*(\d+)/.exec(t)
-    if (m && m[1] !== undefined && m[2] !== undefined) {
-      b.estimates[m[1]] = Number(m[2])
-      continue
-    }
-    m = /^Not enough queries processed for ([\d.]+)th percentile.*?at\s+least (\d+)/.exec(t)
-    if (m && m[1] !== undefined) {
-      b.notEnough.push({ percentile: m[1], needed: toInt(m[2]) })
-      continue
-    }
-    m = /^Only processed (\d+) queries.*?at least (\d+)/.exec(t)
-    if (m) {
-      b.processedQueries = toInt(m[1])
-      b.minQueries = toInt(m[2])
-      b.runSuccessful = false
-      continue
-    }
-    if (/^Run successful/.test(t)) b.runSuccessful = true
-    else if (/^Run unsuccessful/.test(t)) b.runSuccessful = false
-  }
-}
-
-/**
- * Parse a summary file. Never throws; a cut-off file yields what was present (check
- * `validity`, `headline` and `hasTestParameters`).
- */
-export function parseSummaryLog(text: string): SummaryLog {
-  const out: SummaryLog = {
     sutName: null,
     scenario: null,
     scenarioText: null,
@@ -167,123 +112,158 @@ export function parseSummaryLog(text: string): SummaryLog {
     errors: null,
     hasTestParameters: false
   }
+}
+
+/** Rules, titles and section titles: they end a block and change the section. */
+function layoutLine(p: ParseState, trimmed: string): boolean {
+  if (/^=+$/.test(trimmed)) {
+    p.block = null
+    p.inRecommendations = false
+    return true
+  }
+  if (trimmed === 'MLPerf Results Summary') return true
+  if (trimmed === 'Additional Stats') {
+    p.section = 'additional'
+    return true
+  }
+  if (trimmed === 'Test Parameters Used') {
+    p.section = 'testParameters'
+    p.out.hasTestParameters = true
+    return true
+  }
+  return false
+}
+
+/** The footer's warning and error counts ("No warnings encountered during test."). */
+function footerLine(out: SummaryLog, trimmed: string): boolean {
+  let m = /^(No|\d+) warnings? encountered/.exec(trimmed)
+  if (m) {
+    out.warnings = m[1] === 'No' ? 0 : Number(m[1])
+    return true
+  }
+  m = /^(No|\d+) (?:errors?|ERRORS?) encountered/.exec(trimmed)
+  if (m) {
+    out.errors = m[1] === 'No' ? 0 : Number(m[1])
+    return true
+  }
+  return false
+}
+
+/**
+ * Early-stopping blocks ("Early Stopping Result:", "TTFT Early Stopping Result:") and the
+ * recommendations list: their lines are collected, not read as `label : value` lines. A blank
+ * line ends a block.
+ */
+function blockLine(p: ParseState, trimmed: string): boolean {
+  if (trimmed === '') {
+    p.block = null
+    return true
+  }
+  const m = /^(?:(\w+) )?Early Stopping Result:?$/.exec(trimmed)
+  if (m) {
+    p.block = newBlock(m[1] ?? '')
+    p.out.earlyStopping.push(p.block)
+    p.inRecommendations = false
+    return true
+  }
+  if (trimmed === 'Recommendations:') {
+    p.inRecommendations = true
+    p.block = null
+    return true
+  }
+  if (p.block) {
+    p.block.lines.push(trimmed)
+    return true
+  }
+  if (p.inRecommendations) {
+    if (trimmed.startsWith('*')) {
+      p.out.recommendations.push(trimmed.slice(1).trim())
+      return true
+    }
+    p.inRecommendations = false
+  }
+  return false
+}
+
+/** Legacy MultiStream sub-blocks inside Additional Stats (v0.5–v1.0). */
+function legacySubBlock(p: ParseState, trimmed: string): boolean {
+  if (p.section === 'testParameters' || p.section === 'header') return false
+  if (trimmed.startsWith('Intervals between each IssueQuery')) p.section = 'intervals'
+  else if (trimmed.startsWith('Per-query latency')) p.section = 'perQuery'
+  else if (trimmed.startsWith('Per-sample latency')) p.section = 'perSample'
+  else return false
+  return true
+}
+
+/** LoadGen's remarks that hold a colon but no value. */
+function isRemark(trimmed: string): boolean {
+  return (
+    trimmed.startsWith('WARNING:') ||
+    trimmed.startsWith('Generated samples per query') ||
+    trimmed.startsWith('Check the generated_samples')
+  )
+}
+
+const CONSTRAINTS = new Map<string, keyof SummaryLog['constraints']>([
+  ['Performance constraints satisfied', 'performance'],
+  ['Min duration satisfied', 'minDuration'],
+  ['Min queries satisfied', 'minQueries'],
+  ['Early stopping satisfied', 'earlyStopping']
+])
+
+/** A header line's field: SUT, scenario, mode, verdict, constraints, or the headline metric. */
+function headerField(p: ParseState, label: string, value: string): void {
+  const out = p.out
+  const constraint = CONSTRAINTS.get(label)
+  if (label === 'SUT name') out.sutName = value
+  else if (label === 'Scenario') {
+    out.scenarioText = value
+    out.scenario = normaliseScenario(value)
+  } else if (label === 'Mode') {
+    out.mode = value
+    p.afterMode = true
+  } else if (label === 'Result is') {
+    out.validity = value === 'VALID' ? 'VALID' : value === 'INVALID' ? 'INVALID' : null
+  } else if (constraint !== undefined) {
+    out.constraints[constraint] = yesNo(value)
+  } else if (p.afterMode && out.headline === null && out.validity === null) {
+    out.headline = { label, value }
+  }
+}
+
+/** A `label : value` line: an entry of the current section (header lines also set fields). */
+function entryLine(p: ParseState, line: string): void {
+  const colon = line.indexOf(':')
+  if (colon < 0) return
+  const label = line.slice(0, colon).trim()
+  const value = line.slice(colon + 1).trim()
+  if (label === '') return
+  p.out.entries.push({ section: p.section, label, value })
+  if (p.section === 'header') headerField(p, label, value)
+}
+
+/**
+ * Parse a summary file. Never throws; a cut-off file yields what was present (check
+ * `validity`, `headline` and `hasTestParameters`).
+ */
+export function parseSummaryLog(text: string): SummaryLog {
+  const p: ParseState = {
+    out: emptySummary(),
+    section: 'header',
+    afterMode: false,
+    inRecommendations: false,
+    block: null
+  }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-  const lines = body.split(/\r?\n/)
-  let section: SummarySection = 'header'
-  let afterMode = false
-  let inRecommendations = false
-  let block: EarlyStoppingBlock | null = null
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i] ?? ''
+  for (const raw of body.split(/\r?\n/)) {
     const line = raw.replace(/\s+$/, '')
     const trimmed = line.trim()
-    if (/^=+$/.test(trimmed)) {
-      block = null
-      inRecommendations = false
-      continue
-    }
-    if (trimmed === 'MLPerf Results Summary') continue
-    if (trimmed === 'Additional Stats') {
-      section = 'additional'
-      continue
-    }
-    if (trimmed === 'Test Parameters Used') {
-      section = 'testParameters'
-      out.hasTestParameters = true
-      continue
-    }
-    // Footer counts.
-    let m = /^(No|\d+) warnings? encountered/.exec(trimmed)
-    if (m) {
-      out.warnings = m[1] === 'No' ? 0 : Number(m[1])
-      continue
-    }
-    m = /^(No|\d+) (?:errors?|ERRORS?) encountered/.exec(trimmed)
-    if (m) {
-      out.errors = m[1] === 'No' ? 0 : Number(m[1])
-      continue
-    }
-    if (trimmed === '') {
-      block = null
-      continue
-    }
-    // Early stopping blocks ("Early Stopping Result:", "TTFT Early Stopping Result:").
-    m = /^(?:(\w+) )?Early Stopping Result:?$/.exec(trimmed)
-    if (m) {
-      block = newBlock(m[1] ?? '')
-      out.earlyStopping.push(block)
-      inRecommendations = false
-      continue
-    }
-    if (trimmed === 'Recommendations:') {
-      inRecommendations = true
-      block = null
-      continue
-    }
-    if (block) {
-      block.lines.push(trimmed)
-      continue
-    }
-    if (inRecommendations) {
-      if (trimmed.startsWith('*')) {
-        out.recommendations.push(trimmed.slice(1).trim())
-        continue
-      }
-      inRecommendations = false
-    }
-    // Legacy MultiStream sub-blocks inside Additional Stats.
-    if (section !== 'testParameters' && section !== 'header') {
-      if (trimmed.startsWith('Intervals between each IssueQuery')) {
-        section = 'intervals'
-        continue
-      }
-      if (trimmed.startsWith('Per-query latency')) {
-        section = 'perQuery'
-        continue
-      }
-      if (trimmed.startsWith('Per-sample latency')) {
-        section = 'perSample'
-        continue
-      }
-    }
-    if (
-      trimmed.startsWith('WARNING:') ||
-      trimmed.startsWith('Generated samples per query') ||
-      trimmed.startsWith('Check the generated_samples')
-    ) {
-      continue
-    }
-    const colon = line.indexOf(':')
-    if (colon < 0) continue
-    const label = line.slice(0, colon).trim()
-    const value = line.slice(colon + 1).trim()
-    if (label === '') continue
-    out.entries.push({ section, label, value })
-    if (section === 'header') {
-      if (label === 'SUT name') out.sutName = value
-      else if (label === 'Scenario') {
-        out.scenarioText = value
-        out.scenario = normaliseScenario(value)
-      } else if (label === 'Mode') {
-        out.mode = value
-        afterMode = true
-      } else if (label === 'Result is') {
-        out.validity = value === 'VALID' ? 'VALID' : value === 'INVALID' ? 'INVALID' : null
-      } else if (label === 'Performance constraints satisfied') {
-        out.constraints.performance = yesNo(value)
-      } else if (label === 'Min duration satisfied') {
-        out.constraints.minDuration = yesNo(value)
-      } else if (label === 'Min queries satisfied') {
-        out.constraints.minQueries = yesNo(value)
-      } else if (label === 'Early stopping satisfied') {
-        out.constraints.earlyStopping = yesNo(value)
-      } else if (afterMode && out.headline === null && out.validity === null) {
-        out.headline = { label, value }
-      }
-    }
+    if (layoutLine(p, trimmed) || footerLine(p.out, trimmed) || blockLine(p, trimmed)) continue
+    if (legacySubBlock(p, trimmed) || isRemark(trimmed)) continue
+    entryLine(p, line)
   }
-  for (const b of out.earlyStopping) interpretBlock(b)
-  return out
+  for (const b of p.out.earlyStopping) interpretBlock(b)
+  return p.out
 }
 
 /** First value for a label (optionally within one section). */

@@ -16,7 +16,11 @@ import {
   toStoredPower
 } from '../../../mlperf'
 import type { SkippedItem } from '../../../shared/api'
-import type { InferenceResultRecord, Scenario } from '../../../shared/inference'
+import type {
+  InferenceResultDetail,
+  InferenceResultRecord,
+  Scenario
+} from '../../../shared/inference'
 import { primaryAccuracyKey } from '../../../shared/accuracy-key'
 
 /** A scalar as the detail panel stores it. */
@@ -378,97 +382,109 @@ export function acceleratorsTotalOf(
   return nodes * perNode
 }
 
-/**
- * Builds the record for one row, or returns why it cannot be imported. Never throws: a bad row
- * must not stop the rest of the file.
- */
-export function buildSummaryRecord(
-  input: SummaryRowInput,
-  ctx: SummaryFileContext
-): { record: InferenceResultRecord } | { reason: string } {
-  const round = normaliseRound(input.round)
-  const division = normaliseDivision(input.division)
-  const submitter = toText(input.submitter)
-  const systemId = toText(input.systemId)
-  const benchmark = toText(input.benchmark)
-  const scenario = normaliseScenario(input.scenario)
-  const missing: string[] = []
-  if (round === null) missing.push('round')
-  if (division === null) missing.push('division')
-  if (submitter === null) missing.push('submitter')
-  if (systemId === null) missing.push('system id')
-  if (benchmark === null) missing.push('benchmark')
-  if (scenario === null) {
+/** Why a row cannot be imported (the skip reason). */
+type Refusal = { reason: string }
+
+/** The row's key fields, normalised. */
+type RowKey = {
+  round: string
+  division: string
+  submitter: string
+  systemId: string
+  benchmark: string
+  scenario: Scenario
+}
+
+/** The key fields, or which are missing (an unknown scenario spelling is named). */
+function rowKey(input: SummaryRowInput): RowKey | Refusal {
+  const key = {
+    round: normaliseRound(input.round),
+    division: normaliseDivision(input.division),
+    submitter: toText(input.submitter),
+    systemId: toText(input.systemId),
+    benchmark: toText(input.benchmark),
+    scenario: normaliseScenario(input.scenario)
+  }
+  const fields: [string, string | null][] = [
+    ['round', key.round],
+    ['division', key.division],
+    ['submitter', key.submitter],
+    ['system id', key.systemId],
+    ['benchmark', key.benchmark]
+  ]
+  const missing = fields.filter(([, v]) => v === null).map(([name]) => name)
+  if (key.scenario === null) {
     const raw = toText(input.scenario)
     if (raw !== null) return { reason: `unknown scenario "${raw}"` }
     missing.push('scenario')
   }
-  if (
-    round === null ||
-    division === null ||
-    submitter === null ||
-    systemId === null ||
-    benchmark === null ||
-    scenario === null
-  ) {
-    return { reason: `missing ${missing.join(', ')}` }
-  }
-  const resolved0 = resolveRound('inference', round)
-  if (resolved0.kind === 'invalid') return { reason: resolved0.error }
-  // The rules of the round: its own, or the latest known for a round newer than this version.
-  const rules = resolved0.rules
+  if (missing.length > 0) return { reason: `missing ${missing.join(', ')}` }
+  return key as RowKey
+}
 
-  const mlperfModel = toText(input.mlperfModel) ?? mapMlperfModel(benchmark, rules)
+/** The result and power values; a row needs one of them, and a result must be a number. */
+function rowValues(
+  input: SummaryRowInput
+): { value: number | null; powerValue: number | null } | Refusal {
   const value = toNumber(input.value)
   const powerValue = toNumber(input.powerValue)
   if (value === null && toText(input.value) !== null) {
     return { reason: `result "${toText(input.value)}" is not a number` }
   }
   if (value === null && powerValue === null) return { reason: 'no result value' }
+  return { value, powerValue }
+}
 
-  const resolved = resolveMetric(rules, scenario, mlperfModel, toText(input.fileUnit))
+/**
+ * The official metric of the row's result under the round's rules, checked against the unit
+ * the file prints and the metric the caller knows; notes say what the rules decided.
+ */
+function rowMetric(
+  input: SummaryRowInput,
+  key: RowKey,
+  rules: string,
+  mlperfModel: string,
+  notes: string[]
+): MetricChoice | Refusal {
+  const resolved = resolveMetric(rules, key.scenario, mlperfModel, toText(input.fileUnit))
   if ('error' in resolved) return { reason: resolved.error }
-  const notes = [...input.notes]
-  if (resolved0.kind === 'newer') notes.push(resolved0.note)
   if (resolved.note !== null) notes.push(resolved.note)
-  if (input.knownMetric !== undefined && input.knownMetric !== resolved.choice.metric) {
+  const metric = resolved.choice.metric
+  if (input.knownMetric !== undefined && input.knownMetric !== metric) {
     return {
-      reason: `the file gives ${input.knownMetric}, but the official ${round} ${scenario} result for ${mlperfModel} is ${resolved.choice.metric}`
+      reason: `the file gives ${input.knownMetric}, but the official ${key.round} ${key.scenario} result for ${mlperfModel} is ${metric}`
     }
   }
-  if (value === null)
-    notes.push('The file has only the power row for this result; no performance value.')
-  const location = toText(input.location)
-  if (location !== null) notes.push(`Result folder in the submission: ${location}`)
-  // Only MultiStream and Offline can be inferred from another scenario (edge rules). The v6.0
-  // checker writes inferred = 1 for every Interactive row through a case-comparison slip.
-  let inferred = toBool(input.inferred)
-  if (inferred && scenario !== 'MultiStream' && scenario !== 'Offline') {
-    inferred = false
-    notes.push(
-      `The file marks this ${scenario} result as inferred, which the rules do not allow; not marked.`
-    )
-  }
+  return resolved.choice
+}
 
+/**
+ * Whether the row is an inferred result. Only MultiStream and Offline can be inferred from
+ * another scenario (edge rules). The v6.0 checker writes inferred = 1 for every Interactive row
+ * through a case-comparison slip.
+ */
+function rowInferred(input: SummaryRowInput, scenario: Scenario, notes: string[]): boolean {
+  const inferred = toBool(input.inferred)
+  if (!inferred || scenario === 'MultiStream' || scenario === 'Offline') return inferred
+  notes.push(
+    `The file marks this ${scenario} result as inferred, which the rules do not allow; not marked.`
+  )
+  return false
+}
+
+/** The power figure as stored: energy published in joules (v1.0–v2.1 tools) in millijoules. */
+function rowPower(input: SummaryRowInput, powerValue: number | null, round: string) {
+  if (powerValue === null) return null
+  const published = powerUnitOf(input.powerUnit)
+  if (published === null) return { value: powerValue, unit: toText(input.powerUnit), note: null }
+  return toStoredPower(powerValue, published, round)
+}
+
+/** The system columns of the row, as the file gives them. */
+function systemColumns(input: SummaryRowInput) {
   const nodes = toNumber(input.nodes)
   const acceleratorsPerNode = toNumber(input.acceleratorsPerNode)
-  const accuracy = toText(input.accuracy)
-  // Energy published in joules (v1.0–v2.1 tools) is stored in millijoules like every round.
-  const published = powerUnitOf(input.powerUnit)
-  const power =
-    powerValue === null
-      ? null
-      : published === null
-        ? { value: powerValue, unit: toText(input.powerUnit), note: null }
-        : toStoredPower(powerValue, published, round)
-
-  const record: InferenceResultRecord = {
-    round,
-    division,
-    category: normaliseAvailability(input.category),
-    systemType: normaliseSystemType(input.systemType),
-    submitter,
-    systemId,
+  return {
     systemName: toText(input.systemName),
     accelerator: toText(input.accelerator),
     acceleratorsPerNode,
@@ -482,38 +498,103 @@ export function buildSummaryRecord(
     hostProcessorsPerNode: toNumber(input.hostProcessorsPerNode),
     hostProcessorCoreCount: toText(input.hostProcessorCoreCount),
     framework: toText(input.framework),
-    operatingSystem: toText(input.operatingSystem),
+    operatingSystem: toText(input.operatingSystem)
+  }
+}
+
+/** What the checks decided, for the record. */
+type RowParts = {
+  key: RowKey
+  mlperfModel: string
+  metric: MetricChoice
+  value: number | null
+  power: ReturnType<typeof rowPower>
+  inferred: boolean
+  notes: string[]
+}
+
+function summaryDetail(
+  input: SummaryRowInput,
+  ctx: SummaryFileContext,
+  p: RowParts
+): InferenceResultDetail {
+  const accuracy = typeof input.accuracy === 'number' ? input.accuracy : toText(input.accuracy)
+  return {
+    system: input.system,
+    settings: {},
+    statistics: {},
+    checks: [],
+    files: [{ role: 'summary', path: ctx.path, bytes: ctx.bytes }],
+    accuracyMetrics: parseAccuracy(accuracy, p.mlperfModel),
+    notes: p.notes,
+    loadgenVersion: null,
+    runs: []
+  }
+}
+
+function summaryRecord(
+  input: SummaryRowInput,
+  ctx: SummaryFileContext,
+  p: RowParts
+): InferenceResultRecord {
+  const { round, division, submitter, systemId, benchmark, scenario } = p.key
+  return {
+    round,
+    division,
+    category: normaliseAvailability(input.category),
+    systemType: normaliseSystemType(input.systemType),
+    submitter,
+    systemId,
+    ...systemColumns(input),
     benchmark,
-    mlperfModel,
+    mlperfModel: p.mlperfModel,
     scenario,
-    metric: resolved.choice.metric,
-    unit: resolved.choice.unit,
-    value,
-    powerValue: power?.value ?? null,
-    powerUnit: power?.unit ?? null,
-    accuracy,
+    metric: p.metric.metric,
+    unit: p.metric.unit,
+    value: p.value,
+    powerValue: p.power?.value ?? null,
+    powerUnit: p.power?.unit ?? null,
+    accuracy: toText(input.accuracy),
     // A published row passed the checker; a row without a result value has nothing to be valid.
-    valid: value !== null,
-    inferred,
+    valid: p.value !== null,
+    inferred: p.inferred,
     weightDataTypes: toText(input.weightDataTypes),
     source: ctx.path,
     sourceKind: 'summary',
     publicId: toText(input.publicId),
-    detail: {
-      system: input.system,
-      settings: {},
-      statistics: {},
-      checks: [],
-      files: [{ role: 'summary', path: ctx.path, bytes: ctx.bytes }],
-      accuracyMetrics: parseAccuracy(
-        typeof input.accuracy === 'number' ? input.accuracy : accuracy,
-        mlperfModel
-      ),
-      notes,
-      loadgenVersion: null,
-      runs: []
-    }
+    detail: summaryDetail(input, ctx, p)
   }
+}
+
+/**
+ * Builds the record for one row, or returns why it cannot be imported. Never throws: a bad row
+ * must not stop the rest of the file.
+ */
+export function buildSummaryRecord(
+  input: SummaryRowInput,
+  ctx: SummaryFileContext
+): { record: InferenceResultRecord } | Refusal {
+  const key = rowKey(input)
+  if ('reason' in key) return key
+  const resolvedRound = resolveRound('inference', key.round)
+  if (resolvedRound.kind === 'invalid') return { reason: resolvedRound.error }
+  // The rules of the round: its own, or the latest known for a round newer than this version.
+  const rules = resolvedRound.rules
+  const mlperfModel = toText(input.mlperfModel) ?? mapMlperfModel(key.benchmark, rules)
+  const values = rowValues(input)
+  if ('reason' in values) return values
+  const notes = [...input.notes]
+  if (resolvedRound.kind === 'newer') notes.push(resolvedRound.note)
+  const metric = rowMetric(input, key, rules, mlperfModel, notes)
+  if ('reason' in metric) return metric
+  if (values.value === null)
+    notes.push('The file has only the power row for this result; no performance value.')
+  const location = toText(input.location)
+  if (location !== null) notes.push(`Result folder in the submission: ${location}`)
+  const inferred = rowInferred(input, key.scenario, notes)
+  const power = rowPower(input, values.powerValue, key.round)
+  const parts = { key, mlperfModel, metric, value: values.value, power, inferred, notes }
+  const record = summaryRecord(input, ctx, parts)
   // Last, so that a database converted by migration 0060 holds the same notes as a re-import.
   if (power?.note) notes.push(power.note)
   return { record }
