@@ -3,24 +3,16 @@
  * experiments list every record twice (identical duplicates are dropped), training and MLPerf
  * Tiny records share the repository but are no inference results (skipped), and v4.1 power
  * experiments give the power figure as a record of its own, which is matched to its
- * performance record by division, submitter, system, model and scenario.
+ * performance record (power-pairing.ts).
  */
 import type { RecordCollector } from './to-record'
-import {
-  isRecordObject,
-  normaliseDivision,
-  normaliseScenario,
-  parseLocation,
-  powerUnitOf,
-  rowLabel,
-  toNumber,
-  toText
-} from './to-record'
+import { groupKey } from './power-pairing'
+import { isRecordObject, powerUnitOf, rowLabel, toNumber, toText } from './to-record'
 
 export type CmRecord = Record<string, unknown>
 
 /** A record and its 1-based position in the file. */
-export type CmEntry = { record: CmRecord; at: number }
+export type CmEntry = { row: CmRecord; at: number }
 
 export type SortedCmEntries = {
   performance: CmEntry[]
@@ -46,18 +38,6 @@ export function canonicalJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
   }
   return JSON.stringify(value) ?? 'null'
-}
-
-/** The result a record is about: division, submitter, system, model, scenario. */
-export function groupKey(record: CmRecord): string {
-  const location = parseLocation(record['Location'])
-  return [
-    normaliseDivision(record['Division']) ?? location.division ?? '',
-    toText(record['Organization']) ?? location.submitter ?? '',
-    toText(record['Platform']) ?? location.systemId ?? '',
-    toText(record['Model']) ?? location.benchmark ?? '',
-    normaliseScenario(record['Scenario']) ?? ''
-  ].join('\u0000')
 }
 
 /** A power-only record: no performance value, a power value (v4.1 power experiments). */
@@ -93,7 +73,7 @@ export function sortCmEntries(
       return
     }
     seen.add(canonical)
-    sortOne(sorted, { record: entry, at }, experiment, collector)
+    sortOne(sorted, { row: entry, at }, experiment, collector)
   })
   return sorted
 }
@@ -105,7 +85,7 @@ function sortOne(
   experiment: string | null,
   collector: RecordCollector
 ): void {
-  const { record, at } = entry
+  const { row: record, at } = entry
   if (experiment?.startsWith('mlperf-tiny--')) {
     sorted.tiny++
     const label = rowLabel(record['Organization'], record['Benchmark'])

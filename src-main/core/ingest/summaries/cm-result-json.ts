@@ -16,8 +16,9 @@
  *    those of MLPerf Tiny (a suite of its own, with its own columns).
  */
 import { cmRowInput } from './cm-record'
-import type { CmRecord, SortedCmEntries } from './cm-entries'
-import { groupKey, sortCmEntries } from './cm-entries'
+import type { SortedCmEntries } from './cm-entries'
+import { sortCmEntries } from './cm-entries'
+import { pairWithPower } from './power-pairing'
 import {
   RecordCollector,
   baseName,
@@ -72,8 +73,9 @@ export function parseCmResultJson(text: string, ctx: SummaryFileContext): Summar
   const base = `Imported from the MLCommons CM export of the results table (${source}); the logs were not read.`
 
   const sorted = sortCmEntries(entries, experiment, collector)
-  const build = (record: CmRecord, at: number, powerRecord: CmRecord | null): void => {
-    const built = buildSummaryRecord(cmRowInput(record, powerRecord, round, base), ctx)
+  // Each performance record with its power record; then power records without one.
+  pairWithPower(sorted.performance, sorted.power, ({ row: record, at }, powerEntry) => {
+    const built = buildSummaryRecord(cmRowInput(record, powerEntry?.row ?? null, round, base), ctx)
     const label = rowLabel(
       record['Organization'],
       record['Platform'],
@@ -81,16 +83,7 @@ export function parseCmResultJson(text: string, ctx: SummaryFileContext): Summar
       record['Scenario']
     )
     collector.add(`record ${at} (${label})`, built)
-  }
-  // Each performance record with its power record; then power records without one.
-  const { power } = sorted
-  for (const { record, at } of sorted.performance) {
-    const key = groupKey(record)
-    const powerEntry = power.get(key) ?? null
-    power.delete(key)
-    build(record, at, powerEntry?.record ?? null)
-  }
-  for (const { record, at } of power.values()) build(record, at, record)
+  })
 
   const notes = fileNotes(source, collector, sorted, Array.isArray(parsed))
   return { records: collector.records, skipped: collector.skipped, notes }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import {
   canonicalJson,
-  groupKey,
   isPowerRecord,
   isTraining,
   sortCmEntries
 } from '../../../../../../src-main/core/ingest/summaries/cm-entries'
+import { groupKey } from '../../../../../../src-main/core/ingest/summaries/power-pairing'
 import { RecordCollector } from '../../../../../../src-main/core/ingest/summaries/to-record'
 
 const perf = {
@@ -62,8 +62,8 @@ describe('sortCmEntries', () => {
       'mlperf-inference--v4.1--edge',
       collector
     )
-    expect(sorted.performance).toEqual([{ record: perf, at: 1 }])
-    expect([...sorted.power.values()]).toEqual([{ record: power, at: 4 }])
+    expect(sorted.performance).toEqual([{ row: perf, at: 1 }])
+    expect([...sorted.power.values()]).toEqual([{ row: power, at: 4 }])
     expect(sorted).toMatchObject({ duplicates: 1, training: 1, tiny: 0 })
     expect(collector.skipped.map((s) => s.reason)).toEqual([
       'record 3: not a JSON object',
