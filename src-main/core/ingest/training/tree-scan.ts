@@ -17,7 +17,8 @@ import path from 'node:path'
 import type { SkippedItem } from '../../../shared/api'
 import type { DirLister, Listing } from '../dir-listing'
 import { createDirLister } from '../dir-listing'
-import { benchmarkAlias, knownBenchmarks, roundFromPath, roundFromSegment } from '../../../mlperf'
+import { benchmarkAlias, knownBenchmarks, roundFromPath } from '../../../mlperf'
+import { v05OrgIndex, v05SubmissionFile, v05SystemId } from './v05-layout'
 
 export type TrainingSetLayout = 'submission' | 'v0.5' | 'loose'
 
@@ -99,6 +100,68 @@ async function fileExists(p: string): Promise<boolean> {
   }
 }
 
+/** The parts of a set's location that do not depend on its layout. */
+type SetBase = Pick<
+  TrainingSetLocation,
+  'dir' | 'round' | 'benchmarkDir' | 'resultFiles' | 'strayDirs' | 'otherFiles'
+>
+
+/** A modern submission's set (systems/<system>.json beside results/, when there is one). */
+function modernSet(
+  base: SetBase,
+  submitter: string,
+  systemId: string,
+  submitterDir: string,
+  systemFile: string | null
+): TrainingSetLocation {
+  return {
+    ...base,
+    layout: 'submission',
+    submitter,
+    systemId,
+    submitterDir,
+    systemFile,
+    submissionFile: null
+  }
+}
+
+/**
+ * results/<system>/<benchmark>: a modern submission when systems/<system>.json is beside
+ * results/, v0.5 when results/<system>/entry.json is there, else a submission-shaped tree
+ * without a description.
+ */
+async function resultsTreeSet(
+  base: SetBase,
+  segs: readonly string[]
+): Promise<TrainingSetLocation> {
+  const n = segs.length
+  const systemFolder = segs[n - 2] ?? ''
+  const resultsDir = segs.slice(0, n - 2).join(path.sep)
+  const submitterDir = path.dirname(resultsDir)
+  const systemsJson = path.join(submitterDir, 'systems', `${systemFolder}.json`)
+  const entryJson = path.join(resultsDir, systemFolder, 'entry.json')
+  const submitter = path.basename(submitterDir)
+  if (await fileExists(systemsJson)) {
+    return modernSet(base, submitter, systemFolder, submitterDir, systemsJson)
+  }
+  if (await fileExists(entryJson)) {
+    const resultsIdx = n - 3
+    const orgIdx = v05OrgIndex(segs, resultsIdx)
+    const submissionFile = await v05SubmissionFile(segs, resultsIdx, orgIdx)
+    return {
+      ...base,
+      layout: 'v0.5',
+      submitter: segs[orgIdx] ?? null,
+      systemId: v05SystemId(segs, orgIdx, resultsIdx, base.benchmarkDir),
+      submitterDir: segs.slice(0, orgIdx + 1).join(path.sep),
+      systemFile: entryJson,
+      submissionFile
+    }
+  }
+  // results/<system>/<benchmark> without a description: still a submission-shaped tree.
+  return modernSet(base, submitter, systemFolder, submitterDir, null)
+}
+
 /** Describe a set folder from its path and the files around it. */
 export async function describeTrainingSet(
   dir: string,
@@ -111,68 +174,7 @@ export async function describeTrainingSet(
   const resultFiles = listing.files.filter(isResultFileName).sort(compareResultFiles)
   const otherFiles = listing.files.filter((f) => !isResultFileName(f))
   const base = { dir, round, benchmarkDir, resultFiles, strayDirs: [...listing.dirs], otherFiles }
-
-  if (n >= 4 && segs[n - 3] === 'results') {
-    const systemFolder = segs[n - 2] ?? ''
-    const resultsDir = segs.slice(0, n - 2).join(path.sep)
-    const submitterDir = path.dirname(resultsDir)
-    const systemsJson = path.join(submitterDir, 'systems', `${systemFolder}.json`)
-    const entryJson = path.join(resultsDir, systemFolder, 'entry.json')
-    if (await fileExists(systemsJson)) {
-      return {
-        ...base,
-        layout: 'submission',
-        submitter: path.basename(submitterDir),
-        systemId: systemFolder,
-        submitterDir,
-        systemFile: systemsJson,
-        submissionFile: null
-      }
-    }
-    if (await fileExists(entryJson)) {
-      // v0.5: org folder right after v0.5.0 / training_results_v0.5, submission.json above results.
-      const resultsIdx = n - 3
-      let top = -1
-      for (let i = resultsIdx - 1; i >= 0 && top < 0; i--) {
-        if (roundFromSegment('training', segs[i] ?? '') !== null) top = i
-      }
-      const orgIdx = top >= 0 && top + 1 < resultsIdx ? top + 1 : Math.max(0, resultsIdx - 1)
-      let submissionFile: string | null = null
-      for (let i = resultsIdx; i > orgIdx; i--) {
-        const candidate = path.join(segs.slice(0, i).join(path.sep), 'submission.json')
-        if (await fileExists(candidate)) {
-          submissionFile = candidate
-          break
-        }
-      }
-      // Google's v0.5 system folder is "tpu" in every benchmark's submission folder
-      // (research_v3.32/resnet-tpuv3-32/results/tpu); name the system by the folders between
-      // the org and results/, leaving out per-benchmark and "submission" folders.
-      const bench = benchmarkAlias(benchmarkDir)
-      const middle = segs
-        .slice(orgIdx + 1, resultsIdx)
-        .filter((s) => s !== 'submission' && !s.toLowerCase().startsWith(`${bench.toLowerCase()}-`))
-      return {
-        ...base,
-        layout: 'v0.5',
-        submitter: segs[orgIdx] ?? null,
-        systemId: [...middle, systemFolder].join('/'),
-        submitterDir: segs.slice(0, orgIdx + 1).join(path.sep),
-        systemFile: entryJson,
-        submissionFile
-      }
-    }
-    // results/<system>/<benchmark> without a description: still a submission-shaped tree.
-    return {
-      ...base,
-      layout: 'submission',
-      submitter: n >= 4 ? path.basename(submitterDir) : null,
-      systemId: systemFolder,
-      submitterDir,
-      systemFile: null,
-      submissionFile: null
-    }
-  }
+  if (n >= 4 && segs[n - 3] === 'results') return resultsTreeSet(base, segs)
   // Loose logs: the folder is the benchmark when it has a benchmark's name, the parent the system.
   const known = knownBenchmarks().includes(benchmarkAlias(benchmarkDir))
   return {
