@@ -152,6 +152,11 @@ export const INPUT_SCHEMAS = {
     ids: z.array(z.number().int()).min(1).max(16),
     thresholds: z.array(z.number().finite()).min(1).max(200).optional()
   }),
+  'training.logTtmt': z.object({
+    paths: z.array(filePath).min(1).max(10_000),
+    thresholds: z.array(z.number().finite()).min(1).max(200).optional(),
+    direction: z.enum(['higher', 'lower']).optional()
+  }),
   'charts.data': z.object({ view: chartViewSchema }),
   'charts.compare': z.object({
     ids: z.array(z.number().int()).min(2).max(8),
