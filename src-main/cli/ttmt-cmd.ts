@@ -6,7 +6,7 @@ import Papa from 'papaparse'
 import type { LogTtmtView } from '../shared/api'
 import { dispatch } from '../api/dispatch'
 import { openScratchBackend } from './backend'
-import type { Handler, Io } from './commands'
+import type { Handler } from './commands'
 
 function parseThresholds(raw: string): number[] {
   const parts = raw.split(',').map((s) => s.trim())
