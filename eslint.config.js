@@ -106,8 +106,9 @@ export const layers = [
   ...partLayer('cli', (up) => [
     electronPackage,
     {
-      regex: part(up, 'electron', 'tools'),
-      message: 'The CLI is a shell: it reaches the app through api.'
+      regex: part(up, 'core', 'electron', 'tools'),
+      message:
+        'The CLI is a shell: it reaches the app through api (dispatch; api/shell-values for the rest).'
     },
     {
       regex: nativePackages,

@@ -116,7 +116,9 @@ export function createApi(ports: ApiPorts): ApiHandle {
       ...(ports.pickFolder ? { pickFolder: ports.pickFolder } : {}),
       ...(ports.pickPath ? { pickPath: ports.pickPath } : {})
     }),
-    ...runAreas(runs, grants),
+    // The CLI's user names the run folder on their own command line: no grant is needed there
+    // (grants keep a web page or the renderer from writing where the user did not pick).
+    ...runAreas(runs, ports.shell === 'cli' ? undefined : grants),
     catalogue: { ...catalogueArea(db, ports.cataloguePath ?? null), ...published.catalogue }
   }
   return { api, imports, runs, updates }

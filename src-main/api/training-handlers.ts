@@ -4,6 +4,7 @@ import { trainingRunsView } from '../core/query/training-runs'
 import { thresholdDefaults } from '../core/query/training-thresholds'
 import { buildTtmtView, loadTtmtSet } from '../core/query/training-ttmt'
 import { ApiFailure } from './api-failure'
+import { logTtmt } from './training-log-handlers'
 
 /** The `training` area: a result set's runs and time to multiple thresholds. */
 export function trainingArea(db: WritableDb): Api['training'] {
@@ -21,6 +22,7 @@ export function trainingArea(db: WritableDb): Api['training'] {
         return set
       })
       return buildTtmtView(sets, thresholds)
-    }
+    },
+    logTtmt
   }
 }

@@ -26,3 +26,11 @@ export function openCliBackend(
     catalogue
   })
 }
+
+/**
+ * The API over a private in-memory database, for commands that read files and keep nothing
+ * (`ttmt`): they go through `dispatch` as every command does, and touch no database file.
+ */
+export function openScratchBackend(): Backend {
+  return openBackend({ dbPath: ':memory:', shell: 'cli', appRoot: APP_ROOT, catalogue: false })
+}

@@ -7,23 +7,39 @@
  */
 import { readFileSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { openBackend } from '../api/open-backend'
-import { defaultDbPath } from '../core/app-paths'
-import type { JobOutcome, LocalRunManager } from '../core/local-runs/run-manager'
-import { RunStartError } from '../core/local-runs/run-manager'
-import { parseConf, userConfIgnoredKeys } from '../core/loadgen/config'
-import { MLPERF_CONF_MODELS } from '../core/loadgen/mlperf-conf-defaults'
-import type { LocalScenario, RepetitionStats, RunProgress } from '../shared/local-run'
-import type { RunProgressEvent, RunStartSettings } from '../shared/local-run-views'
+import { dispatch } from '../api/dispatch'
+import type { Backend } from '../api/open-backend'
+import { MLPERF_CONF_MODELS, parseConf, userConfIgnoredKeys } from '../api/shell-checks'
+import { defaultDbPath } from '../api/shell-values'
+import type { LocalScenario, RepetitionStats, RunProgress, RunResult } from '../shared/local-run'
+import type {
+  BenchmarkSuggestionView,
+  LocalRunDetail,
+  RunFinishedEvent,
+  RunProgressEvent,
+  RunStarted,
+  RunStartSettings
+} from '../shared/local-run-views'
 import { localRunVerdicts, verdictLine } from '../shared/local-run-verdicts'
+import { openCliBackend } from './backend'
 import type { CommandValues } from './command-options'
 import { COMMAND_OPTIONS } from './command-options'
 import type { Handler, Io } from './commands'
 import { RUN_HELP } from './help'
+import { jobEnd } from './job-events'
 import { parseOptions, UsageError } from './options'
 
-const APP_ROOT = fileURLToPath(new URL('../..', import.meta.url))
+/** One stored run of a job: its result and the value the results table shows. */
+export type JobRunOutcome = {
+  id: number
+  result: RunResult
+  value: number | null
+  unit: string | null
+  resultId: number | null
+}
+
+/** A finished job as the report needs it: its runs in repetition order. */
+export type JobOutcome = { jobId: string; runs: JobRunOutcome[] }
 
 type Out = Io
 
@@ -171,8 +187,10 @@ function readUserConf(path: string, io: Out): string {
 }
 
 /** Why --benchmark is needed, with what the model looks like. */
-async function benchmarkMissing(runs: LocalRunManager, modelPath: string): Promise<string> {
-  const s = await runs.suggestBenchmark({ modelPath })
+async function benchmarkMissing(backend: Backend, modelPath: string): Promise<string> {
+  const r = await dispatch(backend.api, 'runs.suggestBenchmark', { modelPath })
+  if (!r.ok) throw new Error(r.error.message)
+  const s = r.value as BenchmarkSuggestionView
   const lines = [
     `run: --benchmark NAME is required: choose the MLPerf benchmark ${basename(modelPath)} stands for (mlperf.conf settings and the published results it is compared with depend on it).`
   ]
@@ -192,7 +210,12 @@ function readOr(path: string): string | null {
 }
 
 /** Summary text, the two verdicts, accuracy, where the files are and how the run was filed. */
-function report(outcome: JobOutcome, runs: LocalRunManager, dbPath: string, io: Out): void {
+function report(
+  outcome: JobOutcome,
+  details: ReadonlyMap<number, LocalRunDetail>,
+  dbPath: string,
+  io: Out
+): void {
   for (const run of outcome.runs) {
     const r = run.result
     const title = `${r.settings.benchmark} ${r.settings.scenario} ${r.settings.mode}`
@@ -208,7 +231,7 @@ function report(outcome: JobOutcome, runs: LocalRunManager, dbPath: string, io: 
       status: r.status,
       mode: r.settings.mode,
       valid: r.valid,
-      checks: runs.get(run.id)?.checkerChecks ?? []
+      checks: details.get(run.id)?.checkerChecks ?? []
     })
     if (verdicts) {
       io.out(`\n${verdictLine(verdicts.loadgen)}\n${verdictLine(verdicts.submittable)}\n`)
@@ -286,37 +309,80 @@ export function exitCode(outcome: JobOutcome): number {
   return outcome.runs.length > 0 && outcome.runs.every((r) => r.result.status === 'done') ? 0 : 1
 }
 
-/** Start the job, let Ctrl-C cancel it (keeping what ran), report it; returns the exit code. */
+/** A stored run's detail through the API (its result, the checker's checks, the statistics). */
+async function runDetail(backend: Backend, id: number): Promise<LocalRunDetail> {
+  const r = await dispatch(backend.api, 'runs.get', { id })
+  if (!r.ok) throw new Error(r.error.message)
+  return r.value as LocalRunDetail
+}
+
+/** The job's runs, from their `runs.finished` events and stored details. */
+async function outcomeOf(
+  backend: Backend,
+  jobId: string,
+  finished: readonly RunFinishedEvent[]
+): Promise<{ outcome: JobOutcome; details: Map<number, LocalRunDetail> }> {
+  const details = new Map<number, LocalRunDetail>()
+  const runs: JobRunOutcome[] = []
+  for (const e of finished) {
+    const detail = await runDetail(backend, e.runId)
+    details.set(e.runId, detail)
+    if (detail.result === null) throw new Error(`Run ${e.runId} ended without a result`)
+    runs.push({
+      id: e.runId,
+      result: detail.result,
+      value: e.value,
+      unit: e.unit,
+      resultId: e.resultId
+    })
+  }
+  return { outcome: { jobId, runs }, details }
+}
+
+/** Start the job (runs.start), let Ctrl-C cancel it (keeping what ran), report it. */
 async function runJob(
-  runs: LocalRunManager,
+  backend: Backend,
   a: RunArgs,
   dbPath: string,
   io: Out,
   tty: boolean
 ): Promise<number> {
-  const onSigint = (): void => {
-    io.err('\nCancelling: the run is kept and marked cancelled.\n')
-    runs.cancelAll()
-  }
-  process.once('SIGINT', onSigint)
+  const finished: RunFinishedEvent[] = []
+  const collect = backend.hub.subscribe((event, payload) => {
+    if (event === 'runs.finished') finished.push(payload as RunFinishedEvent)
+  })
+  const last = jobEnd(backend.hub, 'runs.finished', (e) => (e.last ? e.jobId : ''))
+  let onSigint: (() => void) | undefined
   try {
-    let outcome: JobOutcome
-    try {
-      outcome = await runs.start({ settings: a.settings, repetitions: a.repetitions }).done
-    } catch (e) {
-      if (e instanceof RunStartError) {
-        io.err(`run: ${e.message}\n`)
-        return 2
-      }
-      throw e
+    const started = await dispatch(backend.api, 'runs.start', {
+      settings: a.settings,
+      repetitions: a.repetitions
+    })
+    if (!started.ok) {
+      io.err(`run: ${started.error.message}\n`)
+      return 2
     }
+    const { jobId, runId } = started.value as RunStarted
+    onSigint = (): void => {
+      io.err('\nCancelling: the run is kept and marked cancelled.\n')
+      void dispatch(backend.api, 'runs.cancel', { runId })
+    }
+    process.once('SIGINT', onSigint)
+    await last.wait(jobId)
     if (tty) io.err('\n')
-    report(outcome, runs, dbPath, io)
-    const stats = runs.get(outcome.runs[0]?.id ?? -1)?.repetitionStats
+    const { outcome, details } = await outcomeOf(
+      backend,
+      jobId,
+      finished.filter((e) => e.jobId === jobId)
+    )
+    report(outcome, details, dbPath, io)
+    const stats = details.get(outcome.runs[0]?.id ?? -1)?.repetitionStats
     if (stats) io.out(repetitionStatsText(stats))
     return exitCode(outcome)
   } finally {
-    process.off('SIGINT', onSigint)
+    if (onSigint) process.off('SIGINT', onSigint)
+    last.stop()
+    collect()
   }
 }
 
@@ -330,7 +396,7 @@ export const runCmd: Handler<'run'> = async ({ values }, io) => {
     return 2
   }
   const dbPath = resolve(a.db ?? defaultDbPath())
-  const backend = openBackend({ dbPath, shell: 'cli', appRoot: APP_ROOT, catalogue: true })
+  const backend = openCliBackend({ db: dbPath }, 'cli', true)
   const tty = process.stderr.isTTY
   const print = progressPrinter(io, tty)
   const stop = backend.hub.subscribe((event, payload) => {
@@ -338,10 +404,10 @@ export const runCmd: Handler<'run'> = async ({ values }, io) => {
   })
   try {
     if (a.settings.benchmark === undefined) {
-      io.err(`${await benchmarkMissing(backend.runs, a.settings.modelPath)}\n\n${RUN_HELP}\n`)
+      io.err(`${await benchmarkMissing(backend, a.settings.modelPath)}\n\n${RUN_HELP}\n`)
       return 2
     }
-    return await runJob(backend.runs, a, dbPath, io, tty)
+    return await runJob(backend, a, dbPath, io, tty)
   } finally {
     stop()
     await backend.close()

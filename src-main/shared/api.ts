@@ -155,6 +155,26 @@ export type TtmtView = {
   speedup: SpeedupRow[] | null
 }
 
+/** `training.logTtmt`: log files or folders of result_*.txt, read without the database. */
+export type LogTtmtInput = {
+  paths: string[]
+  /** Default: the ladder for the benchmark found in the logs. */
+  thresholds?: number[]
+  /** Default: the benchmark's target's. */
+  direction?: MetricDirection
+}
+
+export type LogTtmtView = {
+  benchmark: string
+  /** The round whose target and default ladder were used (the latest when the logs do not say). */
+  targetRound: string | null
+  metric: string | null
+  target: number | null
+  /** The thresholds are the benchmark's default ladder (none were given). */
+  defaultThresholds: boolean
+  ttmt: SetTtmt
+}
+
 /** A result that could not be imported, with the file and the reason. */
 export type SkippedItem = { path: string; reason: string }
 
@@ -322,6 +342,12 @@ export type Api = {
      * the same benchmark: TTA and ATTMT per run, their spread, and (for two sets) the speedup.
      */
     ttmt(input: { ids: number[]; thresholds?: number[] }): Promise<TtmtView>
+    /**
+     * Time to multiple thresholds of training runs read straight from their log files (a
+     * folder: every result_*.txt directly in it), without the database: the runs of one
+     * benchmark, TTA and ATTMT per run and threshold and their spread.
+     */
+    logTtmt(input: LogTtmtInput): Promise<LogTtmtView>
   }
   charts: {
     /**
@@ -516,7 +542,8 @@ export const METHOD_NAMES = [
   'results.pivotCsv',
   'imports.checkPath',
   'files.choose',
-  'render.chart'
+  'render.chart',
+  'training.logTtmt'
 ] as const satisfies readonly MethodName[]
 
 export const EVENT_NAMES = [

@@ -137,7 +137,8 @@ export const INPUT_SCHEMAS = {
   'results.get': z.object({ suite, id: z.number().int() }),
   'results.csv': z.object({ ...view, footnote: z.boolean().optional() }),
   'imports.start': z.object({
-    paths: z.array(z.string().min(1).max(4096)).min(1).max(100),
+    // The CLI passes what a shell glob gave (`import results/*`): hundreds of folders.
+    paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000),
     round: z.string().max(40).optional()
   }),
   'imports.cancel': z.object({ jobId: z.string().min(1).max(100) }),
@@ -151,6 +152,11 @@ export const INPUT_SCHEMAS = {
   'training.ttmt': z.object({
     ids: z.array(z.number().int()).min(1).max(16),
     thresholds: z.array(z.number().finite()).min(1).max(200).optional()
+  }),
+  'training.logTtmt': z.object({
+    paths: z.array(filePath).min(1).max(10_000),
+    thresholds: z.array(z.number().finite()).min(1).max(200).optional(),
+    direction: z.enum(['higher', 'lower']).optional()
   }),
   'charts.data': z.object({ view: chartViewSchema }),
   'charts.compare': z.object({

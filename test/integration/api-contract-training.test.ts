@@ -16,6 +16,7 @@ import {
   upsertTrainingResults
 } from '../../src-main/core/repo/training-results'
 import type {
+  LogTtmtView,
   ColumnInfo,
   Reply,
   ResultPage,
@@ -206,6 +207,35 @@ describe.each(transports)('training API contract over %s', (_name, make) => {
     const defaults = value(await call<TtmtView>('training.ttmt', { ids: [1] }))
     expect(defaults.thresholds).toEqual(d.thresholds)
     expect(defaults.speedup).toBeNull()
+  })
+
+  it('reads the TTMT of runs straight from their logs (training.logTtmt)', async () => {
+    const call = make()
+    const folder = join(
+      root,
+      'test/fixtures/published/mlcommons/training_results_v4.0/Volt/results/volt_v1/resnet'
+    )
+    const r = await call<LogTtmtView>('training.logTtmt', { paths: [folder] })
+    if (!r.ok) throw new Error(r.error.message)
+    expect(r.value.benchmark).toBe('resnet')
+    expect(r.value.defaultThresholds).toBe(true)
+    expect(r.value.ttmt.direction).toBe('higher')
+    // A folder is its result_*.txt files in run order, one TTMT row each.
+    expect(r.value.ttmt.runs.map((x) => x.file.split('/').pop())).toEqual(
+      [0, 1, 2, 3, 4].map((i) => `result_${i}.txt`)
+    )
+    const own = await call<LogTtmtView>('training.logTtmt', {
+      paths: [join(folder, 'result_0.txt')],
+      thresholds: [0.5, 0.7]
+    })
+    if (!own.ok) throw new Error(own.error.message)
+    expect(own.value.defaultThresholds).toBe(false)
+    expect(own.value.ttmt.thresholds).toEqual([0.5, 0.7])
+    expect(own.value.ttmt.runs[0]?.tta.every((t) => t !== null && t > 0)).toBe(true)
+    const missing = await call('training.logTtmt', { paths: [join(dir, 'nope')] })
+    expect(missing.ok || missing.error.code).toBe('not_found')
+    const bad = await call('training.logTtmt', { paths: [folder], direction: 'up' })
+    expect(bad.ok || bad.error.code).toBe('invalid_input')
   })
 
   it('refuses TTMT across benchmarks, of summary rows and of missing sets', async () => {

@@ -118,6 +118,14 @@ describe('mlperf-explorer CLI', () => {
     expect(new Set(rows.map((x) => x.round))).toEqual(new Set(['v4.0']))
   })
 
+  it('imports as many paths as a shell glob gives (more than a hundred)', async () => {
+    const paths = Array.from({ length: 150 }, (_, i) => join(dir, `absent-${i}`))
+    const r = await run(['import', ...paths, '--db', join(dir, 'many.db'), '--no-catalogue'])
+    // Every path reaches the import (each is reported missing), none is refused as input.
+    expect(r.err).not.toMatch(/Invalid input/)
+    expect(r.out.match(/skipped .*absent-\d+: No such file or folder/g)).toHaveLength(150)
+  })
+
   it('exits non-zero only when nothing could be read', async () => {
     const r = await run(['import', join(dir, 'missing-folder'), '--db', join(dir, 'other.db')])
     expect(r.code).toBe(1)

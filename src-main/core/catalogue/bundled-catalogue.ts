@@ -7,42 +7,28 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import type { Suite } from '../../shared/api'
-import type {
-  CatalogueChange,
-  CatalogueStatus,
-  CoverageEntry,
-  CoverageRow,
-  Origin
-} from '../../shared/catalogue'
+import type { CatalogueChange, CatalogueStatus, CoverageRow, Origin } from '../../shared/catalogue'
 import { ORIGINS } from '../../shared/catalogue'
 import { compareRounds } from '../../mlperf'
-import { prepareCached } from '../db/statement-cache'
 import type { ReadonlyDb, WritableDb } from '../db/types'
 import { withFtsDeferred } from '../db/fts-bulk'
+import {
+  catalogueState as state,
+  coverageEntries,
+  deleteBundledRows,
+  insertBundledRows,
+  originCounts,
+  replaceBundledCoverage,
+  resultColumns,
+  setCatalogueState as setState
+} from '../repo/catalogue'
 import type { CatalogueFile, CatalogueTable } from './catalogue-file'
 import { catalogueBuildId, decodeCatalogue, unpackRows } from './catalogue-file'
 
-const TABLES: Record<Suite, { table: string; details: string }> = {
-  inference: { table: 'inference_results', details: 'inference_result_details' },
-  training: { table: 'training_results', details: 'training_result_details' }
-}
+/** Coverage of official tables added another way than the shipped catalogue (repo/catalogue.ts). */
+export { recordCoverage } from '../repo/catalogue'
+
 const SUITES: readonly Suite[] = ['inference', 'training']
-
-type StateRow = { build_id: string; loaded_at: string; removed: number }
-
-function state(db: ReadonlyDb): StateRow | undefined {
-  return prepareCached(db, 'SELECT build_id, loaded_at, removed FROM catalogue_state').get() as
-    StateRow | undefined
-}
-
-function setState(db: WritableDb, buildId: string, removed: boolean): void {
-  prepareCached(
-    db,
-    'INSERT INTO catalogue_state (id, build_id, loaded_at, removed) VALUES (1, ?, ?, ?) ' +
-      'ON CONFLICT (id) DO UPDATE SET build_id = excluded.build_id, ' +
-      'loaded_at = excluded.loaded_at, removed = excluded.removed'
-  ).run(buildId, new Date().toISOString(), removed ? 1 : 0)
-}
 
 /** The shipped file, read once per path. */
 const files = new Map<string, { bytes: Buffer; buildId: string }>()
@@ -56,80 +42,18 @@ function shipped(path: string): { bytes: Buffer; buildId: string } | null {
   return entry
 }
 
-/** Columns of a table as the database has them (a file from another schema loads what fits). */
-function tableColumns(db: ReadonlyDb, table: string): Set<string> {
-  const rows = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]
-  return new Set(rows.map((r) => r.name))
-}
-
 /**
  * Inserts the file's rows of one suite where no row with the same key exists (so nothing the
- * user has is touched). Returns the rows inserted.
+ * user has is touched). Returns the rows inserted. A file from another schema loads when the
+ * database has every column it names.
  */
 function insertTable(db: WritableDb, suite: Suite, data: CatalogueTable): number {
-  const { table, details } = TABLES[suite]
-  const known = tableColumns(db, table)
+  const known = resultColumns(db, suite)
   const missing = data.columns.filter((c) => !known.has(c))
   if (missing.length > 0) {
     throw new Error(`the ${suite} table has columns this database lacks: ${missing.join(', ')}`)
   }
-  const columns = [...data.columns, 'content_hash', 'origin']
-  const insert = db.prepare(
-    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ` +
-      'ON CONFLICT DO NOTHING'
-  )
-  const detail = db.prepare(`INSERT INTO ${details} (result_id, detail_json) VALUES (?, ?)`)
-  let inserted = 0
-  for (const row of unpackRows(data)) {
-    const info = insert.run(...row.values, row.hash, 'bundled')
-    if (info.changes === 0) continue
-    detail.run(info.lastInsertRowid, row.detail)
-    inserted++
-  }
-  return inserted
-}
-
-function saveCoverage(db: WritableDb, file: CatalogueFile): void {
-  prepareCached(db, "DELETE FROM catalogue_coverage WHERE origin = 'bundled'").run()
-  const insert = prepareCached(
-    db,
-    'INSERT INTO catalogue_coverage (suite, round, origin, results, source, files_json, complete, note) ' +
-      'VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
-  )
-  for (const c of file.coverage) {
-    insert.run(
-      c.suite,
-      c.round,
-      'bundled',
-      c.results,
-      c.source,
-      JSON.stringify(c.files),
-      c.complete ? 1 : 0,
-      c.note
-    )
-  }
-}
-
-/**
- * Records the coverage of official tables added to the database another way than the shipped
- * catalogue (e.g. origin 'downloaded': a round's table fetched later), replacing the entries of
- * the same suite, round and origin. The coverage screen and `catalogue` list them beside the
- * bundled rounds.
- */
-export function recordCoverage(db: WritableDb, entries: readonly CoverageEntry[]): void {
-  const insert = prepareCached(
-    db,
-    'INSERT INTO catalogue_coverage (suite, round, origin, results, source, files_json, complete, note) ' +
-      'VALUES (@suite, @round, @origin, @results, @source, @files, @complete, @note) ' +
-      'ON CONFLICT (suite, round, origin) DO UPDATE SET results = excluded.results, ' +
-      'source = excluded.source, files_json = excluded.files_json, complete = excluded.complete, ' +
-      'note = excluded.note'
-  )
-  db.transaction(() => {
-    for (const e of entries) {
-      insert.run({ ...e, files: JSON.stringify(e.files), complete: e.complete ? 1 : 0 })
-    }
-  })()
+  return insertBundledRows(db, suite, data.columns, unpackRows(data))
 }
 
 /**
@@ -142,10 +66,10 @@ function load(db: WritableDb, file: CatalogueFile, buildId: string): CatalogueCh
   // The full-text triggers are off for the bulk load, with one index rebuild at its end.
   withFtsDeferred(db, () => {
     for (const suite of SUITES) {
-      prepareCached(db, `DELETE FROM ${TABLES[suite].table} WHERE origin = 'bundled'`).run()
+      deleteBundledRows(db, suite)
       change[suite] = insertTable(db, suite, file[suite])
     }
-    saveCoverage(db, file)
+    replaceBundledCoverage(db, file.coverage)
     setState(db, buildId, false)
   })
   db.pragma('optimize')
@@ -179,10 +103,7 @@ export function removeBundled(db: WritableDb, path: string): CatalogueChange {
   const change: CatalogueChange = { inference: 0, training: 0 }
   withFtsDeferred(db, () => {
     for (const suite of SUITES) {
-      change[suite] = prepareCached(
-        db,
-        `DELETE FROM ${TABLES[suite].table} WHERE origin = 'bundled'`
-      ).run().changes
+      change[suite] = deleteBundledRows(db, suite)
     }
     setState(db, state(db)?.build_id ?? shipped(path)?.buildId ?? 'none', true)
   })
@@ -200,17 +121,6 @@ function zeroOrigins(): Record<Origin, number> {
   return Object.fromEntries(ORIGINS.map((o) => [o, 0])) as Record<Origin, number>
 }
 
-type CoverageDbRow = {
-  suite: Suite
-  round: string
-  origin: Origin
-  results: number
-  source: string
-  files_json: string
-  complete: number
-  note: string | null
-}
-
 /** What the catalogue covers, and what the database holds of each round now, by origin. */
 export function catalogueStatus(db: ReadonlyDb, path: string): CatalogueStatus {
   const current = state(db)
@@ -218,11 +128,7 @@ export function catalogueStatus(db: ReadonlyDb, path: string): CatalogueStatus {
   const bundled: Record<Suite, number> = { inference: 0, training: 0 }
   const own: Record<Suite, number> = { inference: 0, training: 0 }
   for (const suite of SUITES) {
-    const rows = prepareCached(
-      db,
-      `SELECT round, origin, count(*) AS n FROM ${TABLES[suite].table} GROUP BY round, origin`
-    ).all() as { round: string; origin: Origin; n: number }[]
-    for (const r of rows) {
+    for (const r of originCounts(db, suite)) {
       const key = `${suite}|${r.round}`
       const c = counts.get(key) ?? zeroOrigins()
       c[r.origin] = (c[r.origin] ?? 0) + r.n
@@ -231,23 +137,10 @@ export function catalogueStatus(db: ReadonlyDb, path: string): CatalogueStatus {
       else own[suite] += r.n
     }
   }
-  const entries = prepareCached(
-    db,
-    'SELECT suite, round, origin, results, source, files_json, complete, note FROM catalogue_coverage'
-  ).all() as CoverageDbRow[]
-  const coverage: CoverageRow[] = entries.map((e) => {
-    const entry: CoverageEntry = {
-      suite: e.suite,
-      round: e.round,
-      origin: e.origin,
-      results: e.results,
-      source: e.source,
-      files: JSON.parse(e.files_json) as string[],
-      complete: e.complete === 1,
-      note: e.note
-    }
-    return { ...entry, inDatabase: counts.get(`${e.suite}|${e.round}`) ?? zeroOrigins() }
-  })
+  const coverage: CoverageRow[] = coverageEntries(db).map((e) => ({
+    ...e,
+    inDatabase: counts.get(`${e.suite}|${e.round}`) ?? zeroOrigins()
+  }))
   coverage.sort(
     (a, b) =>
       SUITES.indexOf(a.suite) - SUITES.indexOf(b.suite) ||

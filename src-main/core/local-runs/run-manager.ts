@@ -23,8 +23,8 @@ import type {
 } from '../../shared/local-run-views'
 import type { WritableDb } from '../db/types'
 import { MLPERF_CONF_MODELS } from '../loadgen/mlperf-conf-defaults'
-import { prepareCached } from '../db/statement-cache'
 import { getInferenceResult, upsertInferenceResults } from '../repo/inference-results'
+import { localResultId } from '../repo/local-run-results'
 import {
   failStaleRuns,
   finishLocalRun,
@@ -413,20 +413,15 @@ export class LocalRunManager {
   #index(record: Parameters<typeof upsertInferenceResults>[1][number]): number | null {
     const { db } = this.#o
     upsertInferenceResults(db, [record], null)
-    const row = prepareCached(
-      db,
-      `SELECT id FROM inference_results WHERE round = ? AND division = ? AND submitter = ?
-       AND system_id = ? AND benchmark = ? AND scenario = ?`
-    ).get(
-      LOCAL_ROUND,
-      LOCAL_DIVISION,
-      LOCAL_SUBMITTER,
-      record.systemId,
-      record.benchmark,
-      record.scenario
-    ) as { id: number } | undefined
     // The full-text index follows the row by trigger (migration 0091).
-    return row?.id ?? null
+    return localResultId(db, {
+      round: LOCAL_ROUND,
+      division: LOCAL_DIVISION,
+      submitter: LOCAL_SUBMITTER,
+      systemId: record.systemId,
+      benchmark: record.benchmark,
+      scenario: record.scenario
+    })
   }
 
   /** Stop the job a run belongs to; false when that run is not going. */

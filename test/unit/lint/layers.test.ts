@@ -82,6 +82,10 @@ const FORBIDDEN: [string, string][] = [
   ['src-main/cli/main.ts', 'better-sqlite3'],
   ['src-main/cli/main.ts', 'onnxruntime-node'],
   ['src-main/cli/main.ts', '../electron/main'],
+  // …and no core: every command goes through api (dispatch).
+  ['src-main/cli/main.ts', '../core/db/open-db'],
+  ['src-main/cli/results-cmd.ts', '../core/export/results-csv'],
+  ['src-main/cli/sub/deeper.ts', '../../core/app-paths'],
   // the renderer runs in a browser.
   ['src-renderer/lib/state/ImportJob.svelte.ts', 'better-sqlite3'],
   ['src-renderer/lib/state/ImportJob.svelte.ts', 'fs'],
@@ -115,6 +119,9 @@ const ALLOWED: [string, string][] = [
   ['src-main/bridge/http-server.ts', '../api/dispatch'],
   ['src-main/bridge/http-server.ts', 'node:http'],
   ['src-main/cli/main.ts', '../api/open-backend'],
+  ['src-main/cli/main.ts', '../api/shell-values'],
+  ['src-main/cli/chart-cmd.ts', '../charts/chart-frame'],
+  ['src-main/cli/results-cmd.ts', '../shared/api'],
   ['src-renderer/lib/state/ImportJob.svelte.ts', '../../../src-main/shared/api'],
   ['src-renderer/lib/state/ImportJob.svelte.ts', '../../../src-main/charts/build-chart'],
   ['src-renderer/lib/state/ImportJob.svelte.ts', 'echarts'],
