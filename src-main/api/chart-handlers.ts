@@ -8,7 +8,7 @@ import type { WritableDb } from '../core/db/types'
 import { listAliases, setAlias } from '../core/charts/aliases-repo'
 import { queryChartData } from '../core/charts/chart-data'
 import { MissingResultError, compareResults } from '../core/charts/compare-data'
-import { deletePrice, listPrices, setPrice } from '../core/charts/prices-repo'
+import { deletePrice, setPrice } from '../core/charts/prices-repo'
 import { chartCsv } from '../core/export/chart-csv'
 import { readViewFile, VIEW_FILE, writeReportBundle } from '../core/export/report-bundle'
 import { withoutFileContent } from '../core/ingest/error-text'
@@ -93,10 +93,8 @@ function chartsArea(db: WritableDb, version: string, now: () => string): Api['ch
         throw e
       }
     },
-    prices: async () => listPrices(db),
     setPrice: async (p) => setPrice(db, p, now()),
     deletePrice: async ({ id }) => ({ deleted: deletePrice(db, id) }),
-    aliases: async () => listAliases(db),
     setAlias: async ({ raw, canonical }) => {
       setAlias(db, raw, canonical, now())
       return listAliases(db)

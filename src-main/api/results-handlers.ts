@@ -1,5 +1,4 @@
 import type { Api } from '../shared/api'
-import { SUITE_COLUMNS } from '../shared/columns'
 import { pivotCsv } from '../shared/pivot'
 import { commentBlock } from '../charts/footnote'
 import type { WritableDb } from '../core/db/types'
@@ -21,7 +20,6 @@ export function resultsArea(
   now: () => string = () => new Date().toISOString()
 ): Omit<ResultsArea, 'fetchLogs' | 'logs'> {
   return {
-    columns: async ({ suite }) => [...SUITE_COLUMNS[suite]],
     query: async (q) => queryResults(db, q),
     facets: async (q) => queryFacets(db, q),
     get: async ({ suite, id }) => {

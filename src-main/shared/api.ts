@@ -290,8 +290,6 @@ export type Api = {
     setPreferences(input: Partial<Preferences>): Promise<Preferences>
   }
   results: {
-    /** Column metadata for a suite. */
-    columns(input: { suite: Suite }): Promise<ColumnInfo[]>
     /** One page of the filtered, sorted table (paging happens in SQL). */
     query(input: ResultQuery): Promise<ResultPage>
     /** Facet counts over the filtered set. */
@@ -361,13 +359,9 @@ export type Api = {
      * where counts differ), comparability issues. Results of `suite` (default inference).
      */
     compare(input: { ids: number[]; suite?: Suite }): Promise<Comparison>
-    /** The user's prices (performance per dollar is derived from them). */
-    prices(input: Record<string, never>): Promise<Price[]>
     /** Adds or replaces the price of one system or accelerator-hour. */
     setPrice(input: PriceInput): Promise<Price>
     deletePrice(input: { id: number }): Promise<{ deleted: boolean }>
-    /** The user's accelerator alias overrides. */
-    aliases(input: Record<string, never>): Promise<AcceleratorAlias[]>
     /** Sets the canonical id of a raw accelerator name (null removes the override). */
     setAlias(input: { raw: string; canonical: string | null }): Promise<AcceleratorAlias[]>
   }
@@ -494,7 +488,6 @@ export type MethodOutput<M extends MethodName> =
 /** The allowlist the preload and the bridge check names against. */
 export const METHOD_NAMES = [
   'app.info',
-  'results.columns',
   'results.query',
   'results.facets',
   'results.get',
@@ -508,10 +501,8 @@ export const METHOD_NAMES = [
   'training.ttmt',
   'charts.data',
   'charts.compare',
-  'charts.prices',
   'charts.setPrice',
   'charts.deletePrice',
-  'charts.aliases',
   'charts.setAlias',
   'exports.csv',
   'exports.bundle',

@@ -182,7 +182,7 @@ export const TRAINING_COLUMNS: readonly ColumnInfo[] = [
 /** Column names of the training CLI/UI CSV, in order. */
 export const TRAINING_CSV_COLUMNS: readonly string[] = TRAINING_COLUMNS.map((c) => c.name)
 
-/** Each suite's columns (what results.columns answers). */
+/** Each suite's columns (the table, the column chooser and Compare read them). */
 export const SUITE_COLUMNS: Readonly<Record<Suite, readonly ColumnInfo[]>> = {
   inference: INFERENCE_COLUMNS,
   training: TRAINING_COLUMNS

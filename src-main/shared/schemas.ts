@@ -122,7 +122,6 @@ const pivotQuery = z.object({
 /** Input schemas keyed by wire name; a missing entry is a type error. */
 export const INPUT_SCHEMAS = {
   'app.info': empty,
-  'results.columns': z.object({ suite }),
   'results.query': z.object({
     ...view,
     offset: z.number().int().min(0),
@@ -163,7 +162,6 @@ export const INPUT_SCHEMAS = {
     ids: z.array(z.number().int()).min(2).max(8),
     suite: suite.optional()
   }),
-  'charts.prices': empty,
   'charts.setPrice': z.object({
     basis: z.enum(PRICE_BASES),
     key: z.string().trim().min(1).max(400),
@@ -171,7 +169,6 @@ export const INPUT_SCHEMAS = {
     note: z.string().max(500).nullable().optional()
   }),
   'charts.deletePrice': z.object({ id: z.number().int() }),
-  'charts.aliases': empty,
   'charts.setAlias': z.object({
     raw: z.string().trim().min(1).max(300),
     canonical: z.string().trim().min(1).max(200).nullable()

@@ -17,7 +17,6 @@ import {
 } from '../../src-main/core/repo/training-results'
 import type {
   LogTtmtView,
-  ColumnInfo,
   Reply,
   ResultPage,
   ResultView,
@@ -25,7 +24,7 @@ import type {
   TrainingRunsView,
   TtmtView
 } from '../../src-main/shared/api'
-import { TRAINING_CSV_COLUMNS } from '../../src-main/shared/columns'
+import { SUITE_COLUMNS, TRAINING_CSV_COLUMNS } from '../../src-main/shared/columns'
 import type { TrainingResultDetail } from '../../src-main/shared/training'
 import { makeRun, makeSummaryRecord, makeTrainingRecord } from '../support/training-records'
 
@@ -110,8 +109,7 @@ function value<T>(r: Reply<T>): T {
 describe.each(transports)('training API contract over %s', (_name, make) => {
   it('describes the training columns and answers query pages, facets and CSV', async () => {
     const call = make()
-    const cols = value(await call<ColumnInfo[]>('results.columns', { suite: 'training' }))
-    expect(cols.map((c) => c.name)).toEqual([...TRAINING_CSV_COLUMNS])
+    expect(SUITE_COLUMNS.training.map((c) => c.name)).toEqual([...TRAINING_CSV_COLUMNS])
     const page = value(
       await call<ResultPage>('results.query', {
         suite: 'training',

@@ -1,5 +1,5 @@
 /**
- * The user's prices (`charts.prices`, `charts.setPrice`): MLPerf publishes none, so performance
+ * The user's prices (`charts.setPrice`, sent back with `charts.data`): MLPerf publishes none, so performance
  * per dollar (src-main/charts/per-dollar.ts) is derived from these. A price is a system's
  * purchase price (basis system) or an accelerator's hourly rate (basis accelerator-hour).
  */

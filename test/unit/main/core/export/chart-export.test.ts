@@ -5,6 +5,7 @@ import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApi } from '../../../../../src-main/api/create-api'
 import { dispatch } from '../../../../../src-main/api/dispatch'
+import { listPrices } from '../../../../../src-main/core/charts/prices-repo'
 import { openDb } from '../../../../../src-main/core/db/open-db'
 import type { WritableDb } from '../../../../../src-main/core/db/types'
 import { pngSize, renderChartSvg, svgToPng } from '../../../../../src-main/core/export/chart-image'
@@ -188,7 +189,7 @@ describe('charts API', () => {
       key: 'Acme/a',
       usd: 10
     })
-    expect(await call('charts.prices', {})).toHaveLength(1)
+    expect(listPrices(db)).toHaveLength(1)
     expect(await call('charts.deletePrice', { id: p.id })).toEqual({ deleted: true })
     const bad = await dispatch(api, 'charts.setPrice', { basis: 'system', key: 'x', usd: 0 })
     expect(bad.ok).toBe(false)
