@@ -144,10 +144,9 @@ export type PowerResult = {
   unitNote: string | null
 }
 
-export function computePower(input: PowerInput): PowerResult {
-  const notes: string[] = []
-  const unit = powerUnitFor(input.folderScenario)
-  const none = (why: string): PowerResult => ({
+/** No figure, and why (after the notes so far). */
+function noPower(unit: PowerUnit, notes: readonly string[], why: string): PowerResult {
+  return {
     value: null,
     unit,
     averageWatts: null,
@@ -155,21 +154,14 @@ export function computePower(input: PowerInput): PowerResult {
     samples: 0,
     notes: [...notes, why],
     unitNote: null
-  })
-  const utc = inferenceEra(input.round, 'powerUtc')
-  const serverTz = utc ? 0 : (input.serverTimezoneS ?? 0)
-  const clientTz = utc ? 0 : (input.clientTimezoneS ?? 0)
-  if (!utc) {
-    notes.push(
-      `Pre-v1.1 local timestamps corrected with timezone offsets: analyzer ${serverTz} s, LoadGen ${clientTz} s.`
-    )
   }
-  const b = input.powerBegin === null ? null : parsePowerTimestamp(input.powerBegin)
-  const e = input.powerEnd === null ? null : parsePowerTimestamp(input.powerEnd)
-  if (b === null || e === null)
-    return none('No power window (power_begin/power_end) in the detail log.')
-  const begin = b + clientTz * 1e6
-  const end = e + clientTz * 1e6
+}
+
+/** The average power over LoadGen's power window, or why there is none. */
+type PowerWindow = { avg: number; duration: number; samples: number }
+
+/** The analyzer's samples strictly inside the window (analyzer clock shifted by its zone). */
+function samplesInWindow(input: PowerInput, begin: number, end: number, serverTz: number) {
   // Values ≤ 0 are dropped since the v3.0-era checker; the older checker averaged every sample.
   const dropNonPositive = inferenceEra(input.round, 'energyMillijoules')
   const watts: number[] = []
@@ -180,56 +172,94 @@ export function computePower(input: PowerInput): PowerResult {
       watts.push(s.watts)
     }
   }
-  if (watts.length === 0) return none('No power samples fall inside the power window.')
+  return watts
+}
+
+function powerWindow(input: PowerInput, notes: string[]): PowerWindow | string {
+  const utc = inferenceEra(input.round, 'powerUtc')
+  const serverTz = utc ? 0 : (input.serverTimezoneS ?? 0)
+  const clientTz = utc ? 0 : (input.clientTimezoneS ?? 0)
+  if (!utc) {
+    notes.push(
+      `Pre-v1.1 local timestamps corrected with timezone offsets: analyzer ${serverTz} s, LoadGen ${clientTz} s.`
+    )
+  }
+  const b = input.powerBegin === null ? null : parsePowerTimestamp(input.powerBegin)
+  const e = input.powerEnd === null ? null : parsePowerTimestamp(input.powerEnd)
+  if (b === null || e === null) return 'No power window (power_begin/power_end) in the detail log.'
+  const begin = b + clientTz * 1e6
+  const end = e + clientTz * 1e6
+  const watts = samplesInWindow(input, begin, end, serverTz)
+  if (watts.length === 0) return 'No power samples fall inside the power window.'
   let sum = 0
   for (const w of watts) sum += w
-  const avg = sum / watts.length
-  const duration = (end - begin) / 1e6
-  const base = {
-    unit,
-    averageWatts: avg,
-    durationS: duration,
-    samples: watts.length,
-    unitNote: null
-  }
-  notes.push(
-    `Average of ${watts.length} analyzer samples inside the ${duration.toFixed(3)} s power window.`
-  )
-  if (!isEnergyScenario(input.folderScenario)) return { ...base, value: avg, notes }
+  return { avg: sum / watts.length, duration: (end - begin) / 1e6, samples: watts.length }
+}
+
+/** An energy figure: the value, and for joules converted to mJ the stored unit and a note. */
+type Energy = { value: number; unit?: PowerUnit; unitNote?: string | null }
+
+/** v2.0+: energy per query from LoadGen's result_query_count. */
+function loggedEnergy(input: PowerInput, w: PowerWindow, notes: string[]): Energy | string {
   const inferredMs = input.folderScenario === 'MultiStream' && input.logScenario === 'SingleStream'
-  if (inferenceEra(input.round, 'queryCountLogged')) {
-    const n = input.resultQueryCount
-    if (n === null || n <= 0) return none('No result_query_count in the detail log.')
-    const q = Math.trunc(n)
-    if (publishedEnergyUnit(input.round) === 'millijoules') {
-      const value = inferredMs ? (avg * duration * 8 * 1000) / q : (avg * duration * 1000) / q
-      notes.push(
-        inferredMs
-          ? 'Energy per query = W × s × 8 × 1000 / queries (MultiStream inferred from SingleStream), in mJ.'
-          : 'Energy per query = W × s × 1000 / queries, in mJ.'
-      )
-      return { ...base, value, notes }
-    }
-    const joules = inferredMs ? (avg * duration * 8) / q : (avg * duration) / q
-    notes.push('Energy per query = W × s / queries, in J (v2.0–v2.1).')
-    return { ...base, ...stored(joules, 'Joules', input.round), notes }
+  const n = input.resultQueryCount
+  if (n === null || n <= 0) return 'No result_query_count in the detail log.'
+  const q = Math.trunc(n)
+  const { avg, duration } = w
+  if (publishedEnergyUnit(input.round) === 'millijoules') {
+    const value = inferredMs ? (avg * duration * 8 * 1000) / q : (avg * duration * 1000) / q
+    notes.push(
+      inferredMs
+        ? 'Energy per query = W × s × 8 × 1000 / queries (MultiStream inferred from SingleStream), in mJ.'
+        : 'Energy per query = W × s × 1000 / queries, in mJ.'
+    )
+    return { value }
   }
-  // v1.0–v1.1: LoadGen did not log the query count; reconstruct it as the checker did.
+  const joules = inferredMs ? (avg * duration * 8) / q : (avg * duration) / q
+  notes.push('Energy per query = W × s / queries, in J (v2.0–v2.1).')
+  return stored(joules, 'Joules', input.round)
+}
+
+/** v1.0–v1.1: LoadGen did not log the query count; reconstruct it as the checker did. */
+function reconstructedEnergy(input: PowerInput, w: PowerWindow, notes: string[]): Energy | string {
   let n: number | null = null
   if (input.folderScenario === 'MultiStream') {
     if (input.generatedQueryCount !== null && input.generatedSamplesPerQuery !== null) {
       n = input.generatedQueryCount * input.generatedSamplesPerQuery
     }
   } else if (input.qpsWithLoadgenOverhead !== null) {
-    n = input.qpsWithLoadgenOverhead * duration
+    n = input.qpsWithLoadgenOverhead * w.duration
   }
-  if (n === null || n <= 0) return none('Cannot reconstruct the query count for this round.')
+  if (n === null || n <= 0) return 'Cannot reconstruct the query count for this round.'
   notes.push(
     'Energy = W × s / queries in J; queries reconstructed from QPS with LoadGen overhead × window (pre-v2.0 checker).'
   )
   const perStream = input.folderScenario === 'MultiStream' && isLegacyMultiStream(input.round)
-  const joules = (avg * duration) / n
-  return { ...base, ...stored(joules, perStream ? 'Joules/Stream' : 'Joules', input.round), notes }
+  const joules = (w.avg * w.duration) / n
+  return stored(joules, perStream ? 'Joules/Stream' : 'Joules', input.round)
+}
+
+export function computePower(input: PowerInput): PowerResult {
+  const notes: string[] = []
+  const unit = powerUnitFor(input.folderScenario)
+  const w = powerWindow(input, notes)
+  if (typeof w === 'string') return noPower(unit, notes, w)
+  const base = {
+    unit,
+    averageWatts: w.avg,
+    durationS: w.duration,
+    samples: w.samples,
+    unitNote: null
+  }
+  notes.push(
+    `Average of ${w.samples} analyzer samples inside the ${w.duration.toFixed(3)} s power window.`
+  )
+  if (!isEnergyScenario(input.folderScenario)) return { ...base, value: w.avg, notes }
+  const energy = inferenceEra(input.round, 'queryCountLogged')
+    ? loggedEnergy(input, w, notes)
+    : reconstructedEnergy(input, w, notes)
+  if (typeof energy === 'string') return noPower(unit, notes, energy)
+  return { ...base, ...energy, notes }
 }
 
 /** An energy the round's tools published in joules, in the stored millijoules, with the note. */

@@ -18,7 +18,7 @@ import {
 import type { ValidityCheck } from '../../../shared/inference'
 import type { MllogValue } from './mllog-detail'
 import { mllogNumber } from './mllog-detail'
-import type { SummaryLog, SummaryScenario } from './summary-log'
+import type { EarlyStoppingBlock, SummaryLog, SummaryScenario } from './summary-log'
 import { summaryNumber, summaryValue } from './summary-log'
 
 export type ValidityInput = {
@@ -253,98 +253,100 @@ function latencyBoundCheck(input: ValidityInput): ValidityCheck {
   return { id: 'latency_bound', label, passed, explanation }
 }
 
-function earlyStoppingCheck(input: ValidityInput): ValidityCheck {
-  const label = 'Early stopping'
+const EARLY_STOPPING = { id: 'early_stopping', label: 'Early stopping' } as const
+
+/** Why early stopping does not apply (before v2.0, or an Offline run), or null when it does. */
+function earlyStoppingNotApplicable(input: ValidityInput): string | null {
   if (!inferenceEra(input.round, 'earlyStopping')) {
-    return {
-      id: 'early_stopping',
-      label,
-      passed: null,
-      explanation:
-        'Early stopping was introduced in v2.0; this round used fixed query counts instead.'
+    return 'Early stopping was introduced in v2.0; this round used fixed query counts instead.'
+  }
+  if (input.scenario === 'Offline') return 'Early stopping does not apply to Offline runs.'
+  return null
+}
+
+/** LoadGen's yes/no on the criterion, in words. */
+function earlyStoppingReported(met: boolean | null): string {
+  if (met === null) return 'The logs do not report the early-stopping outcome.'
+  return met
+    ? 'LoadGen reports the early-stopping criterion was met.'
+    : 'LoadGen reports the early-stopping criterion was not met.'
+}
+
+/** Each block's outcome (Server runs, token-latency TTFT/TPOT blocks), else LoadGen's yes/no. */
+function blockOutcomes(blocks: readonly EarlyStoppingBlock[], met: boolean | null): string {
+  const parts: string[] = []
+  for (const b of blocks) {
+    const name = b.name === '' ? 'Early stopping' : `${b.name} early stopping`
+    if (b.runSuccessful === true) parts.push(`${name}: run successful.`)
+    else if (b.runSuccessful === false) {
+      const said = b.lines
+        .join(' ')
+        .replace(/\s*\*\s*/g, ' ')
+        .trim()
+      parts.push(`${name}: run unsuccessful. ${said}`)
     }
   }
-  if (input.scenario === 'Offline') {
-    return {
-      id: 'early_stopping',
-      label,
-      passed: null,
-      explanation: 'Early stopping does not apply to Offline runs.'
-    }
-  }
+  return parts.length > 0 ? parts.join(' ') : earlyStoppingReported(met)
+}
+
+/** The percentile estimate of a latency run, with the 99th beside a SingleStream 90th. */
+function estimateText(input: ValidityInput, plain: EarlyStoppingBlock | undefined): string {
   const d = input.detail
-  const s = input.summary
-  const met = bool(d?.get('early_stopping_met')) ?? s?.constraints.earlyStopping ?? null
-  const blocks = s?.earlyStopping ?? []
-  const plain = blocks.find((b) => b.name === '')
-  if (input.scenario === 'Server' || (plain === undefined && blocks.length > 0)) {
-    const parts: string[] = []
-    for (const b of blocks) {
-      const name = b.name === '' ? 'Early stopping' : `${b.name} early stopping`
-      if (b.runSuccessful === true) parts.push(`${name}: run successful.`)
-      else if (b.runSuccessful === false)
-        parts.push(
-          `${name}: run unsuccessful. ${b.lines
-            .join(' ')
-            .replace(/\s*\*\s*/g, ' ')
-            .trim()}`
-        )
-    }
-    const explanation =
-      parts.length > 0
-        ? parts.join(' ')
-        : met === null
-          ? 'The logs do not report the early-stopping outcome.'
-          : met
-            ? 'LoadGen reports the early-stopping criterion was met.'
-            : 'LoadGen reports the early-stopping criterion was not met.'
-    return { id: 'early_stopping', label, passed: met, explanation }
+  const pct = String(targetPercentile(input.mlperfModel, input.scenario))
+  const key =
+    input.scenario === 'SingleStream' ? 'early_stopping_latency_ss' : 'early_stopping_latency_ms'
+  const estimate = (plain ? plain.estimates[pct] : undefined) ?? mllogNumber(d?.get(key))
+  if (estimate === undefined || estimate === null || estimate <= 0) return ''
+  let text = `; the ${pct}th percentile estimate is ${msFromNs(estimate)} ms`
+  // SingleStream also estimates the 99th percentile (used to infer a MultiStream result).
+  const p99 =
+    input.scenario === 'SingleStream'
+      ? ((plain ? plain.estimates['99'] : undefined) ??
+        mllogNumber(d?.get('early_stopping_latency_ms')))
+      : null
+  if (pct === '90' && p99 !== undefined && p99 !== null && p99 > 0) {
+    text += ` (99th: ${msFromNs(p99)} ms)`
   }
-  const processed = plain?.processedQueries ?? mllogNumber(d?.get('result_query_count'))
+  return text
+}
+
+/** The plain block's figures: queries processed and needed, discarded, the estimate. */
+function plainBlockText(
+  input: ValidityInput,
+  plain: EarlyStoppingBlock | undefined,
+  met: boolean | null
+): string {
+  const processed = plain?.processedQueries ?? mllogNumber(input.detail?.get('result_query_count'))
   const needed = plain?.minQueries ?? null
   const discarded = plain?.discarded ?? null
-  const pct = String(targetPercentile(input.mlperfModel, input.scenario))
-  const estimate =
-    (plain ? plain.estimates[pct] : undefined) ??
-    mllogNumber(
-      d?.get(
-        input.scenario === 'SingleStream'
-          ? 'early_stopping_latency_ss'
-          : 'early_stopping_latency_ms'
-      )
-    )
   let explanation = 'Early stopping:'
   if (processed !== null) explanation += ` ${fmtInt(processed)} queries processed`
   if (needed !== null) explanation += `, at least ${fmtInt(needed)} needed`
   if (discarded !== null) {
     explanation += `; ${fmtInt(discarded)} highest ${discarded === 1 ? 'latency' : 'latencies'} discarded`
   }
-  if (estimate !== undefined && estimate !== null && estimate > 0) {
-    explanation += `; the ${pct}th percentile estimate is ${msFromNs(estimate)} ms`
-    // SingleStream also estimates the 99th percentile (used to infer a MultiStream result).
-    const p99 =
-      input.scenario === 'SingleStream'
-        ? ((plain ? plain.estimates['99'] : undefined) ??
-          mllogNumber(d?.get('early_stopping_latency_ms')))
-        : null
-    if (pct === '90' && p99 !== undefined && p99 !== null && p99 > 0) {
-      explanation += ` (99th: ${msFromNs(p99)} ms)`
-    }
-  }
-  explanation += '.'
+  explanation += estimateText(input, plain) + '.'
   for (const n of plain?.notEnough ?? []) {
     explanation += ` Too few queries for a ${n.percentile}th percentile estimate${n.needed !== null ? ` (${fmtInt(n.needed)} needed)` : ''}.`
   }
   if (met === false) explanation += ' The criterion was not met.'
-  if (explanation === 'Early stopping:.') {
-    explanation =
-      met === null
-        ? 'The logs do not report the early-stopping outcome.'
-        : met
-          ? 'LoadGen reports the early-stopping criterion was met.'
-          : 'LoadGen reports the early-stopping criterion was not met.'
+  return explanation === 'Early stopping:.' ? earlyStoppingReported(met) : explanation
+}
+
+function earlyStoppingCheck(input: ValidityInput): ValidityCheck {
+  const notApplicable = earlyStoppingNotApplicable(input)
+  if (notApplicable !== null) {
+    return { ...EARLY_STOPPING, passed: null, explanation: notApplicable }
   }
-  return { id: 'early_stopping', label, passed: met, explanation }
+  const s = input.summary
+  const met = bool(input.detail?.get('early_stopping_met')) ?? s?.constraints.earlyStopping ?? null
+  const blocks = s?.earlyStopping ?? []
+  const plain = blocks.find((b) => b.name === '')
+  const explanation =
+    input.scenario === 'Server' || (plain === undefined && blocks.length > 0)
+      ? blockOutcomes(blocks, met)
+      : plainBlockText(input, plain, met)
+  return { ...EARLY_STOPPING, passed: met, explanation }
 }
 
 function errorsCheck(input: ValidityInput): ValidityCheck {

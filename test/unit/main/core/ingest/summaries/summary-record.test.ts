@@ -59,7 +59,12 @@ describe('a summary row as a record', () => {
 
   it('keeps a power-only row, not valid, and stores joules as millijoules with the note last', () => {
     const r = built({ round: 'v1.0', value: null, powerValue: '2.5', powerUnit: 'Joules' })
-    expect([r.value, r.valid, r.powerValue, r.powerUnit]).toEqual([null, false, 2500, 'millijoules'])
+    expect([r.value, r.valid, r.powerValue, r.powerUnit]).toEqual([
+      null,
+      false,
+      2500,
+      'millijoules'
+    ])
     expect(r.detail.notes[1]).toBe(
       'The file has only the power row for this result; no performance value.'
     )
