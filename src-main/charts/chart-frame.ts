@@ -16,6 +16,7 @@ import type {
 import type { ChartSize } from '../shared/charts/export-types'
 import type { ChartTarget } from './chart-style'
 import { EMPTY_MESSAGE_ID } from './chart-style'
+import { maxOf, minOf } from './chart-stats'
 
 /** Above this many points: no animation, `large: true` series. */
 export const LARGE_THRESHOLD = 2000
@@ -399,6 +400,20 @@ export function log2CountAxis(
     // In log space: a tick per octave (ECharts' own choice is every tenth octave past ten).
     interval: Math.max(1, Math.ceil(Math.log2(max / min) / 14)),
     axisLabel: { formatter: countNumber }
+  }
+}
+
+/** The "Total accelerators" axis of the scale and efficiency charts, around the counts given. */
+export function acceleratorsAxis(xs: readonly number[]): ReturnType<typeof log2CountAxis> & {
+  name: string
+  nameLocation: 'middle'
+  nameGap: number
+} {
+  return {
+    ...log2CountAxis(xs.length ? minOf(xs) : 1, xs.length ? maxOf(xs) : 2),
+    name: 'Total accelerators',
+    nameLocation: 'middle',
+    nameGap: 30
   }
 }
 

@@ -15,7 +15,7 @@ import {
   chartFrame,
   escapeHtml,
   formatNumber,
-  log2CountAxis,
+  acceleratorsAxis,
   paletteColor,
   withEmptyMessage
 } from './chart-frame'
@@ -117,12 +117,7 @@ function axes(
   const ys = all.map((p) => p.y)
   const units = [...new Set(all.map((p) => p.unit))]
   return {
-    xAxis: {
-      ...log2CountAxis(xs.length ? minOf(xs) : 1, xs.length ? maxOf(xs) : 2),
-      name: 'Total accelerators',
-      nameLocation: 'middle',
-      nameGap: 30
-    },
+    xAxis: acceleratorsAxis(xs),
     yAxis: {
       type: 'log',
       min: 10 ** Math.floor(Math.log10(ys.length ? minOf(ys) : 1)),

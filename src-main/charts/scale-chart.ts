@@ -18,6 +18,7 @@ import {
   roundAxis,
   escapeHtml,
   formatNumber,
+  acceleratorsAxis,
   log2CountAxis,
   paletteColor,
   withEmptyMessage
@@ -277,12 +278,7 @@ function trainingAxes(rows: readonly ChartRow[]): Pick<EChartsOption, 'xAxis' | 
   let yHi = 10 ** Math.ceil(Math.log10(ys.length ? maxOf(ys) : 10))
   if (yHi <= yLo) yHi = yLo * 10
   return {
-    xAxis: {
-      ...log2CountAxis(xs.length ? minOf(xs) : 1, xs.length ? maxOf(xs) : 2),
-      name: 'Total accelerators',
-      nameLocation: 'middle',
-      nameGap: 30
-    },
+    xAxis: acceleratorsAxis(xs),
     yAxis: {
       type: 'log',
       min: yLo,

@@ -11,7 +11,13 @@ import { dispatch } from '../api/dispatch'
 import type { Backend } from '../api/open-backend'
 import { MLPERF_CONF_MODELS, parseConf, userConfIgnoredKeys } from '../api/shell-checks'
 import { defaultDbPath } from '../api/shell-values'
-import type { LocalScenario, RepetitionStats, RunProgress, RunResult } from '../shared/local-run'
+import type {
+  JobOutcome,
+  JobRunOutcome,
+  LocalScenario,
+  RepetitionStats,
+  RunProgress
+} from '../shared/local-run'
 import type {
   BenchmarkSuggestionView,
   LocalRunDetail,
@@ -28,18 +34,6 @@ import type { Handler, Io } from './commands'
 import { RUN_HELP } from './help'
 import { jobEnd } from './job-events'
 import { parseOptions, UsageError } from './options'
-
-/** One stored run of a job: its result and the value the results table shows. */
-export type JobRunOutcome = {
-  id: number
-  result: RunResult
-  value: number | null
-  unit: string | null
-  resultId: number | null
-}
-
-/** A finished job as the report needs it: its runs in repetition order. */
-export type JobOutcome = { jobId: string; runs: JobRunOutcome[] }
 
 type Out = Io
 

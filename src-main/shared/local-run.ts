@@ -249,6 +249,18 @@ export type RunResult = {
   notes: string[]
 }
 
+/** One stored run of a job: its result and the value the results table shows. */
+export type JobRunOutcome = {
+  id: number
+  result: RunResult
+  value: number | null
+  unit: string | null
+  resultId: number | null
+}
+
+/** A finished job (the job manager's and the CLI's report): its runs in repetition order. */
+export type JobOutcome = { jobId: string; runs: JobRunOutcome[] }
+
 /** The headline metric over N repetitions of one configuration. */
 export type RepetitionStats = {
   runs: number

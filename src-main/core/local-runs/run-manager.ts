@@ -7,7 +7,14 @@
  * the injected event sink (the API's event hub: IPC, SSE, the CLI's progress line).
  */
 import { basename, join, resolve } from 'node:path'
-import type { InspectResult, RunProgress, RunResult, RunSettings } from '../../shared/local-run'
+import type {
+  InspectResult,
+  JobOutcome,
+  JobRunOutcome,
+  RunProgress,
+  RunResult,
+  RunSettings
+} from '../../shared/local-run'
 import type {
   ActiveRun,
   BenchmarkSuggestionView,
@@ -91,17 +98,6 @@ export type RunManagerOptions = {
   /** The app's version, written in each run's detail log. */
   appVersion?: string
 }
-
-/** One stored run of a job with the value the results table shows. */
-export type JobRunOutcome = {
-  id: number
-  result: RunResult
-  value: number | null
-  unit: string | null
-  resultId: number | null
-}
-
-export type JobOutcome = { jobId: string; runs: JobRunOutcome[] }
 
 type Job = {
   jobId: string

@@ -12,7 +12,7 @@ import {
   progressPrinter,
   repetitionStatsText
 } from '../../../../src-main/cli/run-cmd'
-import type { JobOutcome } from '../../../../src-main/cli/run-cmd'
+import type { JobOutcome } from '../../../../src-main/shared/local-run'
 import type { RunProgress, RunResult } from '../../../../src-main/shared/local-run'
 import type { RunProgressEvent } from '../../../../src-main/shared/local-run-views'
 
