@@ -5,6 +5,7 @@ import { describeDbError } from '../db/db-errors'
 import { getImport, listImports, markInterruptedImports } from '../repo/imports'
 import type { ImportEvents, ImportOptions } from './import-job'
 import { runImport } from './import-job'
+import { newReport } from './import/import-state'
 
 /** Runs imports in the background and keeps a handle to cancel each while it runs. */
 export class ImportManager {
@@ -68,25 +69,12 @@ export class ImportManager {
 
   /** A report for a job that threw (a bug): failed, with the reason, and told to listeners. */
   #failed(jobId: string, paths: readonly string[], e: unknown): ImportReport {
-    const now = new Date().toISOString()
+    const empty = newReport(jobId, paths)
     const report: ImportReport = {
-      jobId,
-      paths: [...paths],
+      ...empty,
       status: 'failed',
-      filesRead: 0,
-      resultsFound: 0,
-      imported: 0,
-      updated: 0,
-      unchanged: 0,
-      skipped: 0,
-      skippedItems: [],
-      notes: [],
-      startedAt: now,
-      finishedAt: now,
-      error: describeDbError(e) ?? (e instanceof Error ? e.message : String(e)),
-      sources: [],
-      itemsDone: 0,
-      totalItems: null
+      finishedAt: empty.startedAt,
+      error: describeDbError(e) ?? (e instanceof Error ? e.message : String(e))
     }
     try {
       this.events.finished?.(report)
