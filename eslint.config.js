@@ -146,14 +146,7 @@ export const layers = [
 
 export default tseslint.config(
   {
-    ignores: [
-      'out/**',
-      'node_modules/**',
-      'test/output/**',
-      '.native/**',
-      '.ci/**',
-      'src-main/cli/bin.js'
-    ]
+    ignores: ['out/**', 'node_modules/**', 'test/output/**', '.native/**', '.ci/**']
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -203,7 +196,7 @@ export default tseslint.config(
     rules: { 'no-console': 'off' }
   },
   {
-    files: ['**/*.js'],
+    files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked
   },
   prettier

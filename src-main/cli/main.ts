@@ -8,7 +8,8 @@ import type { CommandName } from './command-options'
 import { COMMAND_OPTIONS } from './command-options'
 import type { Io } from './commands'
 import { COMMANDS } from './commands'
-import { commandHelp, fullHelp } from './help'
+import { commandHelp } from './help'
+import { readCommandLine } from './command-line'
 import { parseOptions, UsageError } from './options'
 
 const stdio: Io = {
@@ -37,43 +38,12 @@ export function errorLine(cmd: string | undefined, e: unknown): string {
   return `${cmd ? `${cmd}: ` : ''}${said.replace(/\s*\n\s*/g, ' ')}`
 }
 
-const isCommand = (name: string): name is CommandName =>
-  Object.prototype.hasOwnProperty.call(COMMAND_OPTIONS, name)
-
-/** The command an argument list names ("catalogue update" is one) and its arguments. */
-function commandOf(argv: readonly string[]): { name: string; args: string[] } {
-  const [first = '', second, ...rest] = argv
-  if (first === 'catalogue' && second === 'update') return { name: 'catalogue update', args: rest }
-  return { name: first, args: argv.slice(1) }
-}
-
 async function command(argv: string[], io: Io): Promise<number> {
-  const { name, args } = commandOf(argv)
-  if (name === '' || name === '--help' || name === '-h') {
-    io.out(fullHelp() + '\n')
-    return 0
-  }
-  if (!isCommand(name)) {
-    io.err(`Unknown command "${name}"\n\n${fullHelp()}\n`)
-    return 2
-  }
-  if (name === 'help') return help(args, io)
-  return run(name, args, io)
-}
-
-/** `help` prints everything; `help COMMAND` that command's usage. */
-function help(args: readonly string[], io: Io): number {
-  const topic = args.join(' ')
-  if (topic === '') {
-    io.out(fullHelp() + '\n')
-    return 0
-  }
-  if (!isCommand(topic)) {
-    io.err(`help: unknown command "${topic}"\n\n${fullHelp()}\n`)
-    return 2
-  }
-  io.out(commandHelp(topic) + '\n')
-  return 0
+  const line = readCommandLine(argv)
+  if ('run' in line) return run(line.run, line.args, io)
+  if (line.out !== undefined) io.out(line.out)
+  if (line.err !== undefined) io.err(line.err)
+  return line.code
 }
 
 async function run<C extends Exclude<CommandName, 'help'>>(

@@ -1,6 +1,6 @@
-// npm run bench: import throughput on a 20,000-result synthetic tree and query latency on
-// 200,000 rows, each next to a bare baseline measured in the same run, and the table in the
-// browser (test/bench/ui-bench.ts; needs `npm run build` and Chromium).
+// npm run bench: the CLI's --help start, import throughput on a 20,000-result synthetic tree and
+// query latency on 200,000 rows, each next to a bare baseline measured in the same run, and the
+// table in the browser (test/bench/ui-bench.ts; needs `npm run build` and Chromium).
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -10,6 +10,7 @@ import { upsertInferenceResults } from '../../src-main/core/repo/inference-resul
 import { catalogueInferenceRecords } from '../support/catalogue-records'
 import { syntheticRecords } from '../support/synthetic-records'
 import { benchCatalogueLoad } from './catalogue-load'
+import { benchCliStart } from './cli-start'
 import { benchImport, buildSyntheticTree } from './import-throughput'
 import { benchQueries } from './query-latency'
 import { benchTrainingParse } from './training-parse'
@@ -34,6 +35,11 @@ console.log(
     `(target ≤ 3000 ms); bare better-sqlite3 insert of the same rows ${fmt(cat.bareMs)} ms; ratio ${cat.ratio.toFixed(2)}x`
 )
 if (process.env.BENCH_ONLY === 'catalogue') process.exit(0)
+
+const cli = benchCliStart(root)
+console.log(
+  `CLI --help: ${fmt(cli.helpMs)} ms per start (target < 300 ms); bare node start ${fmt(cli.bareMs)} ms; ratio ${cli.ratio.toFixed(2)}x`
+)
 
 const sources = existsSync(corpus)
   ? ['v3.0', 'v4.1', 'v1.0'].map((r) => join(corpus, r))

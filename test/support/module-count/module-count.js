@@ -17,6 +17,7 @@ process.on('exit', () => {
   for (const file of Object.keys(require.cache)) seen.add(pathToFileURL(file).href)
   const cpu = process.cpuUsage()
   const report = { modules: seen.size, cpuMs: Math.round((cpu.user + cpu.system) / 1000) }
-  if (process.env.MODULE_COUNT_LIST) process.stderr.write([...seen].join('\n') + '\n')
+  // Between NULs, so a reader can tell the list from what the program itself wrote before it.
+  if (process.env.MODULE_COUNT_LIST) process.stderr.write('\0' + [...seen].join('\n') + '\0')
   process.stderr.write(`MODULES ${JSON.stringify(report)}\n`)
 })

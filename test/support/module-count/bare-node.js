@@ -1,0 +1,1 @@
+// The baseline of the bundled `--help`: node starting one empty plain-JavaScript module.
