@@ -31,7 +31,6 @@ export type ChartBrowserResult = {
 }
 
 const TOKEN = 'bench'
-const ROUNDS = ['v0.5', 'v0.7', 'v1.0', 'v3.0', 'v4.1']
 
 /** The bare page: the same charts.data request, then one <circle> per point, plain DOM. */
 function barePage(view: unknown): string {
@@ -82,6 +81,10 @@ export async function benchChartBrowser(
     catalogue: false
   })
   insertSynthetic(backend.db, bundledSample(root), rows)
+  // Every round the rows span, so that every row is a point of the one distribution.
+  const rounds = (
+    backend.db.prepare('SELECT DISTINCT round FROM inference_results').all() as { round: string }[]
+  ).map((r) => r.round)
   const staticDir = ensureRendererBuilt(root, (s) => process.stderr.write(s))
   const server = await startHttpServer({
     api: backend.api,
@@ -98,9 +101,9 @@ export async function benchChartBrowser(
     // Every round: all of the rows, one distribution.
     const view = chartView({
       kind: 'distribution',
-      filters: [{ column: 'round', op: 'in', value: ROUNDS }]
+      filters: [{ column: 'round', op: 'in', value: rounds }]
     })
-    const hash = `#/charts?round=${ROUNDS.join(',')}`
+    const hash = `#/charts?round=${rounds.join(',')}`
     const origin = `http://127.0.0.1:${server.port}`
     const app: number[] = []
     const data: number[] = []

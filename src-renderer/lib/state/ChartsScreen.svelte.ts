@@ -36,16 +36,21 @@ export class ChartsScreen {
   revision = $state(0)
   /** The chart area's size, rounded so small resizes do not rebuild the option. */
   size = $state.raw<ChartSize>(DEFAULT_SIZE)
+  /**
+   * Whether the area has been measured: no chart is built before, so a chart of 10,000 points
+   * is built and drawn once at its real size, not first at the default size.
+   */
+  sized = $state(false)
 
   /** Identity of the data request. */
   dataKey: string = $derived(
     `${JSON.stringify([this.view.suite, this.view.filters, this.view.search ?? ''])}#${this.revision}`
   )
 
-  /** The chart for the current view and data (null until data for the view's suite arrives). */
+  /** The chart for the view and data: null until its suite's data is here and the area measured. */
   built: BuiltChart | null = $derived.by(() => {
     const data = this.data
-    if (!data || data.suite !== this.view.suite) return null
+    if (!data || data.suite !== this.view.suite || !this.sized) return null
     const theme = chartThemeState.theme
     return buildChart({ view: this.view, data, size: this.size, now: nowIso(), theme })
   })
@@ -70,6 +75,8 @@ export class ChartsScreen {
   readonly #navigate: (location: ChartsLocation, mode: NavigateMode) => void
   readonly #latest = new LatestRequest()
   #loadedKey: string | null = null
+  /** The request under way and its key: a second load() of the same key joins it. */
+  #pending: { key: string; done: Promise<void> } | null = null
 
   constructor(api: Api, navigate: (location: ChartsLocation, mode: NavigateMode) => void) {
     this.#api = api
@@ -109,16 +116,30 @@ export class ChartsScreen {
     const w = Math.max(480, Math.floor(width / 20) * 20)
     const h = Math.max(360, Math.floor(height / 20) * 20)
     if (w !== this.size.width || h !== this.size.height) this.size = { width: w, height: h }
+    this.sized = true
   }
 
   refresh(): void {
     this.revision++
   }
 
-  /** Fetches the data for the current key unless it is already here (a remount, an option). */
-  async load(): Promise<void> {
+  /**
+   * Fetches the data for the current key unless it is already here (a remount, an option) or
+   * on its way: the app asks as soon as it reads a charts URL, before the screen's code has
+   * loaded, and the screen asks again when it mounts.
+   */
+  load(): Promise<void> {
     const key = this.dataKey
-    if (key === this.#loadedKey && this.data && !this.error) return
+    if (key === this.#loadedKey && this.data && !this.error) return Promise.resolve()
+    if (this.#pending?.key === key) return this.#pending.done
+    const done = this.#fetch(key).finally(() => {
+      if (this.#pending?.done === done) this.#pending = null
+    })
+    this.#pending = { key, done }
+    return done
+  }
+
+  async #fetch(key: string): Promise<void> {
     const isLatest = this.#latest.begin()
     this.loading = true
     const view: ChartView = $state.snapshot<ChartView>(this.view)
