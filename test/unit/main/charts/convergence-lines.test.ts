@@ -1,37 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { convergenceLines, convergenceNotes } from '../../../../src-main/charts/convergence-lines'
-import type { TrainingRunView } from '../../../../src-main/shared/api'
-import type { EvalPoint } from '../../../../src-main/shared/training'
-
-/** Evals from [minutes, epoch, value] triples. */
-function evals(
-  points: [number, number | null, number][],
-  metric: string | null = null
-): EvalPoint[] {
-  return points.map(([min, epoch, value]) => ({
-    timeMs: min * 60_000,
-    epoch,
-    samples: null,
-    value,
-    metric
-  }))
-}
-
-function run(file: string, role: TrainingRunView['role'], points: EvalPoint[]): TrainingRunView {
-  return {
-    file,
-    status: role === 'failed' ? 'aborted' : 'success',
-    minutes: 10,
-    converged: role !== 'failed',
-    reason: null,
-    role,
-    evals: points,
-    runFinalMs: null
-  }
-}
+import { evals, runView } from '../../../support/training-runs'
 
 const runs = [
-  run(
+  runView(
     'result_0.txt',
     'counted',
     evals([
@@ -40,8 +12,8 @@ const runs = [
       [9, null, 0.76]
     ])
   ),
-  run('result_1.txt', 'failed', evals([[4, 4, -0.1]])),
-  run('result_2.txt', 'dropped-fastest', [])
+  runView('result_1.txt', 'failed', evals([[4, 4, -0.1]])),
+  runView('result_2.txt', 'dropped-fastest', [])
 ]
 
 describe('convergence lines', () => {
@@ -78,7 +50,7 @@ describe('convergence lines', () => {
 
   it('several sub-metrics: a line per run and metric, named by both', () => {
     const multi = [
-      run('result_0.txt', 'counted', [
+      runView('result_0.txt', 'counted', [
         ...evals([[5, 1, 0.3]], 'BBOX'),
         ...evals(
           [

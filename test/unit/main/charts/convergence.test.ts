@@ -2,42 +2,14 @@ import * as echarts from 'echarts'
 import type { LineSeriesOption } from 'echarts'
 import { describe, expect, it } from 'vitest'
 import { convergenceOption } from '../../../../src-main/charts/convergence'
-import type { TrainingRunView } from '../../../../src-main/shared/api'
-import type { EvalPoint } from '../../../../src-main/shared/training'
-
-/** Evals from [minutes, epoch, value] triples. */
-function evals(
-  points: [number, number | null, number][],
-  metric: string | null = null
-): EvalPoint[] {
-  return points.map(([min, epoch, value]) => ({
-    timeMs: min * 60_000,
-    epoch,
-    samples: null,
-    value,
-    metric
-  }))
-}
-
-function run(file: string, role: TrainingRunView['role'], points: EvalPoint[]): TrainingRunView {
-  return {
-    file,
-    status: role === 'failed' ? 'aborted' : 'success',
-    minutes: 10,
-    converged: role !== 'failed',
-    reason: role === 'failed' ? 'run_stop reports the run as aborted.' : null,
-    role,
-    evals: points,
-    runFinalMs: null
-  }
-}
+import { evals, runView } from '../../../support/training-runs'
 
 const input = {
   target: 0.759,
   direction: 'higher' as const,
   metricLabel: 'top-1 accuracy',
   runs: [
-    run(
+    runView(
       'result_0.txt',
       'counted',
       evals([
@@ -46,7 +18,7 @@ const input = {
         [9, 12, 0.76]
       ])
     ),
-    run(
+    runView(
       'result_1.txt',
       'dropped-fastest',
       evals([
@@ -54,7 +26,7 @@ const input = {
         [5, 8, 0.76]
       ])
     ),
-    run('result_2.txt', 'failed', evals([[4, null, 0.3]]))
+    runView('result_2.txt', 'failed', evals([[4, null, 0.3]]))
   ]
 }
 
@@ -127,7 +99,7 @@ describe('convergenceOption', () => {
       direction: 'lower' as const,
       target: 2.7,
       runs: [
-        run(
+        runView(
           'result_0.txt',
           'counted',
           evals([
@@ -149,7 +121,7 @@ describe('convergenceOption', () => {
       ...input,
       target: null,
       runs: [
-        run('result_0.txt', 'counted', [
+        runView('result_0.txt', 'counted', [
           ...evals([[1, 1, 0.3]], 'BBOX'),
           ...evals([[1, 1, 0.25]], 'SEGM')
         ])
@@ -165,7 +137,7 @@ describe('convergenceOption', () => {
   })
 
   it('escapes run names in the tooltip', () => {
-    const odd = { ...input, runs: [run('<b>x</b>.txt', 'counted', evals([[1, 1, 0.5]]))] }
+    const odd = { ...input, runs: [runView('<b>x</b>.txt', 'counted', evals([[1, 1, 0.5]]))] }
     const option = convergenceOption(odd, { x: 'time' })
     const tooltip = option.tooltip as { formatter: (p: unknown) => string }
     const html = tooltip.formatter({ seriesName: '<b>x</b>', marker: '', value: [1, 0.5, 1, 1] })

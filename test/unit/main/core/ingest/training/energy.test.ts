@@ -6,32 +6,34 @@ import { openDb } from '../../../../../../src-main/core/db/open-db'
 import { runImport } from '../../../../../../src-main/core/ingest/import-job'
 import { olympicEnergy } from '../../../../../../src-main/core/ingest/training/energy'
 import { readTrainingResultSetAt } from '../../../../../../src-main/core/ingest/training/read-result-set'
+import { mllogLine } from '../../../../../support/mllog'
 
 const T0 = 1_714_000_000_000
-const rec = (t: number, key: string, value: unknown, md: Record<string, unknown> = {}): string =>
-  `:::MLLOG ${JSON.stringify({ namespace: '', time_ms: t, event_type: 'POINT_IN_TIME', key, value, metadata: { file: 'x.py', lineno: 1, ...md } })}`
 
 /** A gpt3 run of `minutes` reaching log perplexity 2.6 (target ≤ 2.69). */
 function gpt3Run(minutes: number): string {
   const ms = minutes * 60_000
   return [
-    rec(T0 - 1000, 'submission_benchmark', 'gpt3'),
-    rec(T0 - 1000, 'submission_division', 'closed'),
-    rec(T0, 'run_start', null),
-    rec(T0 + ms, 'eval_accuracy', 2.6, { samples_count: 100 }),
-    rec(T0 + ms, 'run_stop', null, { status: 'success' })
+    mllogLine(T0 - 1000, 'submission_benchmark', 'gpt3'),
+    mllogLine(T0 - 1000, 'submission_division', 'closed'),
+    mllogLine(T0, 'run_start', null),
+    mllogLine(T0 + ms, 'eval_accuracy', 2.6, { samples_count: 100 }),
+    mllogLine(T0 + ms, 'run_stop', null, { status: 'success' })
   ].join('\n')
 }
 
 /** A node power log: readings of 100 W and 200 W, one second apart, conversion 0.9. */
 const NODE = [
-  rec(T0, 'power_measurement_start', null),
-  rec(T0, 'conversion_eff', 0.9),
-  rec(T0 + 2000, 'power_reading', 200),
-  rec(T0 + 1000, 'power_reading', 100),
-  rec(T0 + 2000, 'power_measurement_stop', null)
+  mllogLine(T0, 'power_measurement_start', null),
+  mllogLine(T0, 'conversion_eff', 0.9),
+  mllogLine(T0 + 2000, 'power_reading', 200),
+  mllogLine(T0 + 1000, 'power_reading', 100),
+  mllogLine(T0 + 2000, 'power_measurement_stop', null)
 ].join('\n')
-const SWITCH = [rec(T0, 'conversion_eff', 1), rec(T0, 'interconnect_power_est', 50)].join('\n')
+const SWITCH = [
+  mllogLine(T0, 'conversion_eff', 1),
+  mllogLine(T0, 'interconnect_power_est', 50)
+].join('\n')
 
 /** The summarizer's formulas for NODE and SWITCH over a run of `minutes`. */
 function expectedJoules(minutes: number): number {

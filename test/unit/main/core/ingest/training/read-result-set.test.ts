@@ -12,22 +12,21 @@ import {
   readTrainingResultSetAt
 } from '../../../../../../src-main/core/ingest/training/read-result-set'
 import type { TrainingResultRecord } from '../../../../../../src-main/shared/training'
+import { mllogLine } from '../../../../../support/mllog'
 
 const T0 = 1_700_000_000_000
 
 /** A complete MLLOG run (v0.7+ syntax) of `minutes`, reaching `acc` at the end. */
 function mllogRun(bench: string, minutes: number, acc: number, status = 'success'): string {
   const ms = minutes * 60_000
-  const rec = (t: number, key: string, value: unknown, md: Record<string, unknown> = {}): string =>
-    `:::MLLOG ${JSON.stringify({ namespace: '', time_ms: t, event_type: 'POINT_IN_TIME', key, value, metadata: { file: 'x.py', lineno: 1, ...md } })}`
   return [
     '+ echo trial',
-    rec(T0 - 1000, 'submission_benchmark', bench),
-    rec(T0 - 1000, 'submission_division', 'closed'),
-    rec(T0, 'run_start', null),
-    rec(T0 + ms / 2, 'eval_accuracy', acc - 0.05, { epoch_num: 1 }),
-    rec(T0 + ms, 'eval_accuracy', acc, { epoch_num: 2 }),
-    rec(T0 + ms, 'run_stop', null, { status })
+    mllogLine(T0 - 1000, 'submission_benchmark', bench),
+    mllogLine(T0 - 1000, 'submission_division', 'closed'),
+    mllogLine(T0, 'run_start', null),
+    mllogLine(T0 + ms / 2, 'eval_accuracy', acc - 0.05, { epoch_num: 1 }),
+    mllogLine(T0 + ms, 'eval_accuracy', acc, { epoch_num: 2 }),
+    mllogLine(T0 + ms, 'run_stop', null, { status })
   ].join('\r\n')
 }
 

@@ -6,18 +6,17 @@ import {
   runDateMs
 } from '../../../../../../src-main/core/ingest/training/round-detect'
 import { trainingRoundsAt } from '../../../../../../src-main/mlperf'
+import { mllogLine } from '../../../../../support/mllog'
 
 const day = (date: string): number => Date.parse(`${date}T12:00:00Z`)
 
 /** A v0.7+ MLLOG run of `bench` started at `startMs`, ending with `acc` (success). */
 function run(bench: string, startMs: number, acc: number): ParsedTrainingLog {
-  const rec = (t: number, key: string, value: unknown, md: Record<string, unknown> = {}): string =>
-    `:::MLLOG ${JSON.stringify({ namespace: '', time_ms: t, event_type: 'POINT_IN_TIME', key, value, metadata: { file: 'x.py', lineno: 1, ...md } })}`
   const text = [
-    rec(startMs - 1000, 'submission_benchmark', bench),
-    rec(startMs, 'run_start', null),
-    rec(startMs + 60_000, 'eval_accuracy', acc, { epoch_num: 1 }),
-    rec(startMs + 60_000, 'run_stop', null, { status: 'success' })
+    mllogLine(startMs - 1000, 'submission_benchmark', bench),
+    mllogLine(startMs, 'run_start', null),
+    mllogLine(startMs + 60_000, 'eval_accuracy', acc, { epoch_num: 1 }),
+    mllogLine(startMs + 60_000, 'run_stop', null, { status: 'success' })
   ].join('\n')
   return parseTrainingLog(text, { benchmark: bench, target: null })
 }

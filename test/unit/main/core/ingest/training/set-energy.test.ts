@@ -6,17 +6,16 @@ import { setEnergy } from '../../../../../../src-main/core/ingest/training/set-e
 import { failedRun } from '../../../../../../src-main/core/ingest/training/set-logs'
 import type { TrainingRun } from '../../../../../../src-main/shared/training'
 import { location } from './set-fixture'
+import { mllogLine } from '../../../../../support/mllog'
 
 const T0 = 1_714_000_000_000
-const rec = (t: number, key: string, value: unknown): string =>
-  `:::MLLOG ${JSON.stringify({ namespace: '', time_ms: t, event_type: 'POINT_IN_TIME', key, value, metadata: { file: 'x.py', lineno: 1 } })}`
 /** Node readings of 100 W then 200 W over 2 s, conversion 0.9: 0.9 × 300 000 / 2000 W-ish. */
 const NODE = [
-  rec(T0, 'power_measurement_start', null),
-  rec(T0, 'conversion_eff', 0.9),
-  rec(T0 + 1000, 'power_reading', 100),
-  rec(T0 + 2000, 'power_reading', 200),
-  rec(T0 + 2000, 'power_measurement_stop', null)
+  mllogLine(T0, 'power_measurement_start', null),
+  mllogLine(T0, 'conversion_eff', 0.9),
+  mllogLine(T0 + 1000, 'power_reading', 100),
+  mllogLine(T0 + 2000, 'power_reading', 200),
+  mllogLine(T0 + 2000, 'power_measurement_stop', null)
 ].join('\n')
 /** The summarizer's formula for NODE over a run of `minutes`. */
 const joules = (minutes: number): number =>

@@ -1,5 +1,6 @@
 /** Shared by the tests of the result-set steps (set-*.test.ts): a set location and MLLOG runs. */
 import type { TrainingSetLocation } from '../../../../../../src-main/core/ingest/training/tree-scan'
+import { mllogLine } from '../../../../../support/mllog'
 
 /** A submission-layout set of resnet in v4.0 (fields overridden by `over`). */
 export function location(over: Partial<TrainingSetLocation> = {}): TrainingSetLocation {
@@ -38,15 +39,13 @@ export type RunOptions = {
 export function mllogRun(bench: string, minutes: number, o: RunOptions = {}): string {
   const t0 = o.start ?? V10_DAY
   const ms = minutes * 60_000
-  const rec = (t: number, key: string, value: unknown, md: Record<string, unknown> = {}): string =>
-    `:::MLLOG ${JSON.stringify({ namespace: '', time_ms: t, event_type: 'POINT_IN_TIME', key, value, metadata: { file: 'x.py', lineno: 1, ...md } })}`
   return [
-    rec(t0 - 1000, 'submission_benchmark', bench),
-    rec(t0 - 1000, 'submission_division', 'Closed'),
-    ...(o.org === undefined ? [] : [rec(t0 - 1000, 'submission_org', o.org)]),
-    rec(t0, 'run_start', null),
-    ...(o.extra ?? []).map(([k, v, md]) => rec(t0 + 1, k, v, md)),
-    rec(t0 + ms, 'eval_accuracy', o.acc ?? 0.8, { epoch_num: 1 }),
-    rec(t0 + ms, 'run_stop', null, { status: o.status ?? 'success' })
+    mllogLine(t0 - 1000, 'submission_benchmark', bench),
+    mllogLine(t0 - 1000, 'submission_division', 'Closed'),
+    ...(o.org === undefined ? [] : [mllogLine(t0 - 1000, 'submission_org', o.org)]),
+    mllogLine(t0, 'run_start', null),
+    ...(o.extra ?? []).map(([k, v, md]) => mllogLine(t0 + 1, k, v, md)),
+    mllogLine(t0 + ms, 'eval_accuracy', o.acc ?? 0.8, { epoch_num: 1 }),
+    mllogLine(t0 + ms, 'run_stop', null, { status: o.status ?? 'success' })
   ].join('\n')
 }
