@@ -15,6 +15,7 @@ import {
   readSync,
   statSync
 } from 'node:fs'
+import { nap } from './nap'
 
 /** Raised for a database file that cannot be used as it is; the file is left unchanged. */
 export class DatabaseFileError extends Error {
@@ -69,9 +70,8 @@ const CREATION_WAIT_MS = 3000
  */
 function gainsHeader(file: string, mtimeMs: number): boolean {
   if (Date.now() - mtimeMs > 30_000) return false
-  const nap = new Int32Array(new SharedArrayBuffer(4))
   for (let waited = 0; waited < CREATION_WAIT_MS; waited += 20) {
-    Atomics.wait(nap, 0, 0, 20)
+    nap(20)
     try {
       if (statSync(file).size > 0) return true
     } catch {

@@ -5,6 +5,7 @@ import { describeDbError, sqliteCode } from './db-errors'
 import { DatabaseFileError, inspectDbFile } from './db-file'
 import { DatabaseFromFutureError, migrate } from './migrate'
 import { MIGRATIONS } from './migrations'
+import { nap } from './nap'
 import type { WritableDb } from './types'
 
 export type OpenDbOptions = {
@@ -36,8 +37,9 @@ export function openDb(file: string, options: OpenDbOptions = {}): WritableDb {
     ...(readOnly ? { readonly: true } : {}),
     ...(state.kind === 'sqlite' ? { fileMustExist: true } : {})
   })
+  const busyTimeoutMs = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS
   try {
-    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? BUSY_TIMEOUT_MS}`)
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`)
     const version = probeVersion(db, file)
     const latest = MIGRATIONS.at(-1)?.version ?? 0
     if (version > latest) throw new DatabaseFromFutureError(version, latest)
@@ -51,7 +53,7 @@ export function openDb(file: string, options: OpenDbOptions = {}): WritableDb {
       db.pragma('foreign_keys = ON')
       return db as WritableDb
     }
-    switchToWal(db, options.busyTimeoutMs ?? BUSY_TIMEOUT_MS)
+    switchToWal(db, busyTimeoutMs)
     db.pragma('foreign_keys = ON')
     db.pragma('synchronous = NORMAL')
     const writable = db as WritableDb
@@ -73,14 +75,13 @@ export function openDb(file: string, options: OpenDbOptions = {}): WritableDb {
  */
 function switchToWal(db: Database.Database, timeoutMs: number): void {
   const deadline = Date.now() + timeoutMs
-  const pause = new Int32Array(new SharedArrayBuffer(4))
   for (;;) {
     try {
       db.pragma('journal_mode = WAL')
       return
     } catch (e) {
       if (sqliteCode(e) !== 'SQLITE_BUSY' || Date.now() >= deadline) throw e
-      Atomics.wait(pause, 0, 0, 20)
+      nap(20)
     }
   }
 }
