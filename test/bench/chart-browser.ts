@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium'
 import { openBackend } from '../../src-main/api/open-backend'
 import { startHttpServer } from '../../src-main/bridge/http-server'
 import { ensureRendererBuilt } from '../../src-main/cli/ensure-renderer'
@@ -94,8 +95,8 @@ export async function benchChartBrowser(
     port: 0
   })
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu']
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS
   })
   try {
     // Every round: all of the rows, one distribution.

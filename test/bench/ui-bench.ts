@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium, type Page } from '@playwright/test'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium'
 import { percentile } from './stats'
 
 const root = join(import.meta.dirname, '..', '..')
@@ -128,8 +129,8 @@ export async function benchTableUi(rows = 200_000, runs = 7, port = 4238): Promi
     }
   )
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu']
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS
   })
   try {
     await waitForHealth(base, 300_000)

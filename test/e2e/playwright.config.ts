@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium'
 
 const isCI = !!process.env.CI
 // E2E_PORT_BASE moves both servers (base and base + 1), so two checkouts can run their browser
@@ -32,10 +33,9 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       args: [
-        '--no-sandbox',
-        '--disable-gpu',
+        ...CHROMIUM_ARGS,
         '--disable-quic',
         '--no-first-run',
         '--disable-background-networking',

@@ -174,8 +174,19 @@ describe('distribution chart', () => {
     expect(scatter.every((s) => s.large === true)).toBe(true)
     const zoom = c.option.dataZoom as { type: string }[]
     expect(zoom.map((z) => z.type)).toEqual(expect.arrayContaining(['inside', 'slider']))
+    // Large series carry their points as one flat typed array (x0, y0, x1, y1, …): every
+    // result once, at its normalised value, jittered around its category.
+    const flat = scatter.map((s) => s.data as unknown as Float64Array)
+    expect(flat.every((d) => d instanceof Float64Array)).toBe(true)
+    const ys = flat.flatMap((d) => [...d].filter((_, i) => i % 2 === 1)).sort((a, b) => a - b)
+    expect(ys).toEqual(rows.map((r) => (r.value ?? 0) / 2500))
+    const xs = flat.flatMap((d) => [...d].filter((_, i) => i % 2 === 0))
+    expect(xs.every((x) => Math.abs(x) <= 0.3)).toBe(true)
     const small = buildDistribution({ view: view(), data: chartData(rows.slice(0, 50)), now: NOW })
     expect(small.option.animation).toBe(true)
+    const smallScatter = series(small.option).filter((s) => s.type === 'scatter')
+    const pairs = (smallScatter[0] as ScatterSeriesOption | undefined)?.data as number[][]
+    expect(pairs[0]).toHaveLength(2)
   })
 
   it('says how many values a log axis cannot draw and never silently drops rows', () => {
