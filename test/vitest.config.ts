@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
 
 const jsonReport = process.env.VITEST_JSON
 const ELECTRON_GLUE = 'test/unit/main/electron/**/*.test.ts'
@@ -8,12 +8,12 @@ const ELECTRON_GLUE = 'test/unit/main/electron/**/*.test.ts'
 export default defineConfig({
   root: resolve(import.meta.dirname, '..'),
   test: {
-    // CI reads a JSON report to print its one-line summary (.ci/summarize.mjs).
     // Whatever a file stubs or spies on is put back after each test, so that files sharing a
     // process (the unit project) cannot see each other's stubs.
     restoreMocks: true,
     unstubEnvs: true,
     unstubGlobals: true,
+    // CI reads a JSON report to print its one-line summary (.ci/summarize.mjs).
     reporters: jsonReport ? ['default', ['json', { outputFile: jsonReport }]] : ['default'],
     projects: [
       {
@@ -26,7 +26,7 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts'],
           // The Electron glue loads src-main/electron/main with a mocked 'electron' module and
           // sets the data folder in process.env: a process of its own, with the integration tests.
-          exclude: [ELECTRON_GLUE],
+          exclude: [...configDefaults.exclude, ELECTRON_GLUE],
           pool: 'forks',
           isolate: false,
           testTimeout: 60_000,
