@@ -8,7 +8,7 @@
  * never divided; the line restarts at the later round (its own baseline) and the chart lists
  * the pair and the reason. Latencies invert (baseline ÷ result), so > 1 always means faster.
  */
-import type { EChartsOption, LineSeriesOption } from 'echarts'
+import type { EChartsOption, LineSeriesOption, YAXisComponentOption } from 'echarts'
 import type { Cell } from '../shared/api'
 import { acceleratorMapper } from './accelerator-alias'
 import {
@@ -34,6 +34,7 @@ import { countText } from './chart-types'
 import { benchmarkSetNotes } from './comparability'
 import { citationFootnote } from './footnote'
 import { sortedRounds } from '../mlperf'
+import { maxOf, minOf } from './chart-stats'
 import type { SpeedupLines, SpeedupSegment } from './speedup-lines'
 import { MAX_SPEEDUP_SERIES, speedupLines } from './speedup-lines'
 
@@ -105,15 +106,26 @@ function lineSeries(
   })
 }
 
-/** The log-2 speedup axis, spanning 1× and every speedup drawn. */
-function speedupAxis(speedups: readonly number[]): EChartsOption['yAxis'] {
-  const lo = speedups.length ? Math.min(1, ...speedups) : 0.5
-  const hi = speedups.length ? Math.max(1, ...speedups) : 2
+/** Most labelled steps on the speedup axis: one per octave up to this many, else every 2nd, 3rd… */
+const MAX_SPEEDUP_LABELS = 8
+
+/**
+ * The log-2 speedup axis, spanning 1× and every speedup drawn, labelled every octave or every
+ * few (ECharts' own choice labelled only 64×, 1× and 0.0156× over 1/64–64). Its ends are
+ * multiples of the step, so 1× is always a labelled tick and no end squeezes a label in beside
+ * its neighbour.
+ */
+export function speedupAxis(speedups: readonly number[]): YAXisComponentOption {
+  const lo = Math.floor(Math.log2(speedups.length ? Math.min(1, minOf(speedups)) : 0.5))
+  const hi = Math.ceil(Math.log2(speedups.length ? Math.max(1, maxOf(speedups)) : 2) + 0.01)
+  const step = Math.max(1, Math.ceil((hi - lo) / MAX_SPEEDUP_LABELS))
   return {
     type: 'log',
     logBase: 2,
-    min: 2 ** Math.floor(Math.log2(lo)),
-    max: 2 ** Math.ceil(Math.log2(hi) + 0.01),
+    min: 2 ** (Math.floor(lo / step) * step),
+    max: 2 ** (Math.ceil(hi / step) * step),
+    // In log space: `step` octaves per tick.
+    interval: step,
     name: 'Speedup over the first comparable round (×) · derived',
     nameLocation: 'middle',
     nameGap: 54,

@@ -3,8 +3,12 @@
 import * as echarts from 'echarts/core'
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers'
 import { CHART_PARTS } from '../../../src-main/charts/echarts-parts'
+import { textMeasurer } from './text-measure'
 
 echarts.use([...CHART_PARTS, CanvasRenderer, SVGRenderer])
+echarts.setPlatformAPI({
+  measureText: textMeasurer(() => document.createElement('canvas').getContext('2d'))
+})
 
 export { echarts }
 export type EChartsInstance = echarts.ECharts

@@ -1,6 +1,9 @@
 import type { BoxplotSeriesOption, ScatterSeriesOption, YAXisComponentOption } from 'echarts'
 import { describe, expect, it } from 'vitest'
-import { buildDistribution } from '../../../../src-main/charts/distribution-chart'
+import {
+  buildDistribution,
+  prepareDistribution
+} from '../../../../src-main/charts/distribution-chart'
 import { NOW, chartData, chartRow, view } from '../../../support/chart-rows'
 
 type Row = (string | number | null)[]
@@ -172,6 +175,8 @@ describe('distribution chart', () => {
     expect(c.option.animation).toBe(false)
     const scatter = series(c.option).filter((s) => s.type === 'scatter') as ScatterSeriesOption[]
     expect(scatter.every((s) => s.large === true)).toBe(true)
+    // Squares under 4 px (ECharts fills them one rectangle each), named so in the legend.
+    expect(scatter.every((s) => s.symbol === 'rect' && Number(s.symbolSize) < 4)).toBe(true)
     const zoom = c.option.dataZoom as { type: string }[]
     expect(zoom.map((z) => z.type)).toEqual(expect.arrayContaining(['inside', 'slider']))
     // Large series carry their points as one flat typed array (x0, y0, x1, y1, …): every
@@ -187,6 +192,33 @@ describe('distribution chart', () => {
     const smallScatter = series(small.option).filter((s) => s.type === 'scatter')
     const pairs = (smallScatter[0] as ScatterSeriesOption | undefined)?.data as number[][]
     expect(pairs[0]).toHaveLength(2)
+    expect((smallScatter[0] as ScatterSeriesOption | undefined)?.symbol).toBe('circle')
+  })
+
+  it('a rebuild of the same rows and view reuses their preparation and draws the same', () => {
+    const rows = Array.from({ length: 300 }, (_, i) =>
+      chartRow({ id: i + 1, submitter: `S${i % 7}`, accelerator: `X${i % 3}`, value: 1 + i })
+    )
+    const data = chartData(rows)
+    const prepared = prepareDistribution(view(), data)
+    // An equal view (a new object, as every rebuild makes) finds it; another view does not.
+    expect(prepareDistribution(view(), data)).toBe(prepared)
+    expect(prepareDistribution(view({ colorBy: 'accelerator' }), data)).not.toBe(prepared)
+    expect(prepareDistribution(view(), chartData(rows))).not.toBe(prepared)
+    // New prices or aliases on the same data object are a new preparation.
+    const priced = { ...data, prices: [] }
+    expect(prepareDistribution(view(), priced)).not.toBe(prepareDistribution(view(), data))
+    // A resize after the first build draws what a build from scratch at that size draws: the
+    // first build changed nothing it shares with the next.
+    const small = { width: 640, height: 400 }
+    const big = { width: 1400, height: 800 }
+    const first = buildDistribution({ view: view(), data, size: small, now: NOW })
+    const resized = buildDistribution({ view: view(), data, size: big, now: NOW })
+    const fresh = buildDistribution({ view: view(), data: chartData(rows), size: big, now: NOW })
+    expect(JSON.stringify(resized.option)).toBe(JSON.stringify(fresh.option))
+    expect(resized.table.rows).toEqual(fresh.table.rows)
+    const again = buildDistribution({ view: view(), data, size: small, now: NOW })
+    expect(JSON.stringify(again.option)).toBe(JSON.stringify(first.option))
   })
 
   it('says how many values a log axis cannot draw and never silently drops rows', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildSpeedup } from '../../../../src-main/charts/speedup-chart'
+import { buildSpeedup, speedupAxis } from '../../../../src-main/charts/speedup-chart'
 import { speedupSegments } from '../../../../src-main/charts/speedup-lines'
 import type { ChartRow } from '../../../../src-main/shared/charts/chart-points'
 import { NOW, chartData, chartRow, view } from '../../../support/chart-rows'
@@ -72,6 +72,26 @@ describe('speedup chart', () => {
     expect(notes).toMatch(/open-division results/)
     expect(notes).toMatch(/your own runs/)
     expect(c.title).toBe('Round-over-round speedup: best result at 8 accelerators')
+  })
+
+  it('labels the speedup axis every octave, or every few over a wide span, always at 1×', () => {
+    const axis = (speedups: number[]): { min: number; max: number; interval: number } => {
+      const a = speedupAxis(speedups) as { min: number; max: number; interval: number }
+      return { min: a.min, max: a.max, interval: a.interval }
+    }
+    // 1/64 to 64: twelve octaves, a label every second one (64, 16, 4, 1, 1/4, 1/16, 1/64).
+    expect(axis([1 / 64, 1, 40])).toEqual({ min: 1 / 64, max: 64, interval: 2 })
+    // The ends move out to a multiple of the step, so that 1× stays a tick.
+    expect(axis([1 / 40, 1, 40])).toEqual({ min: 1 / 64, max: 64, interval: 2 })
+    expect(axis([0.3, 3])).toEqual({ min: 0.25, max: 4, interval: 1 })
+    expect(axis([1, 1000])).toEqual({ min: 1, max: 1024, interval: 2 })
+    expect(axis([])).toEqual({ min: 0.5, max: 4, interval: 1 })
+    for (const a of [axis([1 / 40, 40]), axis([0.01, 3000]), axis([1, 1.5])]) {
+      const lo = Math.log2(a.min) / a.interval
+      const hi = Math.log2(a.max) / a.interval
+      expect(Number.isInteger(lo) && Number.isInteger(hi)).toBe(true)
+      expect(hi - lo).toBeLessThanOrEqual(8)
+    }
   })
 
   it('keeps power submissions in their own line (their performance is not comparable)', () => {
