@@ -14,7 +14,12 @@ type ModuleGraph = {
  * Rolldown cut what the entry shares with a screen into a dozen small chunks, fetched one after
  * another over the browser's six connections before the app could start (50-70 ms of a first
  * start); the entry is always loaded before any screen, so sharing its chunk costs a screen nothing.
+ * The small common components the screens share (dialogs, progress bars) join it too: as
+ * chunks of their own they were one more request each, beside the screen's data, on a first
+ * start on that screen.
  */
+const SHARED_WITH_ENTRY = /src-renderer[\\/]components[\\/]common[\\/]/
+
 function entryClosure(id: string, graph: ModuleGraph): string | null {
   const seen = new Set<string>()
   const fromEntry = (m: string): boolean => {
@@ -23,7 +28,7 @@ function entryClosure(id: string, graph: ModuleGraph): string | null {
     const info = graph.getModuleInfo(m)
     return !!info && (info.isEntry || info.importers.some(fromEntry))
   }
-  return fromEntry(id) ? 'index' : null
+  return fromEntry(id) || SHARED_WITH_ENTRY.test(id) ? 'index' : null
 }
 
 export default defineConfig({
@@ -55,6 +60,9 @@ export default defineConfig({
       // Minified, and split per screen: App.svelte loads each screen but the table with
       // import() (lib/views/screens.ts), so first paint parses only the table's code.
       minify: true,
+      // One stylesheet (65 kB) linked by index.html: a screen's own CSS file was a request its
+      // first start waited for among six connections, for a few kilobytes each.
+      cssCodeSplit: false,
       rolldownOptions: {
         input: { index: r('src-renderer/index.html') },
         output: { codeSplitting: { groups: [{ name: entryClosure }] } }

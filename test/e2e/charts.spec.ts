@@ -188,6 +188,50 @@ test.describe('Charts', () => {
     await expect(charts.chart).toHaveAttribute('aria-label', /v3\.0/)
   })
 
+  test('the first chart is drawn before the shell and the facets ask the server anything', async ({
+    page
+  }) => {
+    // The web mode's server answers one request at a time: the status line, the catalogue
+    // banner, the runs list and the facet counts wait for the chart (first-content.ts).
+    await page.addInitScript(() => {
+      const w = window as unknown as { __drawnAt?: number }
+      new MutationObserver(() => {
+        if (w.__drawnAt === undefined && document.querySelector('[data-chart-ready="true"]')) {
+          w.__drawnAt = performance.now()
+        }
+      }).observe(document, {
+        attributes: true,
+        subtree: true,
+        attributeFilter: ['data-chart-ready']
+      })
+    })
+    const later = ['app.info', 'catalogue.status', 'runs.list', 'results.facets']
+    const sent = Promise.all(
+      later.map((m) => page.waitForRequest((r) => r.url().endsWith(`/api/${m}`)))
+    )
+    const charts = new ChartsPage(page)
+    await openApp(page, '#/charts?round=v4.1&division=closed')
+    await charts.ready()
+    await sent
+    const t = await page.evaluate(() => {
+      const first: Record<string, number> = {}
+      for (const e of performance.getEntriesByType('resource')) {
+        const m = e.name.split('/api/')[1]
+        if (m && !(m in first)) first[m] = e.startTime
+      }
+      return { drawn: (window as unknown as { __drawnAt?: number }).__drawnAt ?? NaN, first }
+    })
+    expect(t.first['charts.data']).toBeLessThan(t.drawn)
+    for (const m of later) expect(t.first[m], m).toBeGreaterThan(t.drawn)
+    // And the facets and the status line do arrive.
+    await expect(page.getByRole('navigation', { name: 'Facets' })).toHaveAttribute(
+      'aria-busy',
+      'false'
+    )
+    await expect(page.getByRole('navigation', { name: 'Facets' })).toContainText('v4.1')
+    await expect(page.getByTestId('db-count')).toContainText('inference results')
+  })
+
   test('tens of thousands of points stay fast: large mode, no animation (200k-row server)', async ({
     page
   }) => {

@@ -37,6 +37,31 @@ test.describe('Explorer', () => {
     await page.screenshot({ path: join(shots, 'explorer.png') })
   })
 
+  test('the first page of rows is asked for before the shell and the facets ask anything', async ({
+    page
+  }) => {
+    // The web mode's server answers one request at a time (first-content.ts).
+    const later = ['app.info', 'catalogue.status', 'runs.list', 'results.facets']
+    const sent = Promise.all(
+      later.map((m) => page.waitForRequest((r) => r.url().endsWith(`/api/${m}`)))
+    )
+    const explorer = new ExplorerPage(page)
+    await explorer.open()
+    await explorer.waitForRows()
+    await sent
+    const first = await page.evaluate(() => {
+      const out: Record<string, { start: number; end: number }> = {}
+      for (const e of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
+        const m = e.name.split('/api/')[1]
+        if (m && !(m in out)) out[m] = { start: e.startTime, end: e.responseEnd }
+      }
+      return out
+    })
+    const rows = first['results.query']
+    expect(rows).toBeDefined()
+    for (const m of later) expect(first[m]?.start, m).toBeGreaterThan(rows?.end ?? Infinity)
+  })
+
   test('a facet click filters, updates the count and the URL; values combine as "in"', async ({
     page
   }) => {

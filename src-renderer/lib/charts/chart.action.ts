@@ -7,6 +7,8 @@ export type ChartParams = {
   renderer?: 'canvas' | 'svg'
   /** Receives the instance once created (for exports and event hooks). */
   onInstance?: (chart: EChartsInstance | null) => void
+  /** Called each time a render has finished. */
+  onDrawn?: () => void
 }
 
 /**
@@ -20,7 +22,11 @@ export function chart(
   params: ChartParams
 ): { update: (p: ChartParams) => void; destroy: () => void } {
   let instance = echarts.init(node, undefined, { renderer: params.renderer ?? 'canvas' })
-  const ready = (): void => node.setAttribute('data-chart-ready', 'true')
+  let onDrawn = params.onDrawn
+  const ready = (): void => {
+    node.setAttribute('data-chart-ready', 'true')
+    onDrawn?.()
+  }
   instance.on('finished', ready)
   node.setAttribute('data-chart-ready', 'false')
   instance.setOption(params.option, { notMerge: true })
@@ -36,6 +42,7 @@ export function chart(
   let renderer = params.renderer ?? 'canvas'
   return {
     update(next: ChartParams) {
+      onDrawn = next.onDrawn
       if ((next.renderer ?? 'canvas') !== renderer) {
         renderer = next.renderer ?? 'canvas'
         instance.dispose()
