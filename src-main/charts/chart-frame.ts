@@ -375,8 +375,27 @@ export function countNumber(value: number): string {
 }
 
 /**
+ * Bounds and tick step of a log-2 axis from 2^lo to 2^hi (integer exponents): a tick every
+ * `step` octaves, at most `maxSteps` of them, and the ends on multiples of the step so that 2^0
+ * is a tick and no end squeezes a label in beside its neighbour.
+ */
+export function octaveTicks(
+  lo: number,
+  hi: number,
+  maxSteps: number
+): { min: number; max: number; interval: number } {
+  const step = Math.max(1, Math.ceil((hi - lo) / maxSteps))
+  return {
+    min: 2 ** (Math.floor(lo / step) * step),
+    max: 2 ** (Math.ceil(hi / step) * step),
+    // In log space: `step` octaves per tick (ECharts' own choice is every tenth octave past ten).
+    interval: step
+  }
+}
+
+/**
  * A log2 axis over counts (accelerators): bounds at the powers of two around the data, not one
- * octave beyond, and a tick at every power of two between them with its exact value.
+ * octave beyond, and a tick at every power of two between them (up to 14) with its exact value.
  */
 export function log2CountAxis(
   lo: number,
@@ -389,16 +408,12 @@ export function log2CountAxis(
   interval: number
   axisLabel: { formatter: (v: number) => string }
 } {
-  const min = 2 ** Math.floor(Math.log2(Math.max(1, lo)))
-  let max = 2 ** Math.ceil(Math.log2(Math.max(1, hi)))
-  if (max <= min) max = min * 2
+  const from = Math.floor(Math.log2(Math.max(1, lo)))
+  const to = Math.max(from + 1, Math.ceil(Math.log2(Math.max(1, hi))))
   return {
     type: 'log',
     logBase: 2,
-    min,
-    max,
-    // In log space: a tick per octave (ECharts' own choice is every tenth octave past ten).
-    interval: Math.max(1, Math.ceil(Math.log2(max / min) / 14)),
+    ...octaveTicks(from, to, 14),
     axisLabel: { formatter: countNumber }
   }
 }

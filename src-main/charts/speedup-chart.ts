@@ -16,6 +16,7 @@ import {
   OTHER_NAME,
   axisNumber,
   chartFrame,
+  octaveTicks,
   roundAxis,
   escapeHtml,
   formatNumber,
@@ -111,21 +112,15 @@ const MAX_SPEEDUP_LABELS = 8
 
 /**
  * The log-2 speedup axis, spanning 1× and every speedup drawn, labelled every octave or every
- * few (ECharts' own choice labelled only 64×, 1× and 0.0156× over 1/64–64). Its ends are
- * multiples of the step, so 1× is always a labelled tick and no end squeezes a label in beside
- * its neighbour.
+ * few (ECharts' own choice labelled only 64×, 1× and 0.0156× over 1/64–64); 1× is always a tick.
  */
 export function speedupAxis(speedups: readonly number[]): YAXisComponentOption {
   const lo = Math.floor(Math.log2(speedups.length ? Math.min(1, minOf(speedups)) : 0.5))
   const hi = Math.ceil(Math.log2(speedups.length ? Math.max(1, maxOf(speedups)) : 2) + 0.01)
-  const step = Math.max(1, Math.ceil((hi - lo) / MAX_SPEEDUP_LABELS))
   return {
     type: 'log',
     logBase: 2,
-    min: 2 ** (Math.floor(lo / step) * step),
-    max: 2 ** (Math.ceil(hi / step) * step),
-    // In log space: `step` octaves per tick.
-    interval: step,
+    ...octaveTicks(lo, hi, MAX_SPEEDUP_LABELS),
     name: 'Speedup over the first comparable round (×) · derived',
     nameLocation: 'middle',
     nameGap: 54,

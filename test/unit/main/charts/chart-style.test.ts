@@ -1,6 +1,11 @@
 import type { EChartsOption } from 'echarts'
 import { describe, expect, it } from 'vitest'
-import { PALETTE, fitAxisName, log2CountAxis } from '../../../../src-main/charts/chart-frame'
+import {
+  PALETTE,
+  fitAxisName,
+  log2CountAxis,
+  octaveTicks
+} from '../../../../src-main/charts/chart-frame'
 import { exportOption, styleOption } from '../../../../src-main/charts/chart-style'
 import { DARK_CHART_THEME, LIGHT_CHART_THEME } from '../../../../src-main/charts/chart-theme'
 import { buildDistribution } from '../../../../src-main/charts/distribution-chart'
@@ -92,6 +97,19 @@ describe('styleOption and exportOption', () => {
     expect(log2CountAxis(3, 17)).toMatchObject({ min: 2, max: 32 })
     expect(log2CountAxis(8, 8)).toMatchObject({ min: 8, max: 16 })
     expect(log2CountAxis(1, 16384).axisLabel.formatter(1024)).toBe('1,024')
+    // Past 14 octaves a tick every other octave, the ends on even exponents.
+    expect(log2CountAxis(2, 2 ** 20)).toMatchObject({ min: 1, max: 2 ** 20, interval: 2 })
+    expect(log2CountAxis(4, 2 ** 21)).toMatchObject({ min: 4, max: 2 ** 22, interval: 2 })
+  })
+
+  it('octave ticks: at most the steps asked for, the ends on multiples of the step', () => {
+    expect(octaveTicks(-3, 5, 8)).toEqual({ min: 2 ** -3, max: 2 ** 5, interval: 1 })
+    expect(octaveTicks(-7, 6, 8)).toEqual({ min: 2 ** -8, max: 2 ** 6, interval: 2 })
+    const t = octaveTicks(-13, 20, 8)
+    expect(t.interval).toBe(5)
+    expect(Math.abs(Math.log2(t.min) % t.interval)).toBe(0)
+    expect(Math.abs(Math.log2(t.max) % t.interval)).toBe(0)
+    expect(Math.log2(t.max / t.min) / t.interval).toBeLessThanOrEqual(8)
   })
 })
 

@@ -205,7 +205,7 @@ describe('distribution chart', () => {
     expect(prepareDistribution(view(), data)).toBe(prepared)
     expect(prepareDistribution(view({ colorBy: 'accelerator' }), data)).not.toBe(prepared)
     expect(prepareDistribution(view(), chartData(rows))).not.toBe(prepared)
-    // New prices or aliases on the same data object are a new preparation.
+    // New prices or aliases come as a new data object: a new preparation.
     const priced = { ...data, prices: [] }
     expect(prepareDistribution(view(), priced)).not.toBe(prepareDistribution(view(), data))
     // A resize after the first build draws what a build from scratch at that size draws: the
