@@ -84,6 +84,30 @@ describe('Facets', () => {
     expect(facets.results).toEqual([facet('submitter', 'new')])
   })
 
+  it('loadAfter asks once its screen is ready, and only for the latest of the asks made meanwhile', async () => {
+    const { facets, fake, answerAll } = backend()
+    let ready!: () => void
+    const shown = new Promise<void>((r) => (ready = r))
+    const first = facets.loadAfter(shown, view, ['division'])
+    const second = facets.loadAfter(shown, view, ['submitter'])
+    await settle()
+    expect(fake.inputs('results.facets')).toEqual([])
+    ready()
+    await settle()
+    const calls = fake.inputs('results.facets') as FacetQuery[]
+    expect(calls.map((c) => c.columns)).toEqual([['submitter']])
+    await answerAll('x')
+    await Promise.all([first, second])
+    expect(facets.results).toEqual([facet('submitter', 'x')])
+    // Once ready, an ask goes out at once.
+    void facets.loadAfter(shown, view, ['scenario'])
+    await settle()
+    expect((fake.inputs('results.facets') as FacetQuery[]).map((c) => c.columns)).toEqual([
+      ['submitter'],
+      ['scenario']
+    ])
+  })
+
   it('a failure keeps the last counts and shows the message; a stale failure is ignored', async () => {
     const { facets, pending, answerAll } = backend()
     void facets.load(view, ['submitter'])

@@ -16,6 +16,8 @@ export class Facets {
 
   readonly #api: Api
   readonly #latest = new LatestRequest()
+  /** Asks made through loadAfter, so that only the latest one is sent. */
+  #asks = 0
 
   constructor(api: Api) {
     this.#api = api
@@ -23,6 +25,20 @@ export class Facets {
 
   toggleExpanded(column: string): void {
     this.expanded = toggled(this.expanded, column)
+  }
+
+  /**
+   * Asks for the counts once `ready` settles (the table's first page, the first chart), unless
+   * a later ask came in meanwhile: the screen's own request goes to the server first.
+   */
+  async loadAfter(
+    ready: Promise<unknown>,
+    view: ViewQuery,
+    columns: readonly string[]
+  ): Promise<void> {
+    const ask = ++this.#asks
+    await ready
+    if (ask === this.#asks) await this.load(view, columns)
   }
 
   async load(view: ViewQuery, columns: readonly string[]): Promise<void> {

@@ -16,6 +16,7 @@ export const FIRST_CONTENT_CAP_MS = 5000
 export class FirstContent {
   readonly shown: Promise<void>
   #open: () => void = () => {}
+  #opening = false
 
   constructor(capMs = FIRST_CONTENT_CAP_MS) {
     this.shown = new Promise((resolve) => (this.#open = resolve))
@@ -28,6 +29,9 @@ export class FirstContent {
    * after the frame that paints it, so that it does not compete with that paint either.
    */
   open(): void {
+    // Every chart draw and every first page says so; only the first is scheduled.
+    if (this.#opening) return
+    this.#opening = true
     afterNextPaint(this.#open)
   }
 
